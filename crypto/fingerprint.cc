@@ -1,0 +1,1 @@
+// TODO(crypto helper): implement crypto/fingerprint.h
