@@ -15,9 +15,9 @@ using ByteView = std::span<const std::uint8_t>;
 using MutableByteView = std::span<std::uint8_t>;
 using Bytes = std::vector<std::uint8_t>;
 
-constexpr std::size_t kPublicKeySize = 32;   // Ed25519 and X25519 public keys
-constexpr std::size_t kSignatureSize = 64;   // Ed25519 detached signature
-constexpr std::size_t kDhSecretSize = 32;    // X25519 secret scalar
+constexpr std::size_t kPublicKeySize = 32;      // Ed25519 and X25519 public keys
+constexpr std::size_t kSignatureSize = 64;      // Ed25519 detached signature
+constexpr std::size_t kDhSecretSize = 32;       // X25519 secret scalar
 constexpr std::size_t kSigningSecretSize = 64;  // Ed25519 secret (seed || public)
 constexpr std::size_t kSymmetricKeySize = 32;
 

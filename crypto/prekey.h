@@ -29,7 +29,7 @@ struct OneTimePrekey {
 
 // The message a signed prekey signature covers: u32(id) || public key.
 std::array<std::uint8_t, 4 + kPublicKeySize> SignedPrekeyMessage(std::uint32_t id,
-                                                                  const PublicKey& key);
+                                                                 const PublicKey& key);
 
 // What an initiator needs of the responder (from a card, plus an optional OPK).
 struct PrekeyBundle {

@@ -37,8 +37,9 @@ class RatchetSession {
   ~RatchetSession();
 
   // Appends a complete RatchetMessage to out. False only when plaintext is
-  // larger than kMaxPlaintextSize or the session has no sending chain (a
-  // responder that has not received yet); out is unchanged then.
+  // larger than kMaxPlaintextSize, the session has no sending chain (a
+  // responder that has not received yet) or the chain has used all 2^32 - 1
+  // message numbers; out is unchanged then.
   [[nodiscard]] bool Encrypt(ByteView plaintext, Random& random, Bytes& out);
 
   // Decrypts a complete RatchetMessage into plaintext (resized).

@@ -37,7 +37,7 @@ struct PrekeyHeader {
   PublicKey identity_key{};              // IK_A
   PublicKey agreement_key{};             // AK_A
   Signature agreement_certificate{};
-  PublicKey base_key{};                  // EK_A
+  PublicKey base_key{};  // EK_A
 };
 
 struct PrekeyMessageView {

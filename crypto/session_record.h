@@ -36,7 +36,7 @@ class PrekeyStore {
 
 struct DecryptResult {
   Bytes plaintext;
-  PublicKey sender_identity_key{};         // IK of the sender (from AD)
+  PublicKey sender_identity_key{};            // IK of the sender (from AD)
   std::uint32_t used_one_time_prekey_id = 0;  // non-zero: delete this OPK
 };
 
@@ -72,6 +72,17 @@ class SessionRecord {
   static std::optional<SessionRecord> Deserialize(ByteView serialized);
 
  private:
+  bool DecryptRatchetMessage(ByteView payload, const Identity& me, Random& random,
+                             const std::optional<PublicKey>& expected_sender,
+                             DecryptResult& result);
+  bool DecryptPrekeyMessage(ByteView payload, const Identity& me, const PrekeyStore& prekeys,
+                            Random& random, const std::optional<PublicKey>& expected_sender,
+                            DecryptResult& result);
+  // Makes `session` current; the previous current one becomes the newest
+  // archived session, and the oldest beyond kMaxArchivedSessions is dropped.
+  void MakeCurrent(RatchetSession session);
+  void PromoteArchived(std::size_t index);
+
   std::optional<RatchetSession> current_;
   std::vector<RatchetSession> archived_;  // newest first, at most kMaxArchivedSessions
 };

@@ -15,10 +15,10 @@
 namespace parley::crypto {
 
 enum class SignContext {
-  kCard,           // "parley/card/v1"
-  kTransportKey,   // "parley/transport-key/v1"
-  kAgreementKey,   // "parley/agreement-key/v1"
-  kSignedPrekey,   // "parley/signed-prekey/v1"
+  kCard,          // "parley/card/v1"
+  kTransportKey,  // "parley/transport-key/v1"
+  kAgreementKey,  // "parley/agreement-key/v1"
+  kSignedPrekey,  // "parley/signed-prekey/v1"
 };
 
 std::string_view SignContextLabel(SignContext context);
@@ -41,7 +41,7 @@ class SigningKeyPair {
   PublicKey public_key_{};
 };
 
-[[nodiscard]] bool VerifySignature(SignContext context, const PublicKey& signer,
-                                   ByteView message, const Signature& signature);
+[[nodiscard]] bool VerifySignature(SignContext context, const PublicKey& signer, ByteView message,
+                                   const Signature& signature);
 
 }  // namespace parley::crypto

@@ -20,8 +20,8 @@ using AssociatedData = std::array<std::uint8_t, kAssociatedDataSize>;
 AssociatedData MakeAssociatedData(const PublicIdentity& initiator, const PublicIdentity& responder);
 
 struct X3dhInitiation {
-  SecureBuffer shared_secret;      // SK, 32 bytes
-  DhKeyPair ephemeral;             // EK_A; its public half is the session's base key
+  SecureBuffer shared_secret;  // SK, 32 bytes
+  DhKeyPair ephemeral;         // EK_A; its public half is the session's base key
   AssociatedData associated_data{};
 };
 

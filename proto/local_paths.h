@@ -17,7 +17,8 @@ constexpr std::size_t kMaxSocketPathBytes = 107;
 inline std::optional<std::string> ResolveHome(const std::string& home_flag) {
   if (!home_flag.empty()) return home_flag;
   if (const char* home = std::getenv("PARLEY_HOME"); home && *home) return std::string(home);
-  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::string(xdg) + "/parley";
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
+    return std::string(xdg) + "/parley";
   if (const char* user_home = std::getenv("HOME"); user_home && *user_home)
     return std::string(user_home) + "/.local/share/parley";
   return std::nullopt;

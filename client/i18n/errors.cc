@@ -1,0 +1,65 @@
+#include "client/i18n/errors.h"
+
+#include <cctype>
+
+namespace parley::client::i18n {
+
+ErrorSentence SentenceFor(api::ErrorCode code) {
+  switch (code) {
+    case api::OK:
+      return {"error.internal", "", "error.internal"};
+    case api::BAD_REQUEST:
+      return {"error.bad_request", "detail", "error.bad_request_plain"};
+    case api::UNKNOWN_CONTACT:
+      return {"error.unknown_contact", "alias", "error.unknown_contact_plain"};
+    case api::ALIAS_TAKEN:
+      return {"error.alias_taken", "alias", "error.alias_taken_plain"};
+    case api::INVALID_CARD:
+      return {"error.invalid_card", "detail", "error.invalid_card_plain"};
+    case api::CONTACT_EXISTS:
+      return {"error.contact_exists", "alias", "error.contact_exists_plain"};
+    case api::OWN_CARD:
+      return {"error.own_card", "", "error.own_card"};
+    case api::UNKNOWN_REQUEST:
+      return {"error.unknown_request", "id", "error.unknown_request_plain"};
+    case api::MESSAGE_TOO_LONG:
+      return {"error.message_too_long", "limit", "error.message_too_long_plain"};
+    case api::EMPTY_MESSAGE:
+      return {"error.empty_message", "", "error.empty_message"};
+    case api::INVALID_ALIAS:
+      return {"error.invalid_alias", "alias", "error.invalid_alias_plain"};
+    case api::STORAGE_FAILED:
+      return {"error.storage_failed", "", "error.storage_failed"};
+    case api::INTERNAL:
+      return {"error.internal", "", "error.internal"};
+    default:
+      break;
+  }
+  return {"error.unknown_code", "detail", "error.unknown_code"};
+}
+
+std::string ErrorCodeName(int code) {
+  if (!api::ErrorCode_IsValid(code)) return "error_" + std::to_string(code);
+  std::string name = api::ErrorCode_Name(static_cast<api::ErrorCode>(code));
+  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return name;
+}
+
+Failure DaemonFailure(const api::Error& error) {
+  ErrorSentence sentence = SentenceFor(error.code());
+  Failure failure;
+  failure.kind = FailureKind::kDaemon;
+  failure.code = ErrorCodeName(error.code());
+  failure.params = {{"code", std::to_string(error.code())}, {"detail", error.detail()}};
+  if (error.detail().empty()) {
+    failure.key = std::string(sentence.key_without_detail);
+  } else {
+    failure.key = std::string(sentence.key);
+    if (!sentence.placeholder.empty() && sentence.placeholder != "detail") {
+      failure.params.emplace_back(sentence.placeholder, error.detail());
+    }
+  }
+  return failure;
+}
+
+}  // namespace parley::client::i18n

@@ -1,0 +1,28 @@
+// How an api.proto ErrorCode reads to the user: the catalogue sentence, and
+// which of its placeholders receives Error.detail.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "client/failure.h"
+#include "proto/api.pb.h"
+
+namespace parley::client::i18n {
+
+struct ErrorSentence {
+  std::string_view key;                 // sentence when detail is set
+  std::string_view placeholder;         // which placeholder gets detail ("" = none)
+  std::string_view key_without_detail;  // sentence when detail is empty
+};
+
+// Defined for every ErrorCode value (unknown values → "error.unknown_code").
+ErrorSentence SentenceFor(api::ErrorCode code);
+
+// "UNKNOWN_CONTACT" → "unknown_contact"; unknown values → "error_<n>".
+std::string ErrorCodeName(int code);
+
+// The Failure for an error the daemon reported.
+Failure DaemonFailure(const api::Error& error);
+
+}  // namespace parley::client::i18n

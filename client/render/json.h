@@ -1,0 +1,48 @@
+// --json output: one JSON document per command, with the keys and value
+// types of the command-line contract (see `parley help`). Times are ISO 8601
+// UTC strings; text is UTF-8 as the daemon stored it (Cyrillic unescaped).
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "proto/api.pb.h"
+
+namespace parley::client::render {
+
+using Json = nlohmann::json;
+
+// {"fingerprint","listen","contacts","version","name","pending_requests","queued_messages"}
+Json StatusJson(const api::StatusReply& status);
+// {"card"}
+Json InviteJson(const api::InviteReply& invite);
+// {"alias","fingerprint","trust","online","name","endpoint"}
+Json ContactJson(const api::Contact& contact);
+// [contact, ...]
+Json ContactsJson(const api::ContactList& contacts);
+// {"alias","safety_number","trust"}
+Json VerifyJson(const api::VerifyContactReply& verify);
+// [{"id","name","fingerprint","messages","time"}]
+Json RequestsJson(const api::FirstContactList& requests);
+// {"id"}
+Json SendJson(const api::SendReply& send);
+// {"id","direction","text","state","time"}
+Json MessageJson(const api::Message& message);
+// [message, ...]
+Json MessagesJson(const api::MessageList& messages);
+// {"error": {"code", "message"}}
+Json ErrorJson(std::string_view code, std::string_view message);
+
+// "verified" | "unverified"
+std::string_view TrustName(api::Trust trust);
+// "in" | "out"
+std::string_view DirectionName(api::Direction direction);
+// "queued" | "sent" | "delivered"
+std::string_view StateName(api::MessageState state);
+
+// The document as printed: indented, UTF-8 unescaped; invalid UTF-8 from the
+// daemon becomes U+FFFD instead of failing.
+std::string Dump(const Json& document);
+
+}  // namespace parley::client::render

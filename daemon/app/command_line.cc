@@ -1,0 +1,58 @@
+#include "daemon/app/command_line.h"
+
+#include <map>
+
+namespace parley::app {
+
+std::optional<CommandLine> ParseCommandLine(const std::vector<std::string>& args, Language language,
+                                            ParseError& error) {
+  CommandLine line;
+  line.language = language;
+  const std::map<std::string, std::string CommandLine::*> kValued = {
+      {"--home", &CommandLine::home},
+      {"--listen", &CommandLine::listen},
+      {"--announce", &CommandLine::announce},
+      {"--name", &CommandLine::name},
+      {"--passphrase-file", &CommandLine::passphrase_file},
+      {"--kdf", &CommandLine::kdf},
+      {"--log-level", &CommandLine::log_level},
+  };
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    std::string option = arg;
+    std::optional<std::string> inline_value;
+    if (auto eq = arg.find('='); arg.rfind("--", 0) == 0 && eq != std::string::npos) {
+      option = arg.substr(0, eq);
+      inline_value = arg.substr(eq + 1);
+    }
+    if (option == "--lang") {
+      if (!inline_value && i + 1 >= args.size()) {
+        error = {Text::kMissingValue, option};
+        return std::nullopt;
+      }
+      line.language = ParseLanguage(inline_value ? *inline_value : args[++i], line.language);
+    } else if (auto it = kValued.find(option); it != kValued.end()) {
+      if (!inline_value && i + 1 >= args.size()) {
+        error = {Text::kMissingValue, option};
+        return std::nullopt;
+      }
+      line.*(it->second) = inline_value ? *inline_value : args[++i];
+    } else if (arg == "--help" || arg == "-h" || arg == "help") {
+      line.command = CommandLine::Command::kHelp;
+    } else if (arg == "--version") {
+      line.command = CommandLine::Command::kVersion;
+    } else if (arg == "init" && line.command == CommandLine::Command::kRun) {
+      line.command = CommandLine::Command::kInit;
+    } else {
+      error = {Text::kUnknownOption, arg};
+      return std::nullopt;
+    }
+  }
+  if (line.command == CommandLine::Command::kInit && line.name.empty()) {
+    error = {Text::kNameRequired, {}};
+    return std::nullopt;
+  }
+  return line;
+}
+
+}  // namespace parley::app

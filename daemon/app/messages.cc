@@ -1,0 +1,143 @@
+#include "daemon/app/messages.h"
+
+#include <cstdlib>
+#include <map>
+#include <utility>
+
+namespace parley::app {
+
+namespace {
+
+struct Entry {
+  const char* en;
+  const char* ru;
+};
+
+const std::map<Text, Entry>& Catalogue() {
+  static const std::map<Text, Entry> kCatalogue = {
+      {Text::kUsage,
+       {"usage:\n"
+        "  parleyd [--home DIR] init --name NAME [--listen tcp://IP:PORT] [--announce "
+        "tcp://HOST:PORT]\n"
+        "  parleyd [--home DIR] [--listen tcp://IP:PORT]     run the node until SIGINT/SIGTERM\n"
+        "options: --passphrase-file FILE, --kdf interactive|moderate (init), --log-level LEVEL,\n"
+        "         --lang en|ru, --help, --version\n"
+        "The passphrase comes from PARLEY_PASSPHRASE, else --passphrase-file, else a prompt.\n"
+        "Home: --home, else $PARLEY_HOME, else $XDG_DATA_HOME/parley, else ~/.local/share/parley.",
+        "использование:\n"
+        "  parleyd [--home КАТАЛОГ] init --name ИМЯ [--listen tcp://IP:ПОРТ] [--announce "
+        "tcp://ХОСТ:ПОРТ]\n"
+        "  parleyd [--home КАТАЛОГ] [--listen tcp://IP:ПОРТ]  запустить узел до SIGINT/SIGTERM\n"
+        "параметры: --passphrase-file ФАЙЛ, --kdf interactive|moderate (для init), --log-level "
+        "УРОВЕНЬ,\n"
+        "           --lang en|ru, --help, --version\n"
+        "Пароль берётся из PARLEY_PASSPHRASE, иначе из --passphrase-file, иначе запрашивается.\n"
+        "Каталог: --home, иначе $PARLEY_HOME, иначе $XDG_DATA_HOME/parley, иначе "
+        "~/.local/share/parley."}},
+      {Text::kUnknownOption,
+       {"parleyd: unknown option or command '{0}'; see: parleyd --help",
+        "parleyd: неизвестный параметр или команда «{0}»; см. parleyd --help"}},
+      {Text::kMissingValue,
+       {"parleyd: option {0} needs a value; see: parleyd --help",
+        "parleyd: параметру {0} нужно значение; см. parleyd --help"}},
+      {Text::kNameRequired,
+       {"parleyd: init needs --name NAME (how your contacts will see you)",
+        "parleyd: для init нужен --name ИМЯ (так вас увидят ваши контакты)"}},
+      {Text::kNoHome,
+       {"parleyd: cannot tell where your home is; pass --home DIR or set PARLEY_HOME",
+        "parleyd: не удаётся определить каталог узла; укажите --home КАТАЛОГ или PARLEY_HOME"}},
+      {Text::kStoreExists,
+       {"parleyd: {0} already holds a node; start it with: parleyd --home {0}",
+        "parleyd: в {0} уже есть узел; запустите его: parleyd --home {0}"}},
+      {Text::kNoStore,
+       {"parleyd: no node in {0}; create one with: parleyd --home {0} init --name NAME",
+        "parleyd: в {0} нет узла; создайте его: parleyd --home {0} init --name ИМЯ"}},
+      {Text::kWrongPassphrase,
+       {"parleyd: wrong passphrase for {0}; nothing was changed, try again",
+        "parleyd: неверный пароль для {0}; ничего не изменено, попробуйте ещё раз"}},
+      {Text::kStoreDamaged,
+       {"parleyd: the store in {0} is damaged ({1}); restore it from a backup",
+        "parleyd: хранилище в {0} повреждено ({1}); восстановите его из резервной копии"}},
+      {Text::kAlreadyRunning,
+       {"parleyd: a node is already running for {0}; use it with: parley --home {0} status",
+        "parleyd: узел для {0} уже запущен; обращайтесь к нему: parley --home {0} status"}},
+      {Text::kCannotListen,
+       {"parleyd: cannot listen: {0}; choose another port with --listen tcp://IP:PORT",
+        "parleyd: не удаётся принимать соединения: {0}; выберите другой порт: --listen "
+        "tcp://IP:ПОРТ"}},
+      {Text::kHomeTooLong,
+       {"parleyd: the home path {0} is too long for the local API socket; choose a shorter --home",
+        "parleyd: путь {0} слишком длинный для сокета локального API; выберите более короткий "
+        "--home"}},
+      {Text::kNoPassphrase,
+       {"parleyd: no passphrase: set PARLEY_PASSPHRASE, pass --passphrase-file FILE, or run on a "
+        "terminal",
+        "parleyd: нет пароля: задайте PARLEY_PASSPHRASE, укажите --passphrase-file ФАЙЛ или "
+        "запустите в терминале"}},
+      {Text::kPassphraseMismatch,
+       {"parleyd: the passphrases do not match; nothing was created",
+        "parleyd: пароли не совпадают; ничего не создано"}},
+      {Text::kPassphraseEmpty,
+       {"parleyd: the passphrase is empty; choose one (it encrypts everything on disk)",
+        "parleyd: пароль пуст; задайте его (он шифрует всё на диске)"}},
+      {Text::kPassphrasePrompt, {"Passphrase for {0}: ", "Пароль для {0}: "}},
+      {Text::kPassphraseRepeat, {"Repeat the passphrase: ", "Повторите пароль: "}},
+      {Text::kInitialized, {"Created the node \"{0}\" in {1}.", "Узел «{0}» создан в {1}."}},
+      {Text::kInitNext,
+       {"Start it with: parleyd --home {0}\nThen show your card with: parley --home {0} invite",
+        "Запустите его: parleyd --home {0}\nЗатем покажите свою визитку: parley --home {0} "
+        "invite"}},
+      {Text::kNeedsAnnounce,
+       {"parleyd: {0} listens on all interfaces; say where contacts reach you with --announce "
+        "tcp://HOST:PORT",
+        "parleyd: {0} принимает на всех интерфейсах; укажите адрес для контактов: --announce "
+        "tcp://ХОСТ:ПОРТ"}},
+      {Text::kInvalidEndpoint,
+       {"parleyd: '{0}' is not an endpoint like tcp://127.0.0.1:7470",
+        "parleyd: «{0}» — не адрес вида tcp://127.0.0.1:7470"}},
+      {Text::kFailed, {"parleyd: {0}", "parleyd: {0}"}},
+      {Text::kDiskFull,
+       {"parleyd: the disk is full; free some space and try again ({0})",
+        "parleyd: диск заполнен; освободите место и повторите ({0})"}},
+      {Text::kUnknownKdf,
+       {"parleyd: --kdf must be interactive or moderate",
+        "parleyd: --kdf должен быть interactive или moderate"}},
+      {Text::kOldZmq,
+       {"parleyd: libzmq {0} is too old (CVE-2019-13132); install 4.3.2 or newer",
+        "parleyd: libzmq {0} слишком стар (CVE-2019-13132); установите 4.3.2 или новее"}},
+  };
+  return kCatalogue;
+}
+
+void ReplaceAll(std::string& text, std::string_view token, std::string_view value) {
+  for (auto at = text.find(token); at != std::string::npos;
+       at = text.find(token, at + value.size())) {
+    text.replace(at, token.size(), value);
+  }
+}
+
+}  // namespace
+
+Language ParseLanguage(std::string_view name, Language fallback) {
+  if (name.substr(0, 2) == "ru") return Language::kRussian;
+  if (name.substr(0, 2) == "en") return Language::kEnglish;
+  return fallback;
+}
+
+Language LanguageFromEnvironment() {
+  for (const char* variable : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* value = std::getenv(variable);
+    if (value != nullptr && *value != '\0') return ParseLanguage(value, Language::kEnglish);
+  }
+  return Language::kEnglish;
+}
+
+std::string Message(Language language, Text text, std::string_view arg0, std::string_view arg1) {
+  const Entry& entry = Catalogue().at(text);
+  std::string result = language == Language::kRussian ? entry.ru : entry.en;
+  ReplaceAll(result, "{0}", arg0);
+  ReplaceAll(result, "{1}", arg1);
+  return result;
+}
+
+}  // namespace parley::app

@@ -1,0 +1,91 @@
+// OutboxScheduler: decides which committed envelopes to hand to which peer
+// link, and when to hand them again.
+//
+// Per contact, envelopes go out in commit order (seq). New messages to a
+// connected peer that is caught up go out straight from memory; anything else
+// (a fresh connection, a peer that was blocked, a retry) is read back from the
+// outbox in the store. Unacknowledged envelopes are sent again when a
+// connection is established, and when no acknowledgement has arrived for the
+// retry interval (1 s, doubling to 60 s while nothing is acknowledged).
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <optional>
+#include <set>
+#include <unordered_map>
+#include <vector>
+
+#include "crypto/bytes.h"
+#include "daemon/store/message_table.h"
+#include "daemon/util/clock.h"
+#include "daemon/util/status.h"
+
+namespace parley::delivery {
+
+// Hands one frame to the live link to a contact; false when it would block
+// or there is no established connection.
+using TransmitFn = std::function<bool(std::int64_t contact_id, crypto::ByteView frame)>;
+
+struct Transmitted {
+  std::int64_t contact_id = 0;
+  store::MessageId id{};
+};
+
+constexpr std::chrono::milliseconds kFirstRetryInterval{1000};
+constexpr std::chrono::milliseconds kMaxRetryInterval{60'000};
+constexpr std::size_t kOutboxBatch = 1024;
+
+class OutboxScheduler {
+ public:
+  OutboxScheduler(store::MessageTable& table, const Clock& clock) : table_(table), clock_(clock) {}
+
+  // At start-up: every contact with an outbox will be pumped once connected.
+  Status Restore();
+
+  void OnConnected(std::int64_t contact_id);
+  void OnDisconnected(std::int64_t contact_id);
+  bool IsConnected(std::int64_t contact_id) const;
+
+  // A new envelope was committed to the outbox.
+  void OnCommitted(std::int64_t contact_id, std::int64_t seq, const store::MessageId& id,
+                   crypto::Bytes frame);
+  // The contact acknowledged something: it is alive and reading.
+  void OnAckProgress(std::int64_t contact_id);
+
+  // Hands due envelopes to `transmit`; appends what it handed over.
+  Status Pump(const TransmitFn& transmit, std::vector<Transmitted>& transmitted);
+
+  // When Pump should next run even if nothing else happens.
+  std::optional<std::chrono::steady_clock::time_point> NextDeadline() const;
+
+ private:
+  struct Fresh {
+    std::int64_t seq;
+    store::MessageId id;
+    crypto::Bytes frame;
+  };
+  struct Peer {
+    bool connected = false;
+    bool backlog = true;      // the store may hold envelopes after `cursor` not yet handed over
+    bool blocked = false;     // the link refused the last frame
+    std::int64_t cursor = 0;  // last seq handed to the current connection
+    std::deque<Fresh> fresh;  // committed after the cursor, while caught up
+    bool awaiting_ack = false;
+    std::chrono::milliseconds backoff = kFirstRetryInterval;
+    std::chrono::steady_clock::time_point retry_at{};
+  };
+
+  Status PumpPeer(std::int64_t contact_id, Peer& peer, const TransmitFn& transmit,
+                  std::vector<Transmitted>& transmitted);
+  void MarkTransmitted(Peer& peer);
+
+  store::MessageTable& table_;
+  const Clock& clock_;
+  std::unordered_map<std::int64_t, Peer> peers_;
+  std::set<std::int64_t> due_;
+};
+
+}  // namespace parley::delivery

@@ -1,0 +1,41 @@
+// NodeIdentity: this node's keys, signed prekeys, name and endpoints, as kept
+// in the store's node and signed_prekeys tables.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "crypto/identity.h"
+#include "crypto/prekey.h"
+#include "crypto/random.h"
+#include "daemon/identity/card.h"
+#include "daemon/store/store.h"
+#include "daemon/util/status.h"
+
+namespace parley::identity {
+
+struct NodeIdentity {
+  crypto::Identity identity;
+  std::vector<crypto::SignedPrekey> signed_prekeys;  // newest (the card's) first
+  std::string name;
+  std::string listen;    // what the ROUTER binds
+  std::string announce;  // what the card advertises
+  std::int64_t created_at_ms = 0;
+
+  const crypto::SignedPrekey& current_signed_prekey() const { return signed_prekeys.front(); }
+  ContactCard Card() const;
+};
+
+// Generates the identity and first signed prekey and writes them in one
+// transaction. `name` must be 1..kMaxNameBytes of UTF-8.
+Result<std::unique_ptr<NodeIdentity>> CreateNodeIdentity(store::Store& store, std::string_view name,
+                                                         const std::string& listen,
+                                                         const std::string& announce,
+                                                         std::int64_t now_ms,
+                                                         crypto::Random& random);
+
+Result<std::unique_ptr<NodeIdentity>> LoadNodeIdentity(store::Store& store);
+
+}  // namespace parley::identity

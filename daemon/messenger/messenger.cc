@@ -1,0 +1,480 @@
+#include "daemon/messenger/messenger.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+#include "crypto/fingerprint.h"
+#include "crypto/limits.h"
+
+namespace parley::messenger {
+
+namespace {
+
+constexpr std::uint32_t kEnvelopeVersion = 1;
+constexpr std::size_t kDefaultMessageLimit = 50;
+constexpr std::size_t kMaxMessageLimit = 10'000;
+
+template <std::size_t N>
+bool CopyExact(const std::string& from, std::array<std::uint8_t, N>& to) {
+  if (from.size() != N) return false;
+  std::copy(from.begin(), from.end(), to.begin());
+  return true;
+}
+
+template <std::size_t N>
+std::string AsString(const std::array<std::uint8_t, N>& bytes) {
+  return std::string(bytes.begin(), bytes.end());
+}
+
+crypto::Bytes Serialize(const google::protobuf::MessageLite& message) {
+  crypto::Bytes out(message.ByteSizeLong());
+  message.SerializeWithCachedSizesToArray(out.data());
+  return out;
+}
+
+// Events are built in place: converting a temporary into the variant trips
+// GCC 12's -Wmaybe-uninitialized on the inactive alternatives.
+template <typename E, typename... Args>
+void Emit(std::vector<Event>& events, Args&&... args) {
+  events.emplace_back(std::in_place_type<E>, std::forward<Args>(args)...);
+}
+
+// Prekeys of this node, as X3DH looks them up (no one-time prekeys yet).
+class NodePrekeys final : public crypto::PrekeyStore {
+ public:
+  explicit NodePrekeys(const identity::NodeIdentity& identity) : identity_(identity) {}
+  const crypto::SignedPrekey* FindSignedPrekey(std::uint32_t id) const override {
+    for (const auto& prekey : identity_.signed_prekeys) {
+      if (prekey.id == id) return &prekey;
+    }
+    return nullptr;
+  }
+  const crypto::OneTimePrekey* FindOneTimePrekey(std::uint32_t) const override { return nullptr; }
+
+ private:
+  const identity::NodeIdentity& identity_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Messenger>> Messenger::Create(store::Store& store,
+                                                     const identity::NodeIdentity& identity,
+                                                     crypto::Random& random, const Clock& clock) {
+  auto messages = store::MessageTable::Prepare(store.db());
+  if (!messages.ok()) return messages.status();
+  auto sessions = store::SessionTable::Prepare(store.db());
+  if (!sessions.ok()) return sessions.status();
+  auto messenger = std::make_unique<Messenger>(
+      store, identity, random, clock, std::move(messages.value()), std::move(sessions.value()));
+  PARLEY_RETURN_IF_ERROR(messenger->directory_.Load(messenger->contacts_));
+  PARLEY_RETURN_IF_ERROR(messenger->scheduler_.Restore());
+  return messenger;
+}
+
+Messenger::Messenger(store::Store& store, const identity::NodeIdentity& identity,
+                     crypto::Random& random, const Clock& clock, store::MessageTable messages,
+                     store::SessionTable sessions)
+    : store_(store),
+      identity_(identity),
+      random_(random),
+      clock_(clock),
+      contacts_(store.db()),
+      messages_(std::move(messages)),
+      sessions_(std::move(sessions)),
+      scheduler_(messages_, clock) {
+  auto card = identity_.Card();
+  own_card_ = card.encoded;
+  card_text_ = card.Text();
+}
+
+// ---------------------------------------------------------------- contacts
+
+bool Messenger::IsValidAlias(std::string_view alias) {
+  if (alias.empty() || alias.size() > kMaxAliasBytes || !identity::IsValidUtf8(alias) ||
+      alias.front() == '-') {
+    return false;
+  }
+  return std::none_of(alias.begin(), alias.end(), [](char c) {
+    auto u = static_cast<unsigned char>(c);
+    return u <= 0x20 || u == 0x7f;
+  });
+}
+
+Result<const Contact*> Messenger::AddContact(std::string_view card_text, std::string_view alias) {
+  if (!IsValidAlias(alias)) return Status::InvalidArgument("invalid alias");
+  auto card = identity::ParseCardText(card_text);
+  if (!card.ok()) return card.status();
+  const auto& key = card->identity.identity_key;
+  if (key == identity_.identity.public_identity().identity_key) {
+    return Status::PermissionDenied("this is your own card");
+  }
+  if (Contact* existing = directory_.ByIdentityKey(key)) {
+    if (existing->is_request()) {
+      // They wrote first; adding their card is accepting them.
+      return AcceptRequest(existing->row.id, alias);
+    }
+    return Status::AlreadyExists(existing->row.alias);
+  }
+  if (directory_.ByAlias(alias) != nullptr) return Status::AlreadyExists(std::string(alias));
+  if (directory_.ByTransportKey(card->identity.transport_key) != nullptr) {
+    return Status::InvalidArgument("card reuses another contact's transport key");
+  }
+
+  store::ContactRow row;
+  row.alias = std::string(alias);
+  row.status = store::ContactStatus::kContact;
+  row.identity_key = key;
+  row.transport_key = card->identity.transport_key;
+  row.name = card->name;
+  row.endpoint = card->endpoints.front();
+  row.card = card->encoded;
+  row.created_at = clock_.NowUnixMs();
+  PARLEY_RETURN_IF_ERROR(contacts_.Insert(row));
+  Contact& added = directory_.Add(Contact{std::move(row), std::move(card.value())});
+  directory_changed_ = true;
+  Emit<ContactChanged>(round_events_, added.row.id, ContactChanged::Change::kAdded);
+  return &added;
+}
+
+std::string Messenger::AliasFromName(std::string_view name) {
+  std::string base;
+  for (char c : name) {
+    auto u = static_cast<unsigned char>(c);
+    base += (u <= 0x20 || u == 0x7f) ? '-' : c;
+    if (base.size() >= kMaxAliasBytes - 4) break;
+  }
+  while (!base.empty() && base.front() == '-') base.erase(base.begin());
+  if (base.empty() || !identity::IsValidUtf8(base)) base = "contact";
+  std::string alias = base;
+  for (int n = 2; directory_.ByAlias(alias) != nullptr; ++n) alias = base + "-" + std::to_string(n);
+  return alias;
+}
+
+Result<const Contact*> Messenger::AcceptRequest(std::int64_t request_id, std::string_view alias) {
+  Contact* request = directory_.ById(request_id);
+  if (request == nullptr || !request->is_request()) {
+    return Status::NotFound(std::to_string(request_id));
+  }
+  std::string chosen = alias.empty() ? AliasFromName(request->card.name) : std::string(alias);
+  if (!IsValidAlias(chosen)) return Status::InvalidArgument("invalid alias");
+  if (directory_.ByAlias(chosen) != nullptr) return Status::AlreadyExists(chosen);
+  PARLEY_RETURN_IF_ERROR(contacts_.Accept(request->row.id, chosen));
+  request->row.status = store::ContactStatus::kContact;
+  directory_.Rename(*request, chosen);
+  directory_changed_ = true;
+  Emit<ContactChanged>(round_events_, request->row.id, ContactChanged::Change::kAdded);
+  return request;
+}
+
+Result<VerifyResult> Messenger::Verify(std::string_view alias, bool confirm) {
+  Contact* contact = directory_.ByAlias(alias);
+  if (contact == nullptr) return Status::NotFound(std::string(alias));
+  if (confirm && !contact->row.verified) {
+    PARLEY_RETURN_IF_ERROR(contacts_.SetVerified(contact->row.id, true));
+    contact->row.verified = true;
+    directory_changed_ = true;
+  }
+  return VerifyResult{crypto::SafetyNumber(identity_.identity.public_identity().identity_key,
+                                           contact->row.identity_key),
+                      contact->row.verified};
+}
+
+Result<std::vector<store::MessageRow>> Messenger::Messages(std::string_view alias,
+                                                           std::size_t limit) {
+  Contact* contact = directory_.ByAlias(alias);
+  if (contact == nullptr) return Status::NotFound(std::string(alias));
+  if (limit == 0) limit = kDefaultMessageLimit;
+  return messages_.Latest(contact->row.id, std::min(limit, kMaxMessageLimit));
+}
+
+Result<std::int64_t> Messenger::CountUndelivered() { return messages_.CountUndelivered(); }
+
+Result<std::int64_t> Messenger::MessageCount(std::int64_t contact_id) {
+  return messages_.CountForContact(contact_id);
+}
+
+// ---------------------------------------------------------------- sending
+
+Result<store::MessageId> Messenger::SendText(std::string_view alias, std::string_view text) {
+  Contact* contact = directory_.ByAlias(alias);
+  if (contact == nullptr) return Status::NotFound(std::string(alias));
+  if (text.empty()) return Status::InvalidArgument("empty");
+  if (text.size() > kMaxTextBytes) return Status::InvalidArgument("too long");
+  if (!identity::IsValidUtf8(text)) return Status::InvalidArgument("not UTF-8");
+
+  auto record = sessions_.Get(contact->row.id);
+  if (!record.ok()) return record.status();
+  if (!record.value()->has_session() &&
+      !record.value()->Initiate(identity_.identity, contact->card.Bundle(), random_)) {
+    return Status::Corrupt("the contact's card no longer verifies");
+  }
+
+  store::MessageRow row;
+  random_.Fill(row.id);
+  row.contact_id = contact->row.id;
+  row.direction = store::Direction::kOut;
+  row.body = std::string(text);
+  row.state = store::MessageState::kQueued;
+  row.sent_at = clock_.NowUnixMs();
+
+  wire::Content content;
+  content.set_message_id(AsString(row.id));
+  content.set_sent_at_ms(static_cast<std::uint64_t>(row.sent_at));
+  content.mutable_text()->set_body(row.body);
+  crypto::Bytes plaintext = Serialize(content);
+
+  crypto::EncryptedPayload payload;
+  bool encrypted = record.value()->Encrypt(plaintext, random_, payload);
+  crypto::Wipe(plaintext);
+  if (!encrypted) return Status::Internal("cannot encrypt for " + contact->row.alias);
+  sessions_.MarkDirty(contact->row.id);
+
+  wire::LinkFrame frame;
+  wire::Envelope* envelope = frame.mutable_envelope();
+  envelope->set_version(kEnvelopeVersion);
+  envelope->set_id(AsString(row.id));
+  envelope->set_recipient(AsString(contact->row.identity_key));
+  envelope->set_payload(payload.bytes.data(), payload.bytes.size());
+  if (payload.kind == crypto::PayloadKind::kPrekey) {
+    envelope->set_type(wire::PREKEY);
+    envelope->set_sender_card(own_card_.data(), own_card_.size());
+  } else {
+    envelope->set_type(wire::RATCHET);
+  }
+  crypto::Bytes frame_bytes = Serialize(frame);
+  PARLEY_RETURN_IF_ERROR(messages_.InsertOutgoing(row, frame_bytes));
+  queued_.push_back(Queued{contact->row.id, row.seq, row.id, std::move(frame_bytes)});
+  return row.id;
+}
+
+// ---------------------------------------------------------------- receiving
+
+bool Messenger::IsContactTransportKey(const crypto::PublicKey& transport_key) {
+  Contact* contact = directory_.ByTransportKey(transport_key);
+  return contact != nullptr && !contact->is_request();
+}
+
+Result<FrameVerdict> Messenger::OnFrame(const crypto::PublicKey& transport_key,
+                                        crypto::ByteView frame,
+                                        std::vector<store::MessageId>& acks) {
+  wire::LinkFrame parsed;
+  if (!parsed.ParseFromArray(frame.data(), static_cast<int>(frame.size()))) {
+    return FrameVerdict::kMalformed;
+  }
+  Contact* sender = directory_.ByTransportKey(transport_key);
+  switch (parsed.kind_case()) {
+    case wire::LinkFrame::kEnvelope:
+      return OnEnvelope(sender, transport_key, parsed.envelope(), acks);
+    case wire::LinkFrame::kAck:
+      return OnAck(sender, parsed.ack());
+    default:
+      return FrameVerdict::kMalformed;
+  }
+}
+
+Result<FrameVerdict> Messenger::OnAck(Contact* sender, const wire::Ack& ack) {
+  if (sender == nullptr || sender->is_request()) return FrameVerdict::kRefused;
+  if (static_cast<std::size_t>(ack.envelope_ids_size()) > kMaxAckIds)
+    return FrameVerdict::kMalformed;
+  bool progress = false;
+  for (const auto& raw_id : ack.envelope_ids()) {
+    store::MessageId id{};
+    if (!CopyExact(raw_id, id)) continue;
+    auto changed = messages_.MarkDelivered(sender->row.id, id);
+    if (!changed.ok()) return changed.status();
+    if (changed.value()) {
+      progress = true;
+      Emit<DeliveryChanged>(round_events_, sender->row.id, id, store::MessageState::kDelivered);
+    }
+  }
+  if (progress) scheduler_.OnAckProgress(sender->row.id);
+  return FrameVerdict::kAckProcessed;
+}
+
+Result<Contact*> Messenger::AdmitFirstContact(const crypto::PublicKey& transport_key,
+                                              crypto::ByteView card_bytes) {
+  auto card = identity::ParseCardBytes(card_bytes);
+  if (!card.ok() || card->identity.transport_key != transport_key) return nullptr;
+  if (directory_.ByIdentityKey(card->identity.identity_key) != nullptr) {
+    // A known identity on a new transport key: key change is not supported
+    // yet, and must not silently replace the verified key.
+    spdlog::warn("refused a first contact claiming a known identity from a new key");
+    return nullptr;
+  }
+  if (directory_.request_count() >= kMaxPendingRequests) return nullptr;
+  store::ContactRow row;
+  row.status = store::ContactStatus::kRequest;
+  row.identity_key = card->identity.identity_key;
+  row.transport_key = transport_key;
+  row.name = card->name;
+  row.endpoint = card->endpoints.front();
+  row.card = card->encoded;
+  row.created_at = clock_.NowUnixMs();
+  PARLEY_RETURN_IF_ERROR(contacts_.Insert(row));
+  Contact& added = directory_.Add(Contact{std::move(row), std::move(card.value())});
+  directory_changed_ = true;
+  Emit<ContactChanged>(round_events_, added.row.id, ContactChanged::Change::kRequest);
+  return &added;
+}
+
+Result<FrameVerdict> Messenger::OnEnvelope(Contact* sender, const crypto::PublicKey& transport_key,
+                                           const wire::Envelope& envelope,
+                                           std::vector<store::MessageId>& acks) {
+  store::MessageId id{};
+  crypto::PublicKey recipient{};
+  if (envelope.version() != kEnvelopeVersion || !CopyExact(envelope.id(), id) ||
+      !CopyExact(envelope.recipient(), recipient) ||
+      envelope.payload().size() > crypto::kMaxPayloadSize ||
+      (envelope.type() != wire::RATCHET && envelope.type() != wire::PREKEY)) {
+    return FrameVerdict::kMalformed;
+  }
+  if (recipient != identity_.identity.public_identity().identity_key)
+    return FrameVerdict::kNotForUs;
+  const bool prekey = envelope.type() == wire::PREKEY;
+
+  if (sender == nullptr) {
+    // Only a first-contact request may come from a key that is no contact.
+    if (!prekey) return FrameVerdict::kRefused;
+    auto admitted = AdmitFirstContact(transport_key, crypto::AsBytes(envelope.sender_card()));
+    if (!admitted.ok()) return admitted.status();
+    if (admitted.value() == nullptr) return FrameVerdict::kRefused;
+    sender = admitted.value();
+  }
+
+  auto seen = messages_.HasIncoming(sender->row.id, id);
+  if (!seen.ok()) return seen.status();
+  if (seen.value()) {
+    acks.push_back(id);  // committed before; the sender missed our ack
+    return FrameVerdict::kAccepted;
+  }
+  if (sender->is_request()) {
+    auto stored = messages_.CountForContact(sender->row.id);
+    if (!stored.ok()) return stored.status();
+    if (static_cast<std::size_t>(stored.value()) >= kMaxMessagesPerRequest) {
+      return FrameVerdict::kOverQuota;
+    }
+  }
+
+  auto record = sessions_.Get(sender->row.id);
+  if (!record.ok()) return record.status();
+  NodePrekeys prekeys(identity_);
+  crypto::DecryptResult decrypted;
+  if (!record.value()->Decrypt(
+          prekey ? crypto::PayloadKind::kPrekey : crypto::PayloadKind::kRatchet,
+          crypto::AsBytes(envelope.payload()), identity_.identity, prekeys, random_,
+          sender->row.identity_key, decrypted)) {
+    return FrameVerdict::kUndecryptable;
+  }
+  sessions_.MarkDirty(sender->row.id);
+
+  wire::Content content;
+  bool parsed = content.ParseFromArray(decrypted.plaintext.data(),
+                                       static_cast<int>(decrypted.plaintext.size()));
+  crypto::Wipe(decrypted.plaintext);
+  store::MessageId content_id{};
+  if (!parsed || !CopyExact(content.message_id(), content_id) || content_id != id) {
+    // Authenticated but inconsistent: consume it (the ratchet has moved on)
+    // and acknowledge it so the sender stops resending it.
+    acks.push_back(id);
+    return FrameVerdict::kMalformed;
+  }
+  if (content.body_case() == wire::Content::kText) {
+    const std::string& body = content.text().body();
+    if (body.empty() || body.size() > kMaxTextBytes || !identity::IsValidUtf8(body)) {
+      acks.push_back(id);
+      return FrameVerdict::kMalformed;
+    }
+    store::MessageRow row;
+    row.id = id;
+    row.contact_id = sender->row.id;
+    row.body = body;
+    row.sent_at = static_cast<std::int64_t>(content.sent_at_ms());
+    row.received_at = clock_.NowUnixMs();
+    auto inserted = messages_.InsertIncoming(row);
+    if (!inserted.ok()) return inserted.status();
+    if (inserted.value()) {
+      Emit<MessageReceived>(round_events_, sender->row.id, std::move(row));
+    }
+  }
+  acks.push_back(id);
+  return FrameVerdict::kAccepted;
+}
+
+std::vector<crypto::Bytes> Messenger::EncodeAcks(const std::vector<store::MessageId>& ids) {
+  std::vector<crypto::Bytes> frames;
+  for (std::size_t start = 0; start < ids.size(); start += kMaxAckIds) {
+    wire::LinkFrame frame;
+    auto* ack = frame.mutable_ack();
+    for (std::size_t i = start; i < std::min(ids.size(), start + kMaxAckIds); ++i) {
+      ack->add_envelope_ids(AsString(ids[i]));
+    }
+    frames.push_back(Serialize(frame));
+  }
+  return frames;
+}
+
+// ---------------------------------------------------------------- link and rounds
+
+void Messenger::OnPeerConnected(std::int64_t contact_id) {
+  scheduler_.OnConnected(contact_id);
+  Emit<ContactChanged>(events_, contact_id, ContactChanged::Change::kOnline);
+}
+
+void Messenger::OnPeerDisconnected(std::int64_t contact_id) {
+  scheduler_.OnDisconnected(contact_id);
+  Emit<ContactChanged>(events_, contact_id, ContactChanged::Change::kOffline);
+}
+
+Status Messenger::BeginRound() {
+  marking_sent_.swap(transmitted_);
+  transmitted_.clear();
+  for (const auto& sent : marking_sent_) {
+    PARLEY_RETURN_IF_ERROR(messages_.MarkSent(sent.contact_id, sent.id));
+  }
+  return Status::Ok();
+}
+
+Status Messenger::FinishRound() { return sessions_.SaveDirty(); }
+
+void Messenger::OnCommitted() {
+  sessions_.ForgetDirtyMarks();
+  for (const auto& sent : marking_sent_) {
+    Emit<DeliveryChanged>(events_, sent.contact_id, sent.id, store::MessageState::kSent);
+  }
+  marking_sent_.clear();
+  for (auto& queued : queued_) {
+    scheduler_.OnCommitted(queued.contact_id, queued.seq, queued.id, std::move(queued.frame));
+  }
+  queued_.clear();
+  events_.insert(events_.end(), std::make_move_iterator(round_events_.begin()),
+                 std::make_move_iterator(round_events_.end()));
+  round_events_.clear();
+  directory_changed_ = false;
+}
+
+void Messenger::OnRolledBack() {
+  sessions_.EvictDirty();
+  // What was being marked sent is still sent; try again next round.
+  transmitted_.insert(transmitted_.end(), marking_sent_.begin(), marking_sent_.end());
+  marking_sent_.clear();
+  queued_.clear();
+  round_events_.clear();
+  if (directory_changed_) {
+    Status reloaded = directory_.Load(contacts_);
+    if (!reloaded.ok()) spdlog::error("cannot reload contacts: {}", reloaded.message());
+    directory_changed_ = false;
+  }
+}
+
+Status Messenger::Transmit(const delivery::TransmitFn& transmit) {
+  return scheduler_.Pump(transmit, transmitted_);
+}
+
+std::vector<Event> Messenger::TakeEvents() {
+  std::vector<Event> taken;
+  taken.swap(events_);
+  return taken;
+}
+
+}  // namespace parley::messenger

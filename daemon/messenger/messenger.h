@@ -1,0 +1,167 @@
+// Messenger: what a node does with contacts, sessions and messages.
+//
+// It sits between the link (which it never sees: it consumes and produces
+// frame bytes) and the local API. Every operation runs inside the reactor's
+// round transaction; its effects (frames to transmit, events) are released by
+// OnCommitted only after that transaction committed, or dropped by
+// OnRolledBack, which also forgets every in-memory change of the round.
+//
+// Not thread-safe: the reactor thread owns it.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "crypto/random.h"
+#include "crypto/session_record.h"
+#include "daemon/delivery/outbox_scheduler.h"
+#include "daemon/identity/node_identity.h"
+#include "daemon/messenger/contact_directory.h"
+#include "daemon/messenger/session_cache.h"
+#include "daemon/store/contact_table.h"
+#include "daemon/store/message_table.h"
+#include "daemon/store/store.h"
+#include "daemon/util/clock.h"
+#include "daemon/util/status.h"
+#include "proto/wire.pb.h"
+
+namespace parley::messenger {
+
+constexpr std::size_t kMaxTextBytes = 64 * 1024;
+constexpr std::size_t kMaxAliasBytes = 64;
+constexpr std::size_t kMaxAckIds = 4096;
+constexpr std::size_t kMaxPendingRequests = 100;
+constexpr std::size_t kMaxMessagesPerRequest = 20;
+
+// Something that happened, published to clients after commit.
+struct MessageReceived {
+  std::int64_t contact_id;
+  store::MessageRow message;
+};
+struct DeliveryChanged {
+  std::int64_t contact_id;
+  store::MessageId id;
+  store::MessageState state;
+};
+struct ContactChanged {
+  enum class Change { kOnline, kOffline, kAdded, kRequest };
+  std::int64_t contact_id;
+  Change change;
+};
+using Event = std::variant<MessageReceived, DeliveryChanged, ContactChanged>;
+
+struct VerifyResult {
+  std::string safety_number;
+  bool verified = false;
+};
+
+// Why a received frame was not used (for logs and tests; peers learn nothing).
+enum class FrameVerdict {
+  kAccepted,  // committed (or a duplicate) and to be acknowledged
+  kAckProcessed,
+  kMalformed,
+  kNotForUs,
+  kRefused,  // from a key that may not send this
+  kUndecryptable,
+  kOverQuota,
+};
+
+class Messenger {
+ public:
+  // `identity` and `store` must outlive the messenger.
+  static Result<std::unique_ptr<Messenger>> Create(store::Store& store,
+                                                   const identity::NodeIdentity& identity,
+                                                   crypto::Random& random, const Clock& clock);
+
+  // --- local API operations (inside a round) ---
+  Result<const Contact*> AddContact(std::string_view card_text, std::string_view alias);
+  Result<store::MessageId> SendText(std::string_view alias, std::string_view text);
+  Result<std::vector<store::MessageRow>> Messages(std::string_view alias, std::size_t limit);
+  Result<VerifyResult> Verify(std::string_view alias, bool confirm);
+  Result<const Contact*> AcceptRequest(std::int64_t request_id, std::string_view alias);
+  Result<std::int64_t> CountUndelivered();
+  Result<std::int64_t> MessageCount(std::int64_t contact_id);
+
+  // An alias is 1..kMaxAliasBytes of UTF-8 without spaces or control
+  // characters, not starting with '-'.
+  static bool IsValidAlias(std::string_view alias);
+
+  // Use Create; public so that make_unique can construct it.
+  Messenger(store::Store& store, const identity::NodeIdentity& identity, crypto::Random& random,
+            const Clock& clock, store::MessageTable messages, store::SessionTable sessions);
+
+  const ContactDirectory& directory() const { return directory_; }
+  bool IsOnline(std::int64_t contact_id) const { return scheduler_.IsConnected(contact_id); }
+  std::string CardText() const { return card_text_; }
+
+  // --- peer input (inside a round) ---
+  // A frame from the peer whose Curve key is `transport_key`, as ZAP
+  // authenticated it. Envelope ids to acknowledge (after commit) are
+  // appended to `acks`. A storage error is returned; anything a peer did
+  // wrong is a verdict.
+  Result<FrameVerdict> OnFrame(const crypto::PublicKey& transport_key, crypto::ByteView frame,
+                               std::vector<store::MessageId>& acks);
+  bool IsContactTransportKey(const crypto::PublicKey& transport_key);
+
+  // --- link state (outside rounds) ---
+  void OnPeerConnected(std::int64_t contact_id);
+  void OnPeerDisconnected(std::int64_t contact_id);
+
+  // --- round boundaries ---
+  Status BeginRound();   // persists what was transmitted since the last round
+  Status FinishRound();  // saves changed sessions
+  void OnCommitted();
+  void OnRolledBack();
+
+  // After a commit: hand due envelopes to the link.
+  Status Transmit(const delivery::TransmitFn& transmit);
+  std::optional<std::chrono::steady_clock::time_point> NextDeadline() const {
+    return scheduler_.NextDeadline();
+  }
+  bool HasPendingWork() const { return !transmitted_.empty(); }
+
+  std::vector<Event> TakeEvents();
+  // Builds the Ack frame for `ids` (at most kMaxAckIds each).
+  static std::vector<crypto::Bytes> EncodeAcks(const std::vector<store::MessageId>& ids);
+
+ private:
+  Result<FrameVerdict> OnEnvelope(Contact* sender, const crypto::PublicKey& transport_key,
+                                  const wire::Envelope& envelope,
+                                  std::vector<store::MessageId>& acks);
+  Result<FrameVerdict> OnAck(Contact* sender, const wire::Ack& ack);
+  Result<Contact*> AdmitFirstContact(const crypto::PublicKey& transport_key,
+                                     crypto::ByteView card_bytes);
+  std::string AliasFromName(std::string_view name);
+
+  store::Store& store_;
+  const identity::NodeIdentity& identity_;
+  crypto::Random& random_;
+  const Clock& clock_;
+  store::ContactTable contacts_;
+  store::MessageTable messages_;
+  SessionCache sessions_;
+  ContactDirectory directory_;
+  delivery::OutboxScheduler scheduler_;
+  crypto::Bytes own_card_;
+  std::string card_text_;
+
+  struct Queued {
+    std::int64_t contact_id;
+    std::int64_t seq;
+    store::MessageId id;
+    crypto::Bytes frame;
+  };
+  std::vector<Queued> queued_;                       // this round, released on commit
+  std::vector<Event> round_events_;                  // this round, released on commit
+  std::vector<Event> events_;                        // committed, not yet taken
+  std::vector<delivery::Transmitted> transmitted_;   // to mark sent next round
+  std::vector<delivery::Transmitted> marking_sent_;  // being marked this round
+  bool directory_changed_ = false;
+};
+
+}  // namespace parley::messenger

@@ -1,0 +1,67 @@
+// Token buckets: `burst` tokens, refilled at `per_second`. KeyedRateLimiter
+// keeps one bucket per key for at most `max_keys` keys, forgetting the least
+// recently used, so a flood of new keys cannot grow memory.
+#pragma once
+
+#include <chrono>
+#include <list>
+#include <string>
+#include <unordered_map>
+
+namespace parley::net {
+
+class TokenBucket {
+ public:
+  TokenBucket(double burst, double per_second) : burst_(burst), rate_(per_second), tokens_(burst) {}
+
+  bool TryTake(std::chrono::steady_clock::time_point now) {
+    if (last_.time_since_epoch().count() != 0) {
+      std::chrono::duration<double> elapsed = now - last_;
+      tokens_ = std::min(burst_, tokens_ + elapsed.count() * rate_);
+    }
+    last_ = now;
+    if (tokens_ < 1.0) return false;
+    tokens_ -= 1.0;
+    return true;
+  }
+
+ private:
+  double burst_;
+  double rate_;
+  double tokens_;
+  std::chrono::steady_clock::time_point last_{};
+};
+
+class KeyedRateLimiter {
+ public:
+  KeyedRateLimiter(double burst, double per_second, std::size_t max_keys)
+      : burst_(burst), rate_(per_second), max_keys_(max_keys) {}
+
+  bool TryTake(const std::string& key, std::chrono::steady_clock::time_point now) {
+    auto it = buckets_.find(key);
+    if (it == buckets_.end()) {
+      if (buckets_.size() >= max_keys_) {
+        buckets_.erase(order_.back());
+        order_.pop_back();
+      }
+      order_.push_front(key);
+      it = buckets_.emplace(key, Entry{TokenBucket(burst_, rate_), order_.begin()}).first;
+    } else {
+      order_.splice(order_.begin(), order_, it->second.position);
+    }
+    return it->second.bucket.TryTake(now);
+  }
+
+ private:
+  struct Entry {
+    TokenBucket bucket;
+    std::list<std::string>::iterator position;
+  };
+  double burst_;
+  double rate_;
+  std::size_t max_keys_;
+  std::list<std::string> order_;  // most recent first
+  std::unordered_map<std::string, Entry> buckets_;
+};
+
+}  // namespace parley::net

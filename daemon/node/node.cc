@@ -1,0 +1,209 @@
+#include "daemon/node/node.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+namespace parley::node {
+
+namespace {
+
+std::string KeyString(const crypto::PublicKey& key) { return {key.begin(), key.end()}; }
+
+}  // namespace
+
+Node::Node(const NodeOptions& options, store::Store& store, identity::NodeIdentity& identity,
+           crypto::Random& random, const Clock& clock)
+    : options_(options),
+      store_(store),
+      identity_(identity),
+      random_(random),
+      clock_(clock),
+      context_(1) {}
+
+Node::~Node() {
+  // Sockets close before the context terminates.
+  api_.reset();
+  link_.reset();
+}
+
+Result<std::unique_ptr<Node>> Node::Start(const NodeOptions& options, store::Store& store,
+                                          identity::NodeIdentity& identity, crypto::Random& random,
+                                          const Clock& clock) {
+  auto node = std::make_unique<Node>(options, store, identity, random, clock);
+  auto messenger = messenger::Messenger::Create(store, identity, random, clock);
+  if (!messenger.ok()) return messenger.status();
+  node->messenger_ = std::move(messenger.value());
+
+  node->link_ = std::make_unique<net::Link>(node->context_, *node, identity.identity.transport());
+  auto bound = node->link_->Start(identity.listen);
+  if (!bound.ok()) return bound.status();
+  node->listen_ = bound.value();
+  if (options.disable_zap_for_testing) node->link_->StopZapForTesting();
+
+  node->api_ = std::make_unique<api_server::ApiServer>(node->context_, options.home);
+  PARLEY_RETURN_IF_ERROR(node->api_->Start());
+  node->AddPeers();
+  return node;
+}
+
+void Node::AddPeers() {
+  for (const auto* contact : messenger_->directory().Contacts()) {
+    if (!link_->HasPeer(contact->row.id)) {
+      link_->AddPeer(contact->row.id, contact->row.endpoint, contact->row.transport_key);
+    }
+  }
+}
+
+// ---------------------------------------------------------------- LinkHandler
+
+net::ZapVerdict Node::Authenticate(const crypto::PublicKey& client_key) {
+  const auto* contact = messenger_->directory().ByTransportKey(client_key);
+  if (contact != nullptr && !contact->is_request()) {
+    // The contact is up and dialling us: dial back now rather than after backoff.
+    link_->KickReconnect(contact->row.id);
+    return net::ZapVerdict::kContact;
+  }
+  if (contact != nullptr) return net::ZapVerdict::kUnknown;  // a request may write again
+  return unknown_handshakes_.TryTake(clock_.Now()) ? net::ZapVerdict::kUnknown
+                                                   : net::ZapVerdict::kRefuse;
+}
+
+void Node::NoteStorageFailure(const Status& status) {
+  if (round_storage_.ok()) round_storage_ = status;
+}
+
+void Node::OnInboundFrame(const std::string& route, const crypto::PublicKey& client_key,
+                          crypto::ByteView frame) {
+  if (!messenger_->IsContactTransportKey(client_key) &&
+      !unknown_frames_.TryTake(KeyString(client_key), clock_.Now())) {
+    return;
+  }
+  std::vector<store::MessageId>& acks = acks_by_route_[route];
+  auto verdict = messenger_->OnFrame(client_key, frame, acks);
+  if (!verdict.ok()) {
+    NoteStorageFailure(verdict.status());
+  } else if (verdict.value() != messenger::FrameVerdict::kAccepted &&
+             verdict.value() != messenger::FrameVerdict::kAckProcessed) {
+    spdlog::debug("ignored a frame (verdict {})", static_cast<int>(verdict.value()));
+  }
+}
+
+void Node::OnOutboundReply(std::int64_t contact_id, crypto::ByteView frame) {
+  const auto* contact = messenger_->directory().ById(contact_id);
+  if (contact == nullptr) return;
+  std::vector<store::MessageId>& acks = acks_by_contact_[contact_id];
+  auto verdict = messenger_->OnFrame(contact->row.transport_key, frame, acks);
+  if (!verdict.ok()) NoteStorageFailure(verdict.status());
+}
+
+void Node::OnConnected(std::int64_t contact_id) {
+  spdlog::info("contact {} is online", messenger_->directory().ById(contact_id)->row.alias);
+  messenger_->OnPeerConnected(contact_id);
+}
+
+void Node::OnDisconnected(std::int64_t contact_id) {
+  spdlog::info("contact {} is offline", messenger_->directory().ById(contact_id)->row.alias);
+  messenger_->OnPeerDisconnected(contact_id);
+}
+
+// ---------------------------------------------------------------- reactor
+
+int Node::PollTimeoutMs() const {
+  if (messenger_->HasPendingWork()) return 0;
+  constexpr int kIdleMs = 1000;
+  auto deadline = messenger_->NextDeadline();
+  if (!deadline) return kIdleMs;
+  auto wait =
+      std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - clock_.Now()).count();
+  return static_cast<int>(std::clamp<long long>(wait, 0, kIdleMs));
+}
+
+Status Node::Run(const std::atomic<bool>& stop) {
+  spdlog::info("listening on {}", listen_);
+  std::vector<zmq::pollitem_t> items;
+  while (!stop.load()) {
+    items.clear();
+    api_->AppendPollItems(items);
+    link_->AppendPollItems(items);
+    try {
+      zmq::poll(items, std::chrono::milliseconds(PollTimeoutMs()));
+    } catch (const zmq::error_t& e) {
+      if (e.num() == EINTR) continue;
+      return Status::Internal(std::string("poll failed: ") + e.what());
+    }
+    Status status = RunRound(items);
+    if (!status.ok()) return status;
+  }
+  spdlog::info("stopping");
+  return Status::Ok();
+}
+
+Status Node::RunRound(std::vector<zmq::pollitem_t>& items) {
+  auto& db = store_.db();
+  round_storage_ = Status::Ok();
+  acks_by_route_.clear();
+  acks_by_contact_.clear();
+
+  Status begun = db.Begin();
+  if (!begun.ok()) {
+    spdlog::error("cannot start a transaction: {}", begun.message());
+    return Status::Ok();  // try again next round
+  }
+  NoteStorageFailure(messenger_->BeginRound());
+
+  std::vector<api_server::ApiCall> calls;
+  api_->Receive(items[0], kRoundBudget, calls);
+  api_server::ApiContext context{*messenger_, identity_, listen_, options_.version};
+  std::vector<std::pair<std::string, api::Reply>> replies;
+  replies.reserve(calls.size());
+  for (const auto& call : calls) {
+    Status storage;
+    replies.emplace_back(call.route, api_server::HandleRequest(context, call.request, storage));
+    if (!storage.ok()) NoteStorageFailure(storage);
+  }
+  link_->ProcessReady(items.data() + 1, items.size() - 1, kRoundBudget);
+
+  if (round_storage_.ok()) NoteStorageFailure(messenger_->FinishRound());
+  Status committed = round_storage_.ok() ? db.Commit() : round_storage_;
+  if (!committed.ok()) {
+    db.Rollback();
+    messenger_->OnRolledBack();
+    spdlog::error("could not commit; nothing of this round was kept: {}", committed.message());
+    for (auto& [route, reply] : replies) {
+      api::Reply failed;
+      failed.set_id(reply.id());
+      failed.mutable_error()->set_code(api::STORAGE_FAILED);
+      failed.mutable_error()->set_detail(committed.code() == Status::Code::kDiskFull ? "disk full"
+                                                                                     : "");
+      api_->Reply(route, failed);
+    }
+    return Status::Ok();
+  }
+
+  messenger_->OnCommitted();
+  for (const auto& [route, reply] : replies) api_->Reply(route, reply);
+  for (const auto& [route, ids] : acks_by_route_) {
+    for (const auto& frame : messenger::Messenger::EncodeAcks(ids)) link_->Reply(route, frame);
+  }
+  for (const auto& [contact_id, ids] : acks_by_contact_) {
+    for (const auto& frame : messenger::Messenger::EncodeAcks(ids)) link_->Send(contact_id, frame);
+  }
+  AddPeers();
+  PublishEvents();
+  Status transmitted =
+      messenger_->Transmit([this](std::int64_t contact_id, crypto::ByteView frame) {
+        return link_->Send(contact_id, frame);
+      });
+  if (!transmitted.ok()) spdlog::error("cannot read the outbox: {}", transmitted.message());
+  return Status::Ok();
+}
+
+void Node::PublishEvents() {
+  for (const auto& event : messenger_->TakeEvents()) {
+    api::Event out;
+    if (api_server::ToApiEvent(*messenger_, event, out)) api_->Publish(out);
+  }
+}
+
+}  // namespace parley::node

@@ -1,0 +1,85 @@
+#include "daemon/store/contact_table.h"
+
+#include <algorithm>
+
+namespace parley::store {
+
+namespace {
+
+bool CopyKey(crypto::ByteView from, crypto::PublicKey& to) {
+  if (from.size() != to.size()) return false;
+  std::copy(from.begin(), from.end(), to.begin());
+  return true;
+}
+
+}  // namespace
+
+Status ContactTable::Insert(ContactRow& row) {
+  auto stmt = db_.Prepare(
+      "INSERT INTO contacts (alias, status, identity_key, transport_key, name, endpoint, card, "
+      "verified, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  if (!stmt.ok()) return stmt.status();
+  if (row.alias.empty()) {
+    stmt->BindNull(1);
+  } else {
+    stmt->Bind(1, row.alias);
+  }
+  PARLEY_RETURN_IF_ERROR(stmt->Bind(2, static_cast<std::int64_t>(row.status))
+                             .Bind(3, crypto::ByteView(row.identity_key))
+                             .Bind(4, crypto::ByteView(row.transport_key))
+                             .Bind(5, row.name)
+                             .Bind(6, row.endpoint)
+                             .Bind(7, crypto::ByteView(row.card))
+                             .Bind(8, std::int64_t{row.verified ? 1 : 0})
+                             .Bind(9, row.created_at)
+                             .Run());
+  row.id = db_.last_insert_rowid();
+  return Status::Ok();
+}
+
+Result<std::vector<ContactRow>> ContactTable::LoadAll() {
+  auto stmt = db_.Prepare(
+      "SELECT id, alias, status, identity_key, transport_key, name, endpoint, card, verified, "
+      "created_at FROM contacts ORDER BY id");
+  if (!stmt.ok()) return stmt.status();
+  std::vector<ContactRow> rows;
+  for (;;) {
+    auto more = stmt->Step();
+    if (!more.ok()) return more.status();
+    if (!more.value()) break;
+    ContactRow row;
+    row.id = stmt->ColumnInt(0);
+    row.alias = stmt->ColumnIsNull(1) ? std::string() : stmt->ColumnText(1);
+    row.status = static_cast<ContactStatus>(stmt->ColumnInt(2));
+    if (!CopyKey(stmt->ColumnBlob(3), row.identity_key) ||
+        !CopyKey(stmt->ColumnBlob(4), row.transport_key)) {
+      stmt->Reset();
+      return Status::Corrupt("contact " + std::to_string(row.id) + " has a malformed key");
+    }
+    row.name = stmt->ColumnText(5);
+    row.endpoint = stmt->ColumnText(6);
+    auto card = stmt->ColumnBlob(7);
+    row.card.assign(card.begin(), card.end());
+    row.verified = stmt->ColumnInt(8) != 0;
+    row.created_at = stmt->ColumnInt(9);
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+Status ContactTable::SetVerified(std::int64_t id, bool verified) {
+  auto stmt = db_.Prepare("UPDATE contacts SET verified = ? WHERE id = ?");
+  if (!stmt.ok()) return stmt.status();
+  return stmt->Bind(1, std::int64_t{verified ? 1 : 0}).Bind(2, id).Run();
+}
+
+Status ContactTable::Accept(std::int64_t id, const std::string& alias) {
+  auto stmt = db_.Prepare("UPDATE contacts SET alias = ?, status = ? WHERE id = ?");
+  if (!stmt.ok()) return stmt.status();
+  return stmt->Bind(1, alias)
+      .Bind(2, static_cast<std::int64_t>(ContactStatus::kContact))
+      .Bind(3, id)
+      .Run();
+}
+
+}  // namespace parley::store

@@ -1,0 +1,42 @@
+// Contacts and first-contact requests (a request is a contact row with no
+// alias and status kRequest until the user accepts it).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "crypto/bytes.h"
+#include "daemon/store/database.h"
+
+namespace parley::store {
+
+enum class ContactStatus { kContact = 1, kRequest = 2 };
+
+struct ContactRow {
+  std::int64_t id = 0;
+  std::string alias;  // empty for a request
+  ContactStatus status = ContactStatus::kContact;
+  crypto::PublicKey identity_key{};
+  crypto::PublicKey transport_key{};
+  std::string name;
+  std::string endpoint;
+  crypto::Bytes card;  // the Card protobuf, as received
+  bool verified = false;
+  std::int64_t created_at = 0;
+};
+
+class ContactTable {
+ public:
+  explicit ContactTable(Database& db) : db_(db) {}
+  // Inserts and sets row.id. kAlreadyExists when the alias or a key is taken.
+  Status Insert(ContactRow& row);
+  Result<std::vector<ContactRow>> LoadAll();
+  Status SetVerified(std::int64_t id, bool verified);
+  Status Accept(std::int64_t id, const std::string& alias);
+
+ private:
+  Database& db_;
+};
+
+}  // namespace parley::store

@@ -1,0 +1,209 @@
+#include "daemon/store/message_table.h"
+
+#include <algorithm>
+#include <memory>
+
+namespace parley::store {
+
+struct MessageTable::Statements {
+  Database& db;
+  Statement insert_outgoing;
+  Statement insert_incoming;
+  Statement has_incoming;
+  Statement mark_sent;
+  Statement mark_delivered;
+  Statement outbox;
+  Statement contacts_with_outbox;
+  Statement latest;
+  Statement count_undelivered;
+  Statement count_for_contact;
+};
+
+namespace {
+
+MessageRow ReadMessage(const Statement& stmt) {
+  MessageRow row;
+  row.seq = stmt.ColumnInt(0);
+  auto id = stmt.ColumnBlob(1);
+  std::copy_n(id.begin(), std::min(id.size(), kMessageIdSize), row.id.begin());
+  row.contact_id = stmt.ColumnInt(2);
+  row.direction = static_cast<Direction>(stmt.ColumnInt(3));
+  row.body = stmt.ColumnText(4);
+  row.state = static_cast<MessageState>(stmt.ColumnInt(5));
+  row.sent_at = stmt.ColumnInt(6);
+  row.received_at = stmt.ColumnInt(7);
+  return row;
+}
+
+}  // namespace
+
+Result<MessageTable> MessageTable::Prepare(Database& db) {
+  const char* sql[] = {
+      "INSERT INTO messages (id, contact_id, direction, body, state, sent_at, received_at, "
+      "envelope) "
+      "VALUES (?, ?, 2, ?, ?, ?, NULL, ?)",
+      "INSERT OR IGNORE INTO messages (id, contact_id, direction, body, state, sent_at, "
+      "received_at, envelope) VALUES (?, ?, 1, ?, 3, ?, ?, NULL)",
+      "SELECT 1 FROM messages WHERE contact_id = ? AND direction = 1 AND id = ?",
+      "UPDATE messages SET state = 2 WHERE contact_id = ? AND direction = 2 AND id = ? AND state = "
+      "1",
+      "UPDATE messages SET state = 3, envelope = NULL "
+      "WHERE contact_id = ? AND direction = 2 AND id = ? AND envelope IS NOT NULL",
+      "SELECT seq, id, state, envelope FROM messages "
+      "WHERE contact_id = ? AND envelope IS NOT NULL AND seq > ? ORDER BY seq LIMIT ?",
+      "SELECT DISTINCT contact_id FROM messages WHERE envelope IS NOT NULL",
+      "SELECT seq, id, contact_id, direction, body, state, sent_at, received_at FROM "
+      "(SELECT * FROM messages WHERE contact_id = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq",
+      "SELECT count(*) FROM messages WHERE envelope IS NOT NULL",
+      "SELECT count(*) FROM messages WHERE contact_id = ?",
+  };
+  std::vector<Statement> prepared;
+  for (const char* text : sql) {
+    auto stmt = db.Prepare(text);
+    if (!stmt.ok()) return stmt.status();
+    prepared.push_back(std::move(stmt.value()));
+  }
+  auto s = std::make_shared<Statements>(
+      Statements{db, std::move(prepared[0]), std::move(prepared[1]), std::move(prepared[2]),
+                 std::move(prepared[3]), std::move(prepared[4]), std::move(prepared[5]),
+                 std::move(prepared[6]), std::move(prepared[7]), std::move(prepared[8]),
+                 std::move(prepared[9])});
+  return MessageTable(std::move(s));
+}
+
+Status MessageTable::InsertOutgoing(MessageRow& row, crypto::ByteView envelope) {
+  PARLEY_RETURN_IF_ERROR(s_->insert_outgoing.Bind(1, crypto::ByteView(row.id))
+                             .Bind(2, row.contact_id)
+                             .Bind(3, row.body)
+                             .Bind(4, static_cast<std::int64_t>(row.state))
+                             .Bind(5, row.sent_at)
+                             .Bind(6, envelope)
+                             .Run());
+  row.seq = s_->db.last_insert_rowid();
+  return Status::Ok();
+}
+
+Result<bool> MessageTable::InsertIncoming(MessageRow& row) {
+  PARLEY_RETURN_IF_ERROR(s_->insert_incoming.Bind(1, crypto::ByteView(row.id))
+                             .Bind(2, row.contact_id)
+                             .Bind(3, row.body)
+                             .Bind(4, row.sent_at)
+                             .Bind(5, row.received_at)
+                             .Run());
+  if (s_->db.changes() == 0) return false;
+  row.seq = s_->db.last_insert_rowid();
+  row.direction = Direction::kIn;
+  row.state = MessageState::kDelivered;
+  return true;
+}
+
+Result<bool> MessageTable::HasIncoming(std::int64_t contact_id, const MessageId& id) {
+  auto& stmt = s_->has_incoming.Bind(1, contact_id).Bind(2, crypto::ByteView(id));
+  auto row = stmt.Step();
+  if (!row.ok()) return row.status();
+  stmt.Reset();
+  return row.value();
+}
+
+Status MessageTable::MarkSent(std::int64_t contact_id, const MessageId& id) {
+  return s_->mark_sent.Bind(1, contact_id).Bind(2, crypto::ByteView(id)).Run();
+}
+
+Result<bool> MessageTable::MarkDelivered(std::int64_t contact_id, const MessageId& id) {
+  PARLEY_RETURN_IF_ERROR(
+      s_->mark_delivered.Bind(1, contact_id).Bind(2, crypto::ByteView(id)).Run());
+  return s_->db.changes() > 0;
+}
+
+Result<std::vector<OutboxEntry>> MessageTable::Outbox(std::int64_t contact_id, std::int64_t after,
+                                                      std::size_t limit) {
+  auto& stmt =
+      s_->outbox.Bind(1, contact_id).Bind(2, after).Bind(3, static_cast<std::int64_t>(limit));
+  std::vector<OutboxEntry> entries;
+  for (;;) {
+    auto row = stmt.Step();
+    if (!row.ok()) return row.status();
+    if (!row.value()) break;
+    OutboxEntry entry;
+    entry.seq = stmt.ColumnInt(0);
+    auto id = stmt.ColumnBlob(1);
+    std::copy_n(id.begin(), std::min(id.size(), kMessageIdSize), entry.id.begin());
+    entry.state = static_cast<MessageState>(stmt.ColumnInt(2));
+    auto envelope = stmt.ColumnBlob(3);
+    entry.envelope.assign(envelope.begin(), envelope.end());
+    entries.push_back(std::move(entry));
+  }
+  return entries;
+}
+
+Result<std::vector<std::int64_t>> MessageTable::ContactsWithOutbox() {
+  std::vector<std::int64_t> contacts;
+  for (;;) {
+    auto row = s_->contacts_with_outbox.Step();
+    if (!row.ok()) return row.status();
+    if (!row.value()) break;
+    contacts.push_back(s_->contacts_with_outbox.ColumnInt(0));
+  }
+  return contacts;
+}
+
+Result<std::vector<MessageRow>> MessageTable::Latest(std::int64_t contact_id, std::size_t limit) {
+  auto& stmt = s_->latest.Bind(1, contact_id).Bind(2, static_cast<std::int64_t>(limit));
+  std::vector<MessageRow> rows;
+  for (;;) {
+    auto row = stmt.Step();
+    if (!row.ok()) return row.status();
+    if (!row.value()) break;
+    rows.push_back(ReadMessage(stmt));
+  }
+  return rows;
+}
+
+namespace {
+
+Result<std::int64_t> Count(Statement& stmt) {
+  auto row = stmt.Step();
+  if (!row.ok()) return row.status();
+  std::int64_t count = row.value() ? stmt.ColumnInt(0) : 0;
+  stmt.Reset();
+  return count;
+}
+
+}  // namespace
+
+Result<std::int64_t> MessageTable::CountUndelivered() { return Count(s_->count_undelivered); }
+
+Result<std::int64_t> MessageTable::CountForContact(std::int64_t contact_id) {
+  s_->count_for_contact.Bind(1, contact_id);
+  return Count(s_->count_for_contact);
+}
+
+struct SessionTable::Statements {
+  Statement load;
+  Statement save;
+};
+
+Result<SessionTable> SessionTable::Prepare(Database& db) {
+  auto load = db.Prepare("SELECT record FROM sessions WHERE contact_id = ?");
+  if (!load.ok()) return load.status();
+  auto save = db.Prepare("INSERT OR REPLACE INTO sessions (contact_id, record) VALUES (?, ?)");
+  if (!save.ok()) return save.status();
+  return SessionTable(
+      std::make_shared<Statements>(Statements{std::move(load.value()), std::move(save.value())}));
+}
+
+Result<std::optional<crypto::SecureBuffer>> SessionTable::Load(std::int64_t contact_id) {
+  auto& stmt = s_->load.Bind(1, contact_id);
+  auto row = stmt.Step();
+  if (!row.ok()) return row.status();
+  if (!row.value()) return std::optional<crypto::SecureBuffer>();
+  auto record = crypto::SecureBuffer::CopyOf(stmt.ColumnBlob(0));
+  stmt.Reset();
+  return std::optional<crypto::SecureBuffer>(std::move(record));
+}
+
+Status SessionTable::Save(std::int64_t contact_id, crypto::ByteView record) {
+  return s_->save.Bind(1, contact_id).Bind(2, record).Run();
+}
+
+}  // namespace parley::store

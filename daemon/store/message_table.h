@@ -1,0 +1,86 @@
+// Messages, both directions. An outgoing message keeps its encrypted
+// envelope until the recipient acknowledges it: the rows with an envelope
+// are the outbox. Hot path: statements are prepared once.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "crypto/bytes.h"
+#include "crypto/secure_buffer.h"
+#include "daemon/store/database.h"
+
+namespace parley::store {
+
+constexpr std::size_t kMessageIdSize = 16;
+using MessageId = std::array<std::uint8_t, kMessageIdSize>;
+
+enum class Direction { kIn = 1, kOut = 2 };
+enum class MessageState { kQueued = 1, kSent = 2, kDelivered = 3 };
+
+struct MessageRow {
+  std::int64_t seq = 0;
+  MessageId id{};
+  std::int64_t contact_id = 0;
+  Direction direction = Direction::kOut;
+  std::string body;
+  MessageState state = MessageState::kQueued;
+  std::int64_t sent_at = 0;      // sender's clock
+  std::int64_t received_at = 0;  // incoming only
+};
+
+struct OutboxEntry {
+  std::int64_t seq = 0;
+  MessageId id{};
+  MessageState state = MessageState::kQueued;
+  crypto::Bytes envelope;
+};
+
+class MessageTable {
+ public:
+  static Result<MessageTable> Prepare(Database& db);
+
+  // Sets row.seq.
+  Status InsertOutgoing(MessageRow& row, crypto::ByteView envelope);
+  // False (and nothing written) when (contact, id) was already received.
+  Result<bool> InsertIncoming(MessageRow& row);
+  Result<bool> HasIncoming(std::int64_t contact_id, const MessageId& id);
+  // queued -> sent; no-op in any other state.
+  Status MarkSent(std::int64_t contact_id, const MessageId& id);
+  // -> delivered and drops the envelope; false when it was not outstanding.
+  Result<bool> MarkDelivered(std::int64_t contact_id, const MessageId& id);
+
+  // Undelivered outgoing envelopes of a contact with seq > after, oldest first.
+  Result<std::vector<OutboxEntry>> Outbox(std::int64_t contact_id, std::int64_t after,
+                                          std::size_t limit);
+  // Contacts with undelivered outgoing messages.
+  Result<std::vector<std::int64_t>> ContactsWithOutbox();
+  // The newest `limit` messages of a contact, oldest first.
+  Result<std::vector<MessageRow>> Latest(std::int64_t contact_id, std::size_t limit);
+  Result<std::int64_t> CountUndelivered();
+  Result<std::int64_t> CountForContact(std::int64_t contact_id);
+
+ private:
+  struct Statements;
+  explicit MessageTable(std::shared_ptr<Statements> statements) : s_(std::move(statements)) {}
+  std::shared_ptr<Statements> s_;
+};
+
+class SessionTable {
+ public:
+  static Result<SessionTable> Prepare(Database& db);
+  // nullopt when the contact has no session yet. The record holds secrets,
+  // so it comes back in locked memory.
+  Result<std::optional<crypto::SecureBuffer>> Load(std::int64_t contact_id);
+  Status Save(std::int64_t contact_id, crypto::ByteView record);
+
+ private:
+  struct Statements;
+  explicit SessionTable(std::shared_ptr<Statements> statements) : s_(std::move(statements)) {}
+  std::shared_ptr<Statements> s_;
+};
+
+}  // namespace parley::store

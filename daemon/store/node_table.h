@@ -1,0 +1,48 @@
+// The node's own row: name, secret identity, endpoints.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "crypto/secure_buffer.h"
+#include "daemon/store/database.h"
+
+namespace parley::store {
+
+struct NodeRow {
+  std::string name;
+  crypto::SecureBuffer identity;  // crypto::Identity::Serialize()
+  std::string listen;             // what the ROUTER binds
+  std::string announce;           // what the card advertises
+  std::int64_t created_at = 0;
+};
+
+class NodeTable {
+ public:
+  explicit NodeTable(Database& db) : db_(db) {}
+  Status Insert(const NodeRow& row);
+  Result<NodeRow> Load();
+  Status UpdateEndpoints(const std::string& listen, const std::string& announce);
+
+ private:
+  Database& db_;
+};
+
+struct SignedPrekeyRow {
+  std::uint32_t id = 0;
+  crypto::SecureBuffer secret;
+  crypto::Bytes signature;
+  std::int64_t created_at = 0;
+};
+
+class PrekeyTable {
+ public:
+  explicit PrekeyTable(Database& db) : db_(db) {}
+  Status InsertSigned(const SignedPrekeyRow& row);
+  Result<std::vector<SignedPrekeyRow>> LoadSigned();  // newest first
+
+ private:
+  Database& db_;
+};
+
+}  // namespace parley::store

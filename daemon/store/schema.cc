@@ -1,0 +1,96 @@
+#include "daemon/store/schema.h"
+
+#include <string>
+#include <vector>
+
+namespace parley::store {
+
+namespace {
+
+// Migration N takes the store from version N to N+1. Never edit a migration
+// that has shipped; add a new one.
+const std::vector<const char*>& Migrations() {
+  static const std::vector<const char*> kMigrations = {
+      // 0 -> 1: the first schema.
+      R"sql(
+      CREATE TABLE node (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        name TEXT NOT NULL,
+        identity BLOB NOT NULL,          -- crypto::Identity::Serialize()
+        listen TEXT NOT NULL,            -- endpoint the ROUTER binds
+        announce TEXT NOT NULL,          -- endpoint the card advertises
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE signed_prekeys (
+        id INTEGER PRIMARY KEY,
+        secret BLOB NOT NULL,
+        signature BLOB NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE one_time_prekeys (
+        id INTEGER PRIMARY KEY,
+        secret BLOB NOT NULL
+      );
+      CREATE TABLE contacts (
+        id INTEGER PRIMARY KEY,
+        alias TEXT UNIQUE,                -- NULL while a first-contact request
+        status INTEGER NOT NULL,          -- 1 contact, 2 request
+        identity_key BLOB NOT NULL UNIQUE,
+        transport_key BLOB NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        endpoint TEXT NOT NULL,
+        card BLOB NOT NULL,
+        verified INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE sessions (
+        contact_id INTEGER PRIMARY KEY REFERENCES contacts(id) ON DELETE CASCADE,
+        record BLOB NOT NULL             -- crypto::SessionRecord::Serialize()
+      );
+      CREATE TABLE messages (
+        seq INTEGER PRIMARY KEY,          -- local order
+        id BLOB NOT NULL,                 -- 16 bytes, the envelope id
+        contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+        direction INTEGER NOT NULL,       -- 1 in, 2 out
+        body TEXT NOT NULL,
+        state INTEGER NOT NULL,           -- 1 queued, 2 sent, 3 delivered
+        sent_at INTEGER NOT NULL,         -- sender's clock, Unix ms
+        received_at INTEGER,              -- incoming: our clock
+        envelope BLOB,                    -- outgoing until delivered
+        UNIQUE (contact_id, direction, id)
+      );
+      CREATE INDEX messages_by_contact ON messages (contact_id, seq);
+      CREATE INDEX messages_outbox ON messages (contact_id, seq) WHERE envelope IS NOT NULL;
+      )sql",
+  };
+  return kMigrations;
+}
+
+}  // namespace
+
+int CurrentSchemaVersion() { return static_cast<int>(Migrations().size()); }
+
+Status Migrate(Database& db) {
+  const int version = db.user_version();
+  if (version < 0) return Status::Corrupt("cannot read the store's schema version");
+  if (version > CurrentSchemaVersion()) {
+    return Status::InvalidArgument("the store was written by a newer parleyd (schema " +
+                                   std::to_string(version) + "); upgrade parleyd");
+  }
+  for (int v = version; v < CurrentSchemaVersion(); ++v) {
+    PARLEY_RETURN_IF_ERROR(db.Begin());
+    Status status = db.Exec(Migrations()[static_cast<std::size_t>(v)]);
+    if (status.ok()) {
+      std::string set_version = "PRAGMA user_version = " + std::to_string(v + 1);
+      status = db.Exec(set_version.c_str());
+    }
+    if (status.ok()) status = db.Commit();
+    if (!status.ok()) {
+      db.Rollback();
+      return status;
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace parley::store

@@ -1,0 +1,125 @@
+#include "daemon/delivery/outbox_scheduler.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/support/local_node.h"
+
+namespace parley::delivery {
+namespace {
+
+// The scheduler over a real message table (in a LocalNode's store).
+class OutboxSchedulerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto table = store::MessageTable::Prepare(node_.store().db());
+    ASSERT_TRUE(table.ok());
+    table_ = std::make_unique<store::MessageTable>(std::move(table.value()));
+    scheduler_ = std::make_unique<OutboxScheduler>(*table_, clock_);
+    node_.Round([&] {
+      ASSERT_TRUE(node_.messenger().AddContact(peer_.messenger().CardText(), "peer").ok());
+    });
+    contact_ = node_.messenger().directory().ByAlias("peer")->row.id;
+  }
+
+  // Commits an outgoing envelope "frame-N" and tells the scheduler.
+  void Queue(int n) {
+    store::MessageRow row;
+    row.id[0] = static_cast<std::uint8_t>(n);
+    row.contact_id = contact_;
+    row.body = "m";
+    std::string frame = "frame-" + std::to_string(n);
+    ASSERT_TRUE(table_->InsertOutgoing(row, crypto::AsBytes(frame)).ok());
+    scheduler_->OnCommitted(contact_, row.seq, row.id, crypto::Bytes(frame.begin(), frame.end()));
+  }
+
+  std::vector<std::string> Pump(int accept = 1'000'000) {
+    std::vector<std::string> sent;
+    std::vector<Transmitted> transmitted;
+    EXPECT_TRUE(scheduler_
+                    ->Pump(
+                        [&](std::int64_t, crypto::ByteView frame) {
+                          if (accept-- <= 0) return false;
+                          sent.emplace_back(frame.begin(), frame.end());
+                          return true;
+                        },
+                        transmitted)
+                    .ok());
+    EXPECT_EQ(sent.size(), transmitted.size());
+    return sent;
+  }
+
+  testing::LocalNode node_{"Node", 1, "tcp://127.0.0.1:7101"};
+  testing::LocalNode peer_{"Peer", 2, "tcp://127.0.0.1:7102"};
+  FakeClock clock_;
+  std::unique_ptr<store::MessageTable> table_;
+  std::unique_ptr<OutboxScheduler> scheduler_;
+  std::int64_t contact_ = 0;
+};
+
+TEST_F(OutboxSchedulerTest, NothingGoesOutUntilConnectedThenAllInOrder) {
+  Queue(1);
+  Queue(2);
+  EXPECT_TRUE(Pump().empty());
+  scheduler_->OnConnected(contact_);
+  EXPECT_EQ(Pump(), (std::vector<std::string>{"frame-1", "frame-2"}));
+  Queue(3);  // caught up: straight from memory
+  EXPECT_EQ(Pump(), (std::vector<std::string>{"frame-3"}));
+  EXPECT_TRUE(Pump().empty());
+}
+
+TEST_F(OutboxSchedulerTest, ABlockedLinkResumesWhereItStopped) {
+  scheduler_->OnConnected(contact_);
+  for (int i = 1; i <= 4; ++i) Queue(i);
+  EXPECT_EQ(Pump(2), (std::vector<std::string>{"frame-1", "frame-2"}));
+  ASSERT_TRUE(scheduler_->NextDeadline().has_value());
+  EXPECT_EQ(Pump(), (std::vector<std::string>{"frame-3", "frame-4"}));
+}
+
+TEST_F(OutboxSchedulerTest, RetriesWithBackoffUntilAcknowledged) {
+  scheduler_->OnConnected(contact_);
+  Queue(1);
+  EXPECT_EQ(Pump().size(), 1u);
+  clock_.Advance(std::chrono::milliseconds(999));
+  EXPECT_TRUE(Pump().empty());
+  clock_.Advance(std::chrono::milliseconds(2));
+  EXPECT_EQ(Pump(), (std::vector<std::string>{"frame-1"}));  // after 1 s
+  clock_.Advance(std::chrono::milliseconds(1500));
+  EXPECT_TRUE(Pump().empty());  // backoff is now 2 s
+  clock_.Advance(std::chrono::milliseconds(600));
+  EXPECT_EQ(Pump().size(), 1u);
+
+  store::MessageId id{};
+  id[0] = 1;
+  ASSERT_TRUE(table_->MarkDelivered(contact_, id).value());
+  scheduler_->OnAckProgress(contact_);
+  clock_.Advance(std::chrono::seconds(120));
+  EXPECT_TRUE(Pump().empty());  // nothing left to resend
+  EXPECT_FALSE(scheduler_->NextDeadline().has_value());
+}
+
+TEST_F(OutboxSchedulerTest, ReconnectionResendsEverythingUnacknowledged) {
+  scheduler_->OnConnected(contact_);
+  Queue(1);
+  Queue(2);
+  EXPECT_EQ(Pump().size(), 2u);
+  scheduler_->OnDisconnected(contact_);
+  Queue(3);
+  EXPECT_TRUE(Pump().empty());
+  scheduler_->OnConnected(contact_);
+  EXPECT_EQ(Pump(), (std::vector<std::string>{"frame-1", "frame-2", "frame-3"}));
+}
+
+TEST_F(OutboxSchedulerTest, RestoreFindsTheOutboxAfterARestart) {
+  Queue(1);
+  OutboxScheduler fresh(*table_, clock_);
+  ASSERT_TRUE(fresh.Restore().ok());
+  fresh.OnConnected(contact_);
+  std::vector<Transmitted> transmitted;
+  int sent = 0;
+  ASSERT_TRUE(
+      fresh.Pump([&](std::int64_t, crypto::ByteView) { return ++sent > 0; }, transmitted).ok());
+  EXPECT_EQ(sent, 1);
+}
+
+}  // namespace
+}  // namespace parley::delivery

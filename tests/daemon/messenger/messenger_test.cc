@@ -1,0 +1,271 @@
+#include "daemon/messenger/messenger.h"
+
+#include <gtest/gtest.h>
+
+#include "crypto/bytes.h"
+#include "proto/wire.pb.h"
+#include "tests/support/local_node.h"
+
+namespace parley::messenger {
+namespace {
+
+using testing::LocalNode;
+
+class MessengerTest : public ::testing::Test {
+ protected:
+  void Befriend() {
+    anna_.Round([&] {
+      ASSERT_TRUE(anna_.messenger().AddContact(boris_.messenger().CardText(), "boris").ok());
+    });
+    boris_.Round([&] {
+      ASSERT_TRUE(boris_.messenger().AddContact(anna_.messenger().CardText(), "anna").ok());
+    });
+    anna_boris_ = anna_.messenger().directory().ByAlias("boris")->row.id;
+    boris_anna_ = boris_.messenger().directory().ByAlias("anna")->row.id;
+  }
+
+  store::MessageId Send(LocalNode& from, const std::string& alias, const std::string& text) {
+    store::MessageId id{};
+    from.Round([&] {
+      auto sent = from.messenger().SendText(alias, text);
+      ASSERT_TRUE(sent.ok()) << sent.status().message();
+      id = sent.value();
+    });
+    return id;
+  }
+
+  // Delivers `frame` from `from` to `to` in one round; returns the verdict and acks.
+  FrameVerdict Deliver(LocalNode& from, LocalNode& to, crypto::ByteView frame,
+                       std::vector<store::MessageId>& acks) {
+    FrameVerdict verdict = FrameVerdict::kMalformed;
+    to.Round([&] {
+      auto result = to.messenger().OnFrame(from.transport_key(), frame, acks);
+      ASSERT_TRUE(result.ok());
+      verdict = result.value();
+    });
+    return verdict;
+  }
+
+  void DeliverAcks(LocalNode& from, LocalNode& to, const std::vector<store::MessageId>& acks) {
+    for (const auto& frame : Messenger::EncodeAcks(acks)) {
+      std::vector<store::MessageId> none;
+      EXPECT_EQ(Deliver(from, to, frame, none), FrameVerdict::kAckProcessed);
+    }
+  }
+
+  std::vector<store::MessageRow> History(LocalNode& node, const std::string& alias) {
+    auto rows = node.messenger().Messages(alias, 100);
+    EXPECT_TRUE(rows.ok());
+    return rows.ok() ? rows.value() : std::vector<store::MessageRow>{};
+  }
+
+  LocalNode anna_{"Anna", 1, "tcp://127.0.0.1:7001"};
+  LocalNode boris_{"Boris", 2, "tcp://127.0.0.1:7002"};
+  std::int64_t anna_boris_ = 0;
+  std::int64_t boris_anna_ = 0;
+};
+
+TEST_F(MessengerTest, MessageIsQueuedUntilConnectedThenDeliveredAndAcknowledged) {
+  Befriend();
+  auto id = Send(anna_, "boris", "Привет");
+  EXPECT_TRUE(anna_.Transmit().empty());  // not connected: stays queued
+  EXPECT_EQ(History(anna_, "boris")[0].state, store::MessageState::kQueued);
+
+  anna_.messenger().OnPeerConnected(anna_boris_);
+  auto frames = anna_.Transmit();
+  ASSERT_EQ(frames.size(), 1u);
+  EXPECT_EQ(frames[0].first, anna_boris_);
+
+  std::vector<store::MessageId> acks;
+  EXPECT_EQ(Deliver(anna_, boris_, frames[0].second, acks), FrameVerdict::kAccepted);
+  ASSERT_EQ(acks.size(), 1u);
+  EXPECT_EQ(acks[0], id);
+  auto received = History(boris_, "anna");
+  ASSERT_EQ(received.size(), 1u);
+  EXPECT_EQ(received[0].body, "Привет");
+  EXPECT_EQ(received[0].direction, store::Direction::kIn);
+
+  anna_.Round([] {});  // persists "sent"
+  EXPECT_EQ(History(anna_, "boris")[0].state, store::MessageState::kSent);
+  DeliverAcks(boris_, anna_, acks);
+  EXPECT_EQ(History(anna_, "boris")[0].state, store::MessageState::kDelivered);
+}
+
+TEST_F(MessengerTest, DuplicateEnvelopeIsAcknowledgedAgainButStoredOnce) {
+  Befriend();
+  Send(anna_, "boris", "once");
+  anna_.messenger().OnPeerConnected(anna_boris_);
+  auto frame = anna_.Transmit().at(0).second;
+  std::vector<store::MessageId> acks;
+  EXPECT_EQ(Deliver(anna_, boris_, frame, acks), FrameVerdict::kAccepted);
+  EXPECT_EQ(Deliver(anna_, boris_, frame, acks), FrameVerdict::kAccepted);
+  EXPECT_EQ(acks.size(), 2u);
+  EXPECT_EQ(History(boris_, "anna").size(), 1u);
+
+  boris_.Restart();  // the memory of it survives a restart
+  std::vector<store::MessageId> again;
+  EXPECT_EQ(Deliver(anna_, boris_, frame, again), FrameVerdict::kAccepted);
+  EXPECT_EQ(again.size(), 1u);
+  EXPECT_EQ(History(boris_, "anna").size(), 1u);
+}
+
+TEST_F(MessengerTest, OutOfOrderDeliveryKeepsEveryMessage) {
+  Befriend();
+  for (int i = 0; i < 5; ++i) Send(anna_, "boris", "m" + std::to_string(i));
+  anna_.messenger().OnPeerConnected(anna_boris_);
+  auto frames = anna_.Transmit();
+  ASSERT_EQ(frames.size(), 5u);
+  std::vector<store::MessageId> acks;
+  for (int i : {4, 0, 3, 1, 2}) {
+    EXPECT_EQ(Deliver(anna_, boris_, frames[static_cast<std::size_t>(i)].second, acks),
+              FrameVerdict::kAccepted);
+  }
+  EXPECT_EQ(History(boris_, "anna").size(), 5u);
+}
+
+TEST_F(MessengerTest, TamperedPayloadIsNotAcknowledgedAndChangesNothing) {
+  Befriend();
+  Send(anna_, "boris", "intact");
+  anna_.messenger().OnPeerConnected(anna_boris_);
+  auto frame = anna_.Transmit().at(0).second;
+  wire::LinkFrame parsed;
+  ASSERT_TRUE(parsed.ParseFromArray(frame.data(), static_cast<int>(frame.size())));
+  std::string payload = parsed.envelope().payload();
+  payload[payload.size() / 2] ^= 0x01;
+  parsed.mutable_envelope()->set_payload(payload);
+  std::string tampered = parsed.SerializeAsString();
+
+  std::vector<store::MessageId> acks;
+  EXPECT_EQ(Deliver(anna_, boris_, crypto::AsBytes(tampered), acks), FrameVerdict::kUndecryptable);
+  EXPECT_TRUE(acks.empty());
+  EXPECT_TRUE(History(boris_, "anna").empty());
+  // The genuine frame still decrypts: the failure left the session as it was.
+  EXPECT_EQ(Deliver(anna_, boris_, frame, acks), FrameVerdict::kAccepted);
+  EXPECT_EQ(History(boris_, "anna").size(), 1u);
+}
+
+TEST_F(MessengerTest, EnvelopeForSomeoneElseOrMalformedIsDropped) {
+  Befriend();
+  Send(anna_, "boris", "hi");
+  anna_.messenger().OnPeerConnected(anna_boris_);
+  auto frame = anna_.Transmit().at(0).second;
+  wire::LinkFrame parsed;
+  ASSERT_TRUE(parsed.ParseFromArray(frame.data(), static_cast<int>(frame.size())));
+  parsed.mutable_envelope()->set_recipient(std::string(32, 'x'));
+  std::vector<store::MessageId> acks;
+  EXPECT_EQ(Deliver(anna_, boris_, crypto::AsBytes(parsed.SerializeAsString()), acks),
+            FrameVerdict::kNotForUs);
+  EXPECT_EQ(Deliver(anna_, boris_, crypto::AsBytes(std::string("\xff\xff\xff")), acks),
+            FrameVerdict::kMalformed);
+  EXPECT_TRUE(acks.empty());
+}
+
+TEST_F(MessengerTest, StrangerMayOnlySendAFirstContactRequestWithinQuota) {
+  // Only Boris knows Anna.
+  boris_.Round([&] {
+    ASSERT_TRUE(boris_.messenger().AddContact(anna_.messenger().CardText(), "anna").ok());
+  });
+  boris_anna_ = boris_.messenger().directory().ByAlias("anna")->row.id;
+  boris_.messenger().OnPeerConnected(boris_anna_);
+  for (std::size_t i = 0; i < kMaxMessagesPerRequest + 3; ++i)
+    Send(boris_, "anna", "knock " + std::to_string(i));
+  auto frames = boris_.Transmit();
+  ASSERT_EQ(frames.size(), kMaxMessagesPerRequest + 3);
+
+  std::vector<store::MessageId> acks;
+  EXPECT_EQ(Deliver(boris_, anna_, frames[0].second, acks), FrameVerdict::kAccepted);
+  ASSERT_EQ(anna_.messenger().directory().Requests().size(), 1u);
+  EXPECT_EQ(anna_.messenger().directory().contact_count(), 0u);
+  for (std::size_t i = 1; i < kMaxMessagesPerRequest; ++i) {
+    EXPECT_EQ(Deliver(boris_, anna_, frames[i].second, acks), FrameVerdict::kAccepted);
+  }
+  EXPECT_EQ(Deliver(boris_, anna_, frames[kMaxMessagesPerRequest].second, acks),
+            FrameVerdict::kOverQuota);
+
+  auto request_id = anna_.messenger().directory().Requests()[0]->row.id;
+  anna_.Round([&] { ASSERT_TRUE(anna_.messenger().AcceptRequest(request_id, "").ok()); });
+  EXPECT_NE(anna_.messenger().directory().ByAlias("Boris"), nullptr);
+  EXPECT_EQ(History(anna_, "Boris").size(), kMaxMessagesPerRequest);
+  // Accepted: the rest now go through.
+  EXPECT_EQ(Deliver(boris_, anna_, frames[kMaxMessagesPerRequest].second, acks),
+            FrameVerdict::kAccepted);
+}
+
+TEST_F(MessengerTest, StrangerCannotSendRatchetMessagesOrAcks) {
+  Befriend();
+  LocalNode carla("Carla", 3, "tcp://127.0.0.1:7003");
+  // Carla pretends to be a contact by replaying Anna's frame from her own key.
+  Send(anna_, "boris", "for boris only");
+  anna_.messenger().OnPeerConnected(anna_boris_);
+  auto frame = anna_.Transmit().at(0).second;
+  std::vector<store::MessageId> acks;
+  EXPECT_EQ(Deliver(carla, boris_, frame, acks), FrameVerdict::kRefused);
+  EXPECT_EQ(Deliver(carla, anna_, Messenger::EncodeAcks({store::MessageId{}})[0], acks),
+            FrameVerdict::kRefused);
+  EXPECT_TRUE(History(boris_, "anna").empty());
+}
+
+TEST_F(MessengerTest, RolledBackRoundForgetsItsSessionChanges) {
+  Befriend();
+  Send(anna_, "boris", "survives a failed commit");
+  anna_.messenger().OnPeerConnected(anna_boris_);
+  auto frame = anna_.Transmit().at(0).second;
+
+  ASSERT_TRUE(boris_.store().db().Begin().ok());
+  ASSERT_TRUE(boris_.messenger().BeginRound().ok());
+  std::vector<store::MessageId> acks;
+  ASSERT_TRUE(boris_.messenger().OnFrame(anna_.transport_key(), frame, acks).ok());
+  ASSERT_TRUE(boris_.messenger().FinishRound().ok());
+  boris_.store().db().Rollback();  // as if the disk were full
+  boris_.messenger().OnRolledBack();
+  EXPECT_TRUE(History(boris_, "anna").empty());
+
+  std::vector<store::MessageId> retry;
+  EXPECT_EQ(Deliver(anna_, boris_, frame, retry), FrameVerdict::kAccepted);
+  EXPECT_EQ(History(boris_, "anna").size(), 1u);
+}
+
+TEST_F(MessengerTest, UnacknowledgedEnvelopesAreResentAfterTheRetryInterval) {
+  Befriend();
+  Send(anna_, "boris", "are you there?");
+  anna_.messenger().OnPeerConnected(anna_boris_);
+  EXPECT_EQ(anna_.Transmit().size(), 1u);
+  EXPECT_TRUE(anna_.Transmit().empty());
+  anna_.clock().Advance(std::chrono::milliseconds(1100));
+  EXPECT_EQ(anna_.Transmit().size(), 1u);  // resent
+  anna_.messenger().OnPeerDisconnected(anna_boris_);
+  anna_.messenger().OnPeerConnected(anna_boris_);
+  EXPECT_EQ(anna_.Transmit().size(), 1u);  // and again on a new connection
+}
+
+TEST_F(MessengerTest, ContactsAreCheckedBeforeTheyAreSaved) {
+  EXPECT_EQ(anna_.messenger().AddContact(anna_.messenger().CardText(), "me").status().code(),
+            Status::Code::kPermissionDenied);
+  EXPECT_EQ(anna_.messenger().AddContact("parley:AAAA", "x").status().code(),
+            Status::Code::kInvalidArgument);
+  EXPECT_EQ(
+      anna_.messenger().AddContact(boris_.messenger().CardText(), "has space").status().code(),
+      Status::Code::kInvalidArgument);
+  Befriend();
+  EXPECT_EQ(anna_.messenger().AddContact(boris_.messenger().CardText(), "boris2").status().code(),
+            Status::Code::kAlreadyExists);
+  EXPECT_EQ(anna_.messenger().SendText("nobody", "hi").status().code(), Status::Code::kNotFound);
+  EXPECT_TRUE(Messenger::IsValidAlias("борис"));
+  EXPECT_FALSE(Messenger::IsValidAlias("-x"));
+  EXPECT_FALSE(Messenger::IsValidAlias(""));
+}
+
+TEST_F(MessengerTest, SafetyNumbersMatchAndConfirmationPersists) {
+  Befriend();
+  auto a = anna_.messenger().Verify("boris", false);
+  auto b = boris_.messenger().Verify("anna", false);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(a->safety_number, b->safety_number);
+  EXPECT_FALSE(a->verified);
+  anna_.Round([&] { ASSERT_TRUE(anna_.messenger().Verify("boris", true).ok()); });
+  anna_.Restart();
+  EXPECT_TRUE(anna_.messenger().directory().ByAlias("boris")->row.verified);
+}
+
+}  // namespace
+}  // namespace parley::messenger

@@ -1,0 +1,153 @@
+#include "tests/support/subprocess.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <stdexcept>
+#include <thread>
+
+namespace parley::testing {
+
+namespace {
+
+void SetNonBlocking(int fd) { ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK); }
+
+}  // namespace
+
+Subprocess::Subprocess(const std::vector<std::string>& argv,
+                       const std::map<std::string, std::string>& env) {
+  int in[2], out[2], err[2];
+  if (::pipe2(in, O_CLOEXEC) != 0 || ::pipe2(out, O_CLOEXEC) != 0 || ::pipe2(err, O_CLOEXEC) != 0) {
+    throw std::runtime_error("pipe failed");
+  }
+  pid_ = ::fork();
+  if (pid_ < 0) throw std::runtime_error("fork failed");
+  if (pid_ == 0) {
+    ::dup2(in[0], 0);
+    ::dup2(out[1], 1);
+    ::dup2(err[1], 2);
+    ::setpgid(0, 0);  // not in the terminal's group: no /dev/tty prompts
+    for (const auto& [name, value] : env) {
+      if (value == "\x01") {
+        ::unsetenv(name.c_str());
+      } else {
+        ::setenv(name.c_str(), value.c_str(), 1);
+      }
+    }
+    std::vector<char*> args;
+    for (const auto& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+    args.push_back(nullptr);
+    ::execv(args[0], args.data());
+    ::_exit(127);
+  }
+  ::close(in[0]);
+  ::close(out[1]);
+  ::close(err[1]);
+  stdin_ = in[1];
+  stdout_ = out[0];
+  stderr_ = err[0];
+  SetNonBlocking(stdout_);
+  SetNonBlocking(stderr_);
+}
+
+Subprocess::~Subprocess() {
+  if (Running()) {
+    ::kill(pid_, SIGKILL);
+    Wait(std::chrono::seconds(10));
+  }
+  for (int fd : {stdin_, stdout_, stderr_}) {
+    if (fd >= 0) ::close(fd);
+  }
+}
+
+void Subprocess::WriteStdin(const std::string& text) {
+  std::size_t written = 0;
+  while (written < text.size()) {
+    ssize_t n = ::write(stdin_, text.data() + written, text.size() - written);
+    if (n <= 0) return;
+    written += static_cast<std::size_t>(n);
+  }
+}
+
+void Subprocess::CloseStdin() {
+  if (stdin_ >= 0) ::close(stdin_);
+  stdin_ = -1;
+}
+
+void Subprocess::Drain() {
+  char buffer[65536];
+  for (auto [fd, sink] : {std::pair{stdout_, &out_}, std::pair{stderr_, &err_}}) {
+    for (;;) {
+      ssize_t n = ::read(fd, buffer, sizeof buffer);
+      if (n <= 0) break;
+      sink->append(buffer, static_cast<std::size_t>(n));
+    }
+  }
+}
+
+const std::string& Subprocess::Stdout() {
+  Drain();
+  return out_;
+}
+
+const std::string& Subprocess::Stderr() {
+  Drain();
+  return err_;
+}
+
+bool Subprocess::WaitForStdout(const std::string& needle, std::chrono::milliseconds timeout) {
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (Stdout().find(needle) != std::string::npos) return true;
+    pollfd fds{stdout_, POLLIN, 0};
+    ::poll(&fds, 1, 20);
+  }
+  return Stdout().find(needle) != std::string::npos;
+}
+
+void Subprocess::Signal(int signal) {
+  if (Running()) ::kill(pid_, signal);
+}
+
+bool Subprocess::Running() {
+  if (exit_code_) return false;
+  int status = 0;
+  pid_t done = ::waitpid(pid_, &status, WNOHANG);
+  if (done == pid_) {
+    exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return false;
+  }
+  return true;
+}
+
+std::optional<int> Subprocess::Wait(std::chrono::milliseconds timeout) {
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (Running()) {
+    Drain();
+    if (std::chrono::steady_clock::now() >= deadline) return std::nullopt;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  Drain();
+  return exit_code_;
+}
+
+RunResult RunProcess(const std::vector<std::string>& argv,
+                     const std::map<std::string, std::string>& env,
+                     std::chrono::milliseconds timeout, const std::string& input) {
+  Subprocess process(argv, env);
+  if (!input.empty()) process.WriteStdin(input);
+  process.CloseStdin();
+  auto code = process.Wait(timeout);
+  if (!code) {
+    process.Signal(SIGKILL);
+    process.Wait(std::chrono::seconds(5));
+  }
+  return {code.value_or(-1), process.Stdout(), process.Stderr()};
+}
+
+}  // namespace parley::testing

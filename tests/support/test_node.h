@@ -1,0 +1,64 @@
+// TestNode: one real parleyd in its own temporary home, driven through the
+// real parley client. Paths of the binaries come from the build
+// (PARLEYD_PATH, PARLEY_PATH).
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "tests/support/subprocess.h"
+#include "tests/support/temp_dir.h"
+
+namespace parley::testing {
+
+std::string ParleydPath();
+std::string ParleyPath();
+
+class TestNode {
+ public:
+  explicit TestNode(std::string name, std::string passphrase = "correct horse battery staple");
+  ~TestNode();
+
+  // parleyd init with a cheap KDF and an ephemeral loopback port.
+  void Init();
+  // Starts parleyd and waits until `parley status` answers.
+  void Start(std::map<std::string, std::string> extra_env = {});
+  void Stop();   // SIGTERM, waits for a clean exit
+  void Kill9();  // no clean-up at all
+  bool running();
+
+  // The real client; --home is added.
+  RunResult Client(const std::vector<std::string>& args,
+                   std::map<std::string, std::string> extra_env = {},
+                   const std::string& input = {}) const;
+  // Client with --json, parsed; fails the test on a non-zero exit.
+  nlohmann::json Json(const std::vector<std::string>& args) const;
+  std::unique_ptr<Subprocess> StartClient(const std::vector<std::string>& args) const;
+
+  std::string Card() const;
+  // Adds `other` as `alias` (via its card).
+  void AddContact(const TestNode& other, const std::string& alias) const;
+
+  const std::string& home() const { return home_.path(); }
+  const std::string& name() const { return name_; }
+  std::map<std::string, std::string> Environment() const;
+  std::string DaemonLog();
+
+ private:
+  std::string name_;
+  std::string passphrase_;
+  TempDir home_;
+  std::unique_ptr<Subprocess> daemon_;
+  std::string log_;
+};
+
+// Polls `condition` every 20 ms until it holds or `timeout` passes.
+bool WaitUntil(const std::function<bool()>& condition,
+               std::chrono::milliseconds timeout = std::chrono::seconds(20));
+
+}  // namespace parley::testing
