@@ -39,17 +39,24 @@ constexpr std::size_t kMaxPendingRequests = 100;
 constexpr std::size_t kMaxMessagesPerRequest = 20;
 
 // Something that happened, published to clients after commit.
+// (Constructors, not aggregates: the variant builds them in place.)
 struct MessageReceived {
+  MessageReceived(std::int64_t contact, store::MessageRow row)
+      : contact_id(contact), message(std::move(row)) {}
   std::int64_t contact_id;
   store::MessageRow message;
 };
 struct DeliveryChanged {
+  DeliveryChanged(std::int64_t contact, const store::MessageId& message_id,
+                  store::MessageState new_state)
+      : contact_id(contact), id(message_id), state(new_state) {}
   std::int64_t contact_id;
   store::MessageId id;
   store::MessageState state;
 };
 struct ContactChanged {
   enum class Change { kOnline, kOffline, kAdded, kRequest };
+  ContactChanged(std::int64_t contact, Change what) : contact_id(contact), change(what) {}
   std::int64_t contact_id;
   Change change;
 };
@@ -138,7 +145,6 @@ class Messenger {
                                      crypto::ByteView card_bytes);
   std::string AliasFromName(std::string_view name);
 
-  store::Store& store_;
   const identity::NodeIdentity& identity_;
   crypto::Random& random_;
   const Clock& clock_;

@@ -13,11 +13,10 @@ std::string KeyString(const crypto::PublicKey& key) { return {key.begin(), key.e
 }  // namespace
 
 Node::Node(const NodeOptions& options, store::Store& store, identity::NodeIdentity& identity,
-           crypto::Random& random, const Clock& clock)
+           const Clock& clock)
     : options_(options),
       store_(store),
       identity_(identity),
-      random_(random),
       clock_(clock),
       context_(1) {}
 
@@ -30,7 +29,7 @@ Node::~Node() {
 Result<std::unique_ptr<Node>> Node::Start(const NodeOptions& options, store::Store& store,
                                           identity::NodeIdentity& identity, crypto::Random& random,
                                           const Clock& clock) {
-  auto node = std::make_unique<Node>(options, store, identity, random, clock);
+  auto node = std::make_unique<Node>(options, store, identity, clock);
   auto messenger = messenger::Messenger::Create(store, identity, random, clock);
   if (!messenger.ok()) return messenger.status();
   node->messenger_ = std::move(messenger.value());

@@ -69,7 +69,7 @@ class Node final : public net::LinkHandler {
   void OnDisconnected(std::int64_t contact_id) override;
 
   Node(const NodeOptions& options, store::Store& store, identity::NodeIdentity& identity,
-       crypto::Random& random, const Clock& clock);
+       const Clock& clock);
 
  private:
   Status RunRound(std::vector<zmq::pollitem_t>& items);
@@ -81,7 +81,6 @@ class Node final : public net::LinkHandler {
   NodeOptions options_;
   store::Store& store_;
   identity::NodeIdentity& identity_;
-  crypto::Random& random_;
   const Clock& clock_;
   zmq::context_t context_;
   std::unique_ptr<messenger::Messenger> messenger_;

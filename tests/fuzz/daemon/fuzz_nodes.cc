@@ -14,15 +14,15 @@ FuzzNodes::FuzzNodes() {
   // One message each way, so Boris holds an established session.
   anna.Round([&] { (void)anna.messenger().SendText("boris", "first"); });
   anna.messenger().OnPeerConnected(boris_at_anna);
-  for (auto& [contact, frame] : anna.Transmit()) {
+  for (auto& sent : anna.Transmit()) {
     std::vector<store::MessageId> acks;
-    boris.Round([&] { (void)boris.messenger().OnFrame(anna.transport_key(), frame, acks); });
+    boris.Round([&] { (void)boris.messenger().OnFrame(anna.transport_key(), sent.second, acks); });
   }
   boris.Round([&] { (void)boris.messenger().SendText("anna", "reply"); });
   boris.messenger().OnPeerConnected(anna_at_boris);
-  for (auto& [contact, frame] : boris.Transmit()) {
+  for (auto& sent : boris.Transmit()) {
     std::vector<store::MessageId> acks;
-    anna.Round([&] { (void)anna.messenger().OnFrame(boris.transport_key(), frame, acks); });
+    anna.Round([&] { (void)anna.messenger().OnFrame(boris.transport_key(), sent.second, acks); });
   }
   // Seeds for the corpus: real frames of every kind, written on request.
   if (const char* dir = std::getenv("PARLEY_FUZZ_WRITE_SEEDS")) {
@@ -33,12 +33,12 @@ FuzzNodes::FuzzNodes() {
                  static_cast<std::streamsize>(frame.size()));
     };
     anna.Round([&] { (void)anna.messenger().SendText("boris", "ratchet message"); });
-    for (auto& [contact, frame] : anna.Transmit()) write(frame);
+    for (auto& sent : anna.Transmit()) write(sent.second);
     stranger.Round(
         [&] { (void)stranger.messenger().AddContact(boris.messenger().CardText(), "boris"); });
     stranger.Round([&] { (void)stranger.messenger().SendText("boris", "first contact"); });
     stranger.messenger().OnPeerConnected(stranger.messenger().directory().ByAlias("boris")->row.id);
-    for (auto& [contact, frame] : stranger.Transmit()) write(frame);
+    for (auto& sent : stranger.Transmit()) write(sent.second);
     write(messenger::Messenger::EncodeAcks({store::MessageId{}})[0]);
   }
 }
