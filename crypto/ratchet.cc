@@ -364,12 +364,23 @@ const PublicKey& RatchetSession::base_key() const { return state_->base_key; }
 
 const AssociatedData& RatchetSession::associated_data() const { return state_->associated_data; }
 
-SecureBuffer RatchetSession::Serialize() const {
+std::size_t RatchetSession::SerializedSize() const {
   const State& s = *state_;
-  const std::size_t size = kFixedPartSize + (s.pending ? kPendingPrekeySize : 0) +
-                           kSkippedCountSize + s.skipped.size() * SkippedKeys::kEntrySize;
-  SecureBuffer out(size);  // zero-filled: unset fields stay zero
-  Writer w(out.mutable_view());
+  return kFixedPartSize + (s.pending ? kPendingPrekeySize : 0) + kSkippedCountSize +
+         s.skipped.size() * SkippedKeys::kEntrySize;
+}
+
+SecureBuffer RatchetSession::Serialize() const {
+  SecureBuffer out(SerializedSize());
+  SerializeInto(out.mutable_view());
+  return out;
+}
+
+void RatchetSession::SerializeInto(MutableByteView out) const {
+  const State& s = *state_;
+  const std::size_t size = SerializedSize();
+  if (out.size() != size) std::abort();  // a bug in the caller
+  Writer w(out);                         // writes every byte, unset fields as zeros
   w.U8(kSessionFormatVersion);
   w.Bytes(s.associated_data);
   w.Bytes(s.root_key());
@@ -408,7 +419,6 @@ SecureBuffer RatchetSession::Serialize() const {
   w.U32(static_cast<std::uint32_t>(s.skipped.size()));
   s.skipped.Serialize(w.Take(s.skipped.size() * SkippedKeys::kEntrySize));
   if (w.position() != size) std::abort();  // a bug in the size computation
-  return out;
 }
 
 std::optional<RatchetSession> RatchetSession::Deserialize(ByteView serialized) {

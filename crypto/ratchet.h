@@ -51,6 +51,10 @@ class RatchetSession {
   const AssociatedData& associated_data() const;
 
   SecureBuffer Serialize() const;  // docs/protocol.md §7
+  // The same bytes into `out`, which must be exactly SerializedSize() long:
+  // lets a caller reuse one locked buffer instead of allocating per save.
+  std::size_t SerializedSize() const;
+  void SerializeInto(MutableByteView out) const;
   static std::optional<RatchetSession> Deserialize(ByteView serialized);
 
  private:

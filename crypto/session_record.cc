@@ -162,21 +162,31 @@ void SessionRecord::PromoteArchived(std::size_t index) {
   MakeCurrent(std::move(session));
 }
 
-SecureBuffer SessionRecord::Serialize() const {
-  std::vector<SecureBuffer> blobs;
-  if (current_) blobs.push_back(current_->Serialize());
-  for (const RatchetSession& session : archived_) blobs.push_back(session.Serialize());
+std::size_t SessionRecord::SerializedSize() const {
   std::size_t size = 2;
-  for (const SecureBuffer& blob : blobs) size += 4 + blob.size();
+  if (current_) size += 4 + current_->SerializedSize();
+  for (const RatchetSession& session : archived_) size += 4 + session.SerializedSize();
+  return size;
+}
 
-  SecureBuffer out(size);
+void SessionRecord::SerializeInto(MutableByteView out) const {
+  if (out.size() != SerializedSize()) std::abort();  // a bug in the caller
   std::uint8_t* p = out.data();
   *p++ = kRecordFormatVersion;
-  *p++ = static_cast<std::uint8_t>(blobs.size());
-  for (const SecureBuffer& blob : blobs) {
-    internal::StoreU32(p, static_cast<std::uint32_t>(blob.size()));
-    p = std::copy(blob.view().begin(), blob.view().end(), p + 4);
-  }
+  *p++ = static_cast<std::uint8_t>((current_ ? 1 : 0) + archived_.size());
+  auto write = [&p](const RatchetSession& session) {
+    const std::size_t size = session.SerializedSize();
+    internal::StoreU32(p, static_cast<std::uint32_t>(size));
+    session.SerializeInto({p + 4, size});
+    p += 4 + size;
+  };
+  if (current_) write(*current_);
+  for (const RatchetSession& session : archived_) write(session);
+}
+
+SecureBuffer SessionRecord::Serialize() const {
+  SecureBuffer out(SerializedSize());
+  SerializeInto(out.mutable_view());
   return out;
 }
 

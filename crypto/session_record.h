@@ -69,6 +69,9 @@ class SessionRecord {
   // version 0x01 || u8 count || count × (u32 length || RatchetSession blob),
   // current first. Deserialize refuses anything else.
   SecureBuffer Serialize() const;
+  // The same bytes into `out`, exactly SerializedSize() long (see RatchetSession).
+  std::size_t SerializedSize() const;
+  void SerializeInto(MutableByteView out) const;
   static std::optional<SessionRecord> Deserialize(ByteView serialized);
 
  private:

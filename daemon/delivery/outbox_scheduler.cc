@@ -10,12 +10,21 @@ constexpr std::chrono::milliseconds kBlockedRetry{10};
 }  // namespace
 
 Status OutboxScheduler::Restore() {
-  auto contacts = table_.ContactsWithOutbox();
-  if (!contacts.ok()) return contacts.status();
-  for (std::int64_t contact_id : contacts.value()) {
-    Peer& peer = peers_[contact_id];
+  auto outstanding = table_.AllOutstanding();
+  if (!outstanding.ok()) return outstanding.status();
+  for (auto& [contact_id, peer] : peers_) {
+    peer.unacknowledged.clear();
+    peer.seq_of.clear();
+    peer.fresh.clear();
+    peer.cursor = 0;
     peer.backlog = true;
-    peer.awaiting_ack = true;
+    if (peer.connected) due_.insert(contact_id);
+  }
+  for (const auto& entry : outstanding.value()) {
+    Peer& peer = peers_[entry.contact_id];
+    peer.unacknowledged.emplace(entry.seq, entry.id);
+    peer.seq_of.emplace(entry.id, entry.seq);
+    if (peer.connected) due_.insert(entry.contact_id);
   }
   return Status::Ok();
 }
@@ -29,6 +38,7 @@ void OutboxScheduler::OnConnected(std::int64_t contact_id) {
   peer.backlog = true;
   peer.fresh.clear();
   peer.backoff = kFirstRetryInterval;
+  peer.retry_at = clock_.Now() + peer.backoff;
   due_.insert(contact_id);
 }
 
@@ -48,7 +58,8 @@ bool OutboxScheduler::IsConnected(std::int64_t contact_id) const {
 void OutboxScheduler::OnCommitted(std::int64_t contact_id, std::int64_t seq,
                                   const store::MessageId& id, crypto::Bytes frame) {
   Peer& peer = peers_[contact_id];
-  peer.awaiting_ack = true;
+  peer.unacknowledged.emplace(seq, id);
+  peer.seq_of.emplace(id, seq);
   if (!peer.connected || peer.backlog) {
     peer.backlog = true;  // it will be read back from the store
     return;
@@ -57,24 +68,55 @@ void OutboxScheduler::OnCommitted(std::int64_t contact_id, std::int64_t seq,
   due_.insert(contact_id);
 }
 
-void OutboxScheduler::OnAckProgress(std::int64_t contact_id) {
-  Peer& peer = peers_[contact_id];
+void OutboxScheduler::Acknowledge(std::int64_t contact_id, const std::vector<store::MessageId>& ids,
+                                  std::vector<SeqRun>& delivered) {
+  auto found = peers_.find(contact_id);
+  if (found == peers_.end()) return;
+  Peer& peer = found->second;
+  std::vector<std::int64_t> seqs;
+  for (const auto& id : ids) {
+    if (auto it = peer.seq_of.find(id); it != peer.seq_of.end()) seqs.push_back(it->second);
+  }
+  if (seqs.empty()) return;
+  std::sort(seqs.begin(), seqs.end());
+  seqs.erase(std::unique(seqs.begin(), seqs.end()), seqs.end());
+
+  // Runs of seqs that are neighbours among the unacknowledged: the store can
+  // mark each with one range statement.
+  auto previous = peer.unacknowledged.end();
+  for (std::int64_t seq : seqs) {
+    auto it = peer.unacknowledged.find(seq);
+    if (previous != peer.unacknowledged.end() && std::next(previous) == it) {
+      delivered.back().last = seq;
+    } else {
+      delivered.push_back(SeqRun{contact_id, seq, seq, {}});
+    }
+    delivered.back().ids.push_back(it->second);
+    previous = it;
+  }
+  for (std::int64_t seq : seqs) {
+    peer.seq_of.erase(peer.unacknowledged.at(seq));
+    peer.unacknowledged.erase(seq);
+  }
+  // Progress: the peer is alive and reading.
   peer.backoff = kFirstRetryInterval;
   peer.retry_at = clock_.Now() + peer.backoff;
 }
 
-void OutboxScheduler::MarkTransmitted(Peer& peer) {
-  if (!peer.awaiting_ack || peer.retry_at < clock_.Now()) {
-    peer.retry_at = clock_.Now() + peer.backoff;
-  }
-  peer.awaiting_ack = true;
+void OutboxScheduler::Handed(Peer& peer, std::int64_t seq, const store::MessageId& id,
+                             SeqRun& run) {
+  peer.cursor = seq;
+  if (run.ids.empty()) run.first = seq;
+  run.last = seq;
+  run.ids.push_back(id);
+  if (peer.retry_at <= clock_.Now()) peer.retry_at = clock_.Now() + peer.backoff;
 }
 
-Status OutboxScheduler::Pump(const TransmitFn& transmit, std::vector<Transmitted>& transmitted) {
+Status OutboxScheduler::Pump(const TransmitFn& transmit, std::vector<SeqRun>& transmitted) {
   const auto now = clock_.Now();
   for (auto& [contact_id, peer] : peers_) {
-    if (peer.connected && peer.awaiting_ack && now >= peer.retry_at &&
-        peer.retry_at.time_since_epoch().count() != 0) {
+    if (!peer.connected) continue;
+    if (!peer.unacknowledged.empty() && now >= peer.retry_at) {
       // Nothing acknowledged for a whole interval: send everything unacknowledged again.
       peer.cursor = 0;
       peer.backlog = true;
@@ -83,7 +125,7 @@ Status OutboxScheduler::Pump(const TransmitFn& transmit, std::vector<Transmitted
       peer.retry_at = now + peer.backoff;
       due_.insert(contact_id);
     }
-    if (peer.blocked && peer.connected) due_.insert(contact_id);
+    if (peer.blocked) due_.insert(contact_id);
   }
   std::vector<std::int64_t> due(due_.begin(), due_.end());
   due_.clear();
@@ -96,29 +138,34 @@ Status OutboxScheduler::Pump(const TransmitFn& transmit, std::vector<Transmitted
 }
 
 Status OutboxScheduler::PumpPeer(std::int64_t contact_id, Peer& peer, const TransmitFn& transmit,
-                                 std::vector<Transmitted>& transmitted) {
+                                 std::vector<SeqRun>& transmitted) {
   peer.blocked = false;
+  SeqRun run{contact_id, 0, 0, {}};
+  auto finish = [&] {
+    if (!run.ids.empty()) transmitted.push_back(std::move(run));
+    return Status::Ok();
+  };
   if (peer.backlog) {
-    auto entries = table_.Outbox(contact_id, peer.cursor, kOutboxBatch);
-    if (!entries.ok()) return entries.status();
-    if (entries->empty() && peer.cursor == 0) peer.awaiting_ack = false;
-    for (const auto& entry : entries.value()) {
-      if (!transmit(contact_id, entry.envelope)) {
-        peer.blocked = true;
-        return Status::Ok();
-      }
-      peer.cursor = entry.seq;
-      transmitted.push_back({contact_id, entry.id});
-      MarkTransmitted(peer);
-    }
-    if (entries->size() < kOutboxBatch) {
-      peer.backlog = false;
-      // Fresh envelopes the store already returned are done.
-      while (!peer.fresh.empty() && peer.fresh.front().seq <= peer.cursor) peer.fresh.pop_front();
+    if (peer.unacknowledged.empty() || peer.unacknowledged.rbegin()->first <= peer.cursor) {
+      peer.backlog = false;  // nothing in the store after the cursor
     } else {
-      due_.insert(contact_id);  // more next round
-      return Status::Ok();
+      auto entries = table_.Outbox(contact_id, peer.cursor, kOutboxBatch);
+      if (!entries.ok()) return entries.status();
+      for (const auto& entry : entries.value()) {
+        if (!transmit(contact_id, entry.envelope)) {
+          peer.blocked = true;
+          return finish();
+        }
+        Handed(peer, entry.seq, entry.id, run);
+      }
+      if (entries->size() == kOutboxBatch) {
+        due_.insert(contact_id);  // more next round
+        return finish();
+      }
+      peer.backlog = false;
     }
+    // Fresh envelopes the store already returned are done.
+    while (!peer.fresh.empty() && peer.fresh.front().seq <= peer.cursor) peer.fresh.pop_front();
   }
   while (!peer.fresh.empty()) {
     Fresh& next = peer.fresh.front();
@@ -126,14 +173,12 @@ Status OutboxScheduler::PumpPeer(std::int64_t contact_id, Peer& peer, const Tran
       peer.blocked = true;
       peer.backlog = true;
       peer.fresh.clear();
-      return Status::Ok();
+      return finish();
     }
-    peer.cursor = next.seq;
-    transmitted.push_back({contact_id, next.id});
-    MarkTransmitted(peer);
+    Handed(peer, next.seq, next.id, run);
     peer.fresh.pop_front();
   }
-  return Status::Ok();
+  return finish();
 }
 
 std::optional<std::chrono::steady_clock::time_point> OutboxScheduler::NextDeadline() const {
@@ -143,9 +188,7 @@ std::optional<std::chrono::steady_clock::time_point> OutboxScheduler::NextDeadli
     if (!peer.connected) continue;
     std::optional<std::chrono::steady_clock::time_point> at;
     if (peer.blocked) at = now + kBlockedRetry;
-    if (peer.awaiting_ack && peer.retry_at.time_since_epoch().count() != 0) {
-      at = at ? std::min(*at, peer.retry_at) : peer.retry_at;
-    }
+    if (!peer.unacknowledged.empty()) at = at ? std::min(*at, peer.retry_at) : peer.retry_at;
     if (at && (!next || *at < *next)) next = at;
   }
   return next;

@@ -1,5 +1,6 @@
 // OutboxScheduler: decides which committed envelopes to hand to which peer
-// link, and when to hand them again.
+// link, and when to hand them again; and remembers, per contact, which
+// outgoing messages are still unacknowledged.
 //
 // Per contact, envelopes go out in commit order (seq). New messages to a
 // connected peer that is caught up go out straight from memory; anything else
@@ -7,12 +8,18 @@
 // outbox in the store. Unacknowledged envelopes are sent again when a
 // connection is established, and when no acknowledgement has arrived for the
 // retry interval (1 s, doubling to 60 s while nothing is acknowledged).
+//
+// Because every contact's messages are sent in seq order and acknowledged
+// ones are known, "sent" and "delivered" can be written to the store as runs
+// of consecutive seqs (a few range statements per round, not one per message).
 #pragma once
 
 #include <chrono>
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <unordered_map>
@@ -29,9 +36,13 @@ namespace parley::delivery {
 // or there is no established connection.
 using TransmitFn = std::function<bool(std::int64_t contact_id, crypto::ByteView frame)>;
 
-struct Transmitted {
+// Outgoing messages of one contact with seq in [first, last]: every one of
+// them that is not yet delivered is in `ids`.
+struct SeqRun {
   std::int64_t contact_id = 0;
-  store::MessageId id{};
+  std::int64_t first = 0;
+  std::int64_t last = 0;
+  std::vector<store::MessageId> ids;
 };
 
 constexpr std::chrono::milliseconds kFirstRetryInterval{1000};
@@ -42,7 +53,8 @@ class OutboxScheduler {
  public:
   OutboxScheduler(store::MessageTable& table, const Clock& clock) : table_(table), clock_(clock) {}
 
-  // At start-up: every contact with an outbox will be pumped once connected.
+  // Loads the unacknowledged messages from the store (at start-up, and after
+  // a failed commit made memory and store disagree). Everything is resent.
   Status Restore();
 
   void OnConnected(std::int64_t contact_id);
@@ -52,16 +64,28 @@ class OutboxScheduler {
   // A new envelope was committed to the outbox.
   void OnCommitted(std::int64_t contact_id, std::int64_t seq, const store::MessageId& id,
                    crypto::Bytes frame);
-  // The contact acknowledged something: it is alive and reading.
-  void OnAckProgress(std::int64_t contact_id);
 
-  // Hands due envelopes to `transmit`; appends what it handed over.
-  Status Pump(const TransmitFn& transmit, std::vector<Transmitted>& transmitted);
+  // The contact acknowledged `ids`. Those still unacknowledged are forgotten
+  // and appended to `delivered` as runs of consecutive unacknowledged seqs;
+  // other ids (unknown, repeated) are ignored.
+  void Acknowledge(std::int64_t contact_id, const std::vector<store::MessageId>& ids,
+                   std::vector<SeqRun>& delivered);
+
+  // Hands due envelopes to `transmit`; appends one run per contact of what
+  // it handed over.
+  Status Pump(const TransmitFn& transmit, std::vector<SeqRun>& transmitted);
 
   // When Pump should next run even if nothing else happens.
   std::optional<std::chrono::steady_clock::time_point> NextDeadline() const;
 
  private:
+  struct IdHash {
+    std::size_t operator()(const store::MessageId& id) const {
+      std::size_t h = 0;
+      std::memcpy(&h, id.data() + id.size() - sizeof h, sizeof h);  // the random part
+      return h;
+    }
+  };
   struct Fresh {
     std::int64_t seq;
     store::MessageId id;
@@ -73,14 +97,15 @@ class OutboxScheduler {
     bool blocked = false;     // the link refused the last frame
     std::int64_t cursor = 0;  // last seq handed to the current connection
     std::deque<Fresh> fresh;  // committed after the cursor, while caught up
-    bool awaiting_ack = false;
+    std::map<std::int64_t, store::MessageId> unacknowledged;  // by seq
+    std::unordered_map<store::MessageId, std::int64_t, IdHash> seq_of;
     std::chrono::milliseconds backoff = kFirstRetryInterval;
     std::chrono::steady_clock::time_point retry_at{};
   };
 
   Status PumpPeer(std::int64_t contact_id, Peer& peer, const TransmitFn& transmit,
-                  std::vector<Transmitted>& transmitted);
-  void MarkTransmitted(Peer& peer);
+                  std::vector<SeqRun>& transmitted);
+  void Handed(Peer& peer, std::int64_t seq, const store::MessageId& id, SeqRun& run);
 
   store::MessageTable& table_;
   const Clock& clock_;

@@ -58,6 +58,15 @@ class NodePrekeys final : public crypto::PrekeyStore {
 
 }  // namespace
 
+store::MessageId NewMessageId(std::int64_t now_ms, crypto::Random& random) {
+  store::MessageId id{};
+  const auto ms = static_cast<std::uint64_t>(now_ms);
+  for (int i = 0; i < 6; ++i)
+    id[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(ms >> (40 - 8 * i));
+  random.Fill(crypto::MutableByteView(id).subspan(6));
+  return id;
+}
+
 Result<std::unique_ptr<Messenger>> Messenger::Create(store::Store& store,
                                                      const identity::NodeIdentity& identity,
                                                      crypto::Random& random, const Clock& clock) {
@@ -210,7 +219,7 @@ Result<store::MessageId> Messenger::SendText(std::string_view alias, std::string
   }
 
   store::MessageRow row;
-  random_.Fill(row.id);
+  row.id = NewMessageId(clock_.NowUnixMs(), random_);
   row.contact_id = contact->row.id;
   row.direction = store::Direction::kOut;
   row.body = std::string(text);
@@ -276,18 +285,22 @@ Result<FrameVerdict> Messenger::OnAck(Contact* sender, const wire::Ack& ack) {
   if (sender == nullptr || sender->is_request()) return FrameVerdict::kRefused;
   if (static_cast<std::size_t>(ack.envelope_ids_size()) > kMaxAckIds)
     return FrameVerdict::kMalformed;
-  bool progress = false;
+  std::vector<store::MessageId> ids;
+  ids.reserve(static_cast<std::size_t>(ack.envelope_ids_size()));
   for (const auto& raw_id : ack.envelope_ids()) {
     store::MessageId id{};
-    if (!CopyExact(raw_id, id)) continue;
-    auto changed = messages_.MarkDelivered(sender->row.id, id);
-    if (!changed.ok()) return changed.status();
-    if (changed.value()) {
-      progress = true;
-      Emit<DeliveryChanged>(round_events_, sender->row.id, id, store::MessageState::kDelivered);
+    if (CopyExact(raw_id, id)) ids.push_back(id);
+  }
+  // Only ids of our own unacknowledged messages to this contact count.
+  std::vector<delivery::SeqRun> delivered;
+  scheduler_.Acknowledge(sender->row.id, ids, delivered);
+  for (const auto& run : delivered) {
+    PARLEY_RETURN_IF_ERROR(messages_.MarkDeliveredRange(run.contact_id, run.first, run.last));
+    for (const auto& id : run.ids) {
+      Emit<DeliveryChanged>(round_events_, run.contact_id, id, store::MessageState::kDelivered);
     }
   }
-  if (progress) scheduler_.OnAckProgress(sender->row.id);
+  acknowledged_this_round_ = acknowledged_this_round_ || !delivered.empty();
   return FrameVerdict::kAckProcessed;
 }
 
@@ -428,8 +441,8 @@ void Messenger::OnPeerDisconnected(std::int64_t contact_id) {
 Status Messenger::BeginRound() {
   marking_sent_.swap(transmitted_);
   transmitted_.clear();
-  for (const auto& sent : marking_sent_) {
-    PARLEY_RETURN_IF_ERROR(messages_.MarkSent(sent.contact_id, sent.id));
+  for (const auto& run : marking_sent_) {
+    PARLEY_RETURN_IF_ERROR(messages_.MarkSentRange(run.contact_id, run.first, run.last));
   }
   return Status::Ok();
 }
@@ -438,10 +451,13 @@ Status Messenger::FinishRound() { return sessions_.SaveDirty(); }
 
 void Messenger::OnCommitted() {
   sessions_.ForgetDirtyMarks();
-  for (const auto& sent : marking_sent_) {
-    Emit<DeliveryChanged>(events_, sent.contact_id, sent.id, store::MessageState::kSent);
+  for (const auto& run : marking_sent_) {
+    for (const auto& id : run.ids) {
+      Emit<DeliveryChanged>(events_, run.contact_id, id, store::MessageState::kSent);
+    }
   }
   marking_sent_.clear();
+  acknowledged_this_round_ = false;
   for (auto& queued : queued_) {
     scheduler_.OnCommitted(queued.contact_id, queued.seq, queued.id, std::move(queued.frame));
   }
@@ -454,6 +470,12 @@ void Messenger::OnCommitted() {
 
 void Messenger::OnRolledBack() {
   sessions_.EvictDirty();
+  if (acknowledged_this_round_) {
+    // Acknowledged in memory but not in the store: reload what is outstanding.
+    Status restored = scheduler_.Restore();
+    if (!restored.ok()) spdlog::error("cannot reload the outbox: {}", restored.message());
+    acknowledged_this_round_ = false;
+  }
   // What was being marked sent is still sent; try again next round.
   transmitted_.insert(transmitted_.end(), marking_sent_.begin(), marking_sent_.end());
   marking_sent_.clear();

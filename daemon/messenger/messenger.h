@@ -78,6 +78,11 @@ enum class FrameVerdict {
   kOverQuota,
 };
 
+// A new envelope id: 48-bit Unix milliseconds, big-endian, then 80 random
+// bits. Ids from one sender mostly increase, so the store's index on them
+// grows at its end instead of touching a random page per message.
+store::MessageId NewMessageId(std::int64_t now_ms, crypto::Random& random);
+
 class Messenger {
  public:
   // `identity` and `store` must outlive the messenger.
@@ -162,11 +167,12 @@ class Messenger {
     store::MessageId id;
     crypto::Bytes frame;
   };
-  std::vector<Queued> queued_;                       // this round, released on commit
-  std::vector<Event> round_events_;                  // this round, released on commit
-  std::vector<Event> events_;                        // committed, not yet taken
-  std::vector<delivery::Transmitted> transmitted_;   // to mark sent next round
-  std::vector<delivery::Transmitted> marking_sent_;  // being marked this round
+  std::vector<Queued> queued_;                  // this round, released on commit
+  std::vector<Event> round_events_;             // this round, released on commit
+  std::vector<Event> events_;                   // committed, not yet taken
+  std::vector<delivery::SeqRun> transmitted_;   // to mark sent next round
+  std::vector<delivery::SeqRun> marking_sent_;  // being marked this round
+  bool acknowledged_this_round_ = false;
   bool directory_changed_ = false;
 };
 

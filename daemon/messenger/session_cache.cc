@@ -1,5 +1,7 @@
 #include "daemon/messenger/session_cache.h"
 
+#include <algorithm>
+
 namespace parley::messenger {
 
 Result<crypto::SessionRecord*> SessionCache::Get(std::int64_t contact_id) {
@@ -22,7 +24,14 @@ Status SessionCache::SaveDirty() {
   for (std::int64_t contact_id : dirty_) {
     auto it = records_.find(contact_id);
     if (it == records_.end()) continue;
-    PARLEY_RETURN_IF_ERROR(table_.Save(contact_id, it->second.Serialize().view()));
+    const std::size_t size = it->second.SerializedSize();
+    if (scratch_.size() < size)
+      scratch_ = crypto::SecureBuffer(std::max(size, 2 * scratch_.size()));
+    auto blob = scratch_.mutable_view().first(size);
+    it->second.SerializeInto(blob);
+    Status saved = table_.Save(contact_id, blob);
+    crypto::Wipe(blob);
+    PARLEY_RETURN_IF_ERROR(saved);
   }
   return Status::Ok();
 }

@@ -31,6 +31,8 @@ class SessionCache {
   store::SessionTable table_;
   std::unordered_map<std::int64_t, crypto::SessionRecord> records_;
   std::set<std::int64_t> dirty_;
+  // Reused for every save: allocating locked memory costs several syscalls.
+  crypto::SecureBuffer scratch_;
 };
 
 }  // namespace parley::messenger

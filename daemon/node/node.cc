@@ -14,11 +14,7 @@ std::string KeyString(const crypto::PublicKey& key) { return {key.begin(), key.e
 
 Node::Node(const NodeOptions& options, store::Store& store, identity::NodeIdentity& identity,
            const Clock& clock)
-    : options_(options),
-      store_(store),
-      identity_(identity),
-      clock_(clock),
-      context_(1) {}
+    : options_(options), store_(store), identity_(identity), clock_(clock), context_(1) {}
 
 Node::~Node() {
   // Sockets close before the context terminates.

@@ -8,12 +8,14 @@ namespace parley::store {
 struct MessageTable::Statements {
   Database& db;
   Statement insert_outgoing;
+  Statement insert_outbox;
   Statement insert_incoming;
   Statement has_incoming;
   Statement mark_sent;
-  Statement mark_delivered;
+  Statement set_delivered;
+  Statement delete_outbox;
   Statement outbox;
-  Statement contacts_with_outbox;
+  Statement all_outstanding;
   Statement latest;
   Statement count_undelivered;
   Statement count_for_contact;
@@ -39,22 +41,24 @@ MessageRow ReadMessage(const Statement& stmt) {
 
 Result<MessageTable> MessageTable::Prepare(Database& db) {
   const char* sql[] = {
-      "INSERT INTO messages (id, contact_id, direction, body, state, sent_at, received_at, "
-      "envelope) "
-      "VALUES (?, ?, 2, ?, ?, ?, NULL, ?)",
+      "INSERT INTO messages (id, contact_id, direction, body, state, sent_at, received_at) "
+      "VALUES (?, ?, 2, ?, ?, ?, NULL)",
+      "INSERT INTO outbox (seq, contact_id, envelope) VALUES (?, ?, ?)",
       "INSERT OR IGNORE INTO messages (id, contact_id, direction, body, state, sent_at, "
-      "received_at, envelope) VALUES (?, ?, 1, ?, 3, ?, ?, NULL)",
+      "received_at) VALUES (?, ?, 1, ?, 3, ?, ?)",
       "SELECT 1 FROM messages WHERE contact_id = ? AND direction = 1 AND id = ?",
-      "UPDATE messages SET state = 2 WHERE contact_id = ? AND direction = 2 AND id = ? AND state = "
-      "1",
-      "UPDATE messages SET state = 3, envelope = NULL "
-      "WHERE contact_id = ? AND direction = 2 AND id = ? AND envelope IS NOT NULL",
-      "SELECT seq, id, state, envelope FROM messages "
-      "WHERE contact_id = ? AND envelope IS NOT NULL AND seq > ? ORDER BY seq LIMIT ?",
-      "SELECT DISTINCT contact_id FROM messages WHERE envelope IS NOT NULL",
+      "UPDATE messages SET state = 2 "
+      "WHERE seq BETWEEN ?2 AND ?3 AND contact_id = ?1 AND direction = 2 AND state = 1",
+      "UPDATE messages SET state = 3 "
+      "WHERE seq BETWEEN ?2 AND ?3 AND contact_id = ?1 AND direction = 2 AND state < 3",
+      "DELETE FROM outbox WHERE seq BETWEEN ?2 AND ?3 AND contact_id = ?1",
+      "SELECT o.seq, m.id, m.state, o.envelope FROM outbox o JOIN messages m ON m.seq = o.seq "
+      "WHERE o.contact_id = ? AND o.seq > ? ORDER BY o.seq LIMIT ?",
+      "SELECT o.contact_id, o.seq, m.id FROM outbox o JOIN messages m ON m.seq = o.seq "
+      "ORDER BY o.seq",
       "SELECT seq, id, contact_id, direction, body, state, sent_at, received_at FROM "
       "(SELECT * FROM messages WHERE contact_id = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq",
-      "SELECT count(*) FROM messages WHERE envelope IS NOT NULL",
+      "SELECT count(*) FROM outbox",
       "SELECT count(*) FROM messages WHERE contact_id = ?",
   };
   std::vector<Statement> prepared;
@@ -63,11 +67,11 @@ Result<MessageTable> MessageTable::Prepare(Database& db) {
     if (!stmt.ok()) return stmt.status();
     prepared.push_back(std::move(stmt.value()));
   }
-  auto s = std::make_shared<Statements>(
-      Statements{db, std::move(prepared[0]), std::move(prepared[1]), std::move(prepared[2]),
-                 std::move(prepared[3]), std::move(prepared[4]), std::move(prepared[5]),
-                 std::move(prepared[6]), std::move(prepared[7]), std::move(prepared[8]),
-                 std::move(prepared[9])});
+  auto next = prepared.begin();
+  auto take = [&next] { return std::move(*next++); };
+  auto s =
+      std::make_shared<Statements>(Statements{db, take(), take(), take(), take(), take(), take(),
+                                              take(), take(), take(), take(), take(), take()});
   return MessageTable(std::move(s));
 }
 
@@ -77,10 +81,9 @@ Status MessageTable::InsertOutgoing(MessageRow& row, crypto::ByteView envelope) 
                              .Bind(3, row.body)
                              .Bind(4, static_cast<std::int64_t>(row.state))
                              .Bind(5, row.sent_at)
-                             .Bind(6, envelope)
                              .Run());
   row.seq = s_->db.last_insert_rowid();
-  return Status::Ok();
+  return s_->insert_outbox.Bind(1, row.seq).Bind(2, row.contact_id).Bind(3, envelope).Run();
 }
 
 Result<bool> MessageTable::InsertIncoming(MessageRow& row) {
@@ -105,14 +108,14 @@ Result<bool> MessageTable::HasIncoming(std::int64_t contact_id, const MessageId&
   return row.value();
 }
 
-Status MessageTable::MarkSent(std::int64_t contact_id, const MessageId& id) {
-  return s_->mark_sent.Bind(1, contact_id).Bind(2, crypto::ByteView(id)).Run();
+Status MessageTable::MarkSentRange(std::int64_t contact_id, std::int64_t first, std::int64_t last) {
+  return s_->mark_sent.Bind(1, contact_id).Bind(2, first).Bind(3, last).Run();
 }
 
-Result<bool> MessageTable::MarkDelivered(std::int64_t contact_id, const MessageId& id) {
-  PARLEY_RETURN_IF_ERROR(
-      s_->mark_delivered.Bind(1, contact_id).Bind(2, crypto::ByteView(id)).Run());
-  return s_->db.changes() > 0;
+Status MessageTable::MarkDeliveredRange(std::int64_t contact_id, std::int64_t first,
+                                        std::int64_t last) {
+  PARLEY_RETURN_IF_ERROR(s_->set_delivered.Bind(1, contact_id).Bind(2, first).Bind(3, last).Run());
+  return s_->delete_outbox.Bind(1, contact_id).Bind(2, first).Bind(3, last).Run();
 }
 
 Result<std::vector<OutboxEntry>> MessageTable::Outbox(std::int64_t contact_id, std::int64_t after,
@@ -136,15 +139,19 @@ Result<std::vector<OutboxEntry>> MessageTable::Outbox(std::int64_t contact_id, s
   return entries;
 }
 
-Result<std::vector<std::int64_t>> MessageTable::ContactsWithOutbox() {
-  std::vector<std::int64_t> contacts;
+Result<std::vector<MessageTable::Outstanding>> MessageTable::AllOutstanding() {
+  auto& stmt = s_->all_outstanding;
+  std::vector<Outstanding> rows;
   for (;;) {
-    auto row = s_->contacts_with_outbox.Step();
+    auto row = stmt.Step();
     if (!row.ok()) return row.status();
     if (!row.value()) break;
-    contacts.push_back(s_->contacts_with_outbox.ColumnInt(0));
+    Outstanding entry{stmt.ColumnInt(0), stmt.ColumnInt(1), {}};
+    auto id = stmt.ColumnBlob(2);
+    std::copy_n(id.begin(), std::min(id.size(), kMessageIdSize), entry.id.begin());
+    rows.push_back(entry);
   }
-  return contacts;
+  return rows;
 }
 
 Result<std::vector<MessageRow>> MessageTable::Latest(std::int64_t contact_id, std::size_t limit) {

@@ -1,6 +1,6 @@
-// Messages, both directions. An outgoing message keeps its encrypted
-// envelope until the recipient acknowledges it: the rows with an envelope
-// are the outbox. Hot path: statements are prepared once.
+// Messages, both directions, and the outbox: the encrypted envelope of each
+// outgoing message until the recipient acknowledges it. Hot path: statements
+// are prepared once, and updates go by seq where they can.
 #pragma once
 
 #include <array>
@@ -48,16 +48,23 @@ class MessageTable {
   // False (and nothing written) when (contact, id) was already received.
   Result<bool> InsertIncoming(MessageRow& row);
   Result<bool> HasIncoming(std::int64_t contact_id, const MessageId& id);
-  // queued -> sent; no-op in any other state.
-  Status MarkSent(std::int64_t contact_id, const MessageId& id);
-  // -> delivered and drops the envelope; false when it was not outstanding.
-  Result<bool> MarkDelivered(std::int64_t contact_id, const MessageId& id);
+  // Outgoing messages of `contact_id` with seq in [first, last]: queued -> sent.
+  // The caller knows every message of the contact in the range was sent.
+  Status MarkSentRange(std::int64_t contact_id, std::int64_t first, std::int64_t last);
+  // Outgoing messages of `contact_id` with seq in [first, last] -> delivered,
+  // and their envelopes dropped. The caller knows every one was acknowledged.
+  Status MarkDeliveredRange(std::int64_t contact_id, std::int64_t first, std::int64_t last);
 
   // Undelivered outgoing envelopes of a contact with seq > after, oldest first.
   Result<std::vector<OutboxEntry>> Outbox(std::int64_t contact_id, std::int64_t after,
                                           std::size_t limit);
-  // Contacts with undelivered outgoing messages.
-  Result<std::vector<std::int64_t>> ContactsWithOutbox();
+  // Every undelivered outgoing message, by seq: (contact, seq, id).
+  struct Outstanding {
+    std::int64_t contact_id;
+    std::int64_t seq;
+    MessageId id;
+  };
+  Result<std::vector<Outstanding>> AllOutstanding();
   // The newest `limit` messages of a contact, oldest first.
   Result<std::vector<MessageRow>> Latest(std::int64_t contact_id, std::size_t limit);
   Result<std::int64_t> CountUndelivered();

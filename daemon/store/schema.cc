@@ -56,11 +56,15 @@ const std::vector<const char*>& Migrations() {
         state INTEGER NOT NULL,           -- 1 queued, 2 sent, 3 delivered
         sent_at INTEGER NOT NULL,         -- sender's clock, Unix ms
         received_at INTEGER,              -- incoming: our clock
-        envelope BLOB,                    -- outgoing until delivered
         UNIQUE (contact_id, direction, id)
       );
       CREATE INDEX messages_by_contact ON messages (contact_id, seq);
-      CREATE INDEX messages_outbox ON messages (contact_id, seq) WHERE envelope IS NOT NULL;
+      -- Encrypted envelopes of outgoing messages not yet acknowledged.
+      CREATE TABLE outbox (
+        seq INTEGER PRIMARY KEY,          -- messages.seq
+        contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+        envelope BLOB NOT NULL
+      );
       )sql",
   };
   return kMigrations;

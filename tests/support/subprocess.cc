@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -12,12 +13,6 @@
 #include <thread>
 
 namespace parley::testing {
-
-namespace {
-
-void SetNonBlocking(int fd) { ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK); }
-
-}  // namespace
 
 Subprocess::Subprocess(const std::vector<std::string>& argv,
                        const std::map<std::string, std::string>& env) {
@@ -31,7 +26,8 @@ Subprocess::Subprocess(const std::vector<std::string>& argv,
     ::dup2(in[0], 0);
     ::dup2(out[1], 1);
     ::dup2(err[1], 2);
-    ::setpgid(0, 0);  // not in the terminal's group: no /dev/tty prompts
+    ::setpgid(0, 0);                     // not in the terminal's group: no /dev/tty prompts
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);  // never outlive a killed test
     for (const auto& [name, value] : env) {
       if (value == "\x01") {
         ::unsetenv(name.c_str());
@@ -51,8 +47,7 @@ Subprocess::Subprocess(const std::vector<std::string>& argv,
   stdin_ = in[1];
   stdout_ = out[0];
   stderr_ = err[0];
-  SetNonBlocking(stdout_);
-  SetNonBlocking(stderr_);
+  reader_ = std::thread([this] { Drain(); });
 }
 
 Subprocess::~Subprocess() {
@@ -60,9 +55,11 @@ Subprocess::~Subprocess() {
     ::kill(pid_, SIGKILL);
     Wait(std::chrono::seconds(10));
   }
-  for (int fd : {stdin_, stdout_, stderr_}) {
-    if (fd >= 0) ::close(fd);
-  }
+  if (Running()) Wait(std::chrono::seconds(10));
+  CloseStdin();
+  reader_.join();  // the pipes close when the child (and its children) are gone
+  ::close(stdout_);
+  ::close(stderr_);
 }
 
 void Subprocess::WriteStdin(const std::string& text) {
@@ -80,23 +77,33 @@ void Subprocess::CloseStdin() {
 }
 
 void Subprocess::Drain() {
+  pollfd fds[2] = {{stdout_, POLLIN, 0}, {stderr_, POLLIN, 0}};
+  std::string* sinks[2] = {&out_, &err_};
+  int open = 2;
   char buffer[65536];
-  for (auto [fd, sink] : {std::pair{stdout_, &out_}, std::pair{stderr_, &err_}}) {
-    for (;;) {
-      ssize_t n = ::read(fd, buffer, sizeof buffer);
-      if (n <= 0) break;
-      sink->append(buffer, static_cast<std::size_t>(n));
+  while (open > 0) {
+    if (::poll(fds, 2, -1) < 0 && errno != EINTR) return;
+    for (int i = 0; i < 2; ++i) {
+      if (fds[i].fd < 0 || fds[i].revents == 0) continue;
+      ssize_t n = ::read(fds[i].fd, buffer, sizeof buffer);
+      if (n <= 0) {
+        fds[i].fd = -1;  // EOF: poll ignores negative fds
+        --open;
+        continue;
+      }
+      std::lock_guard lock(mutex_);
+      sinks[i]->append(buffer, static_cast<std::size_t>(n));
     }
   }
 }
 
-const std::string& Subprocess::Stdout() {
-  Drain();
+std::string Subprocess::Stdout() {
+  std::lock_guard lock(mutex_);
   return out_;
 }
 
-const std::string& Subprocess::Stderr() {
-  Drain();
+std::string Subprocess::Stderr() {
+  std::lock_guard lock(mutex_);
   return err_;
 }
 
@@ -104,8 +111,7 @@ bool Subprocess::WaitForStdout(const std::string& needle, std::chrono::milliseco
   auto deadline = std::chrono::steady_clock::now() + timeout;
   while (std::chrono::steady_clock::now() < deadline) {
     if (Stdout().find(needle) != std::string::npos) return true;
-    pollfd fds{stdout_, POLLIN, 0};
-    ::poll(&fds, 1, 20);
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   return Stdout().find(needle) != std::string::npos;
 }
@@ -128,11 +134,9 @@ bool Subprocess::Running() {
 std::optional<int> Subprocess::Wait(std::chrono::milliseconds timeout) {
   auto deadline = std::chrono::steady_clock::now() + timeout;
   while (Running()) {
-    Drain();
     if (std::chrono::steady_clock::now() >= deadline) return std::nullopt;
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
-  Drain();
   return exit_code_;
 }
 

@@ -5,8 +5,10 @@
 
 #include <chrono>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace parley::testing {
@@ -23,9 +25,10 @@ class Subprocess {
   pid_t pid() const { return pid_; }
   void WriteStdin(const std::string& text);
   void CloseStdin();
-  // Output read so far (reads whatever is available now).
-  const std::string& Stdout();
-  const std::string& Stderr();
+  // Output so far. A thread drains both pipes all the time, so a chatty
+  // child never blocks on a full pipe.
+  std::string Stdout();
+  std::string Stderr();
   // Waits until stdout contains `needle` or the timeout passes.
   bool WaitForStdout(const std::string& needle, std::chrono::milliseconds timeout);
 
@@ -35,13 +38,15 @@ class Subprocess {
   bool Running();
 
  private:
-  void Drain();
+  void Drain();  // the reader thread's loop, until both pipes close
   pid_t pid_ = -1;
   int stdin_ = -1;
   int stdout_ = -1;
   int stderr_ = -1;
+  std::mutex mutex_;
   std::string out_;
   std::string err_;
+  std::thread reader_;
   std::optional<int> exit_code_;
 };
 

@@ -34,17 +34,16 @@ class OutboxSchedulerTest : public ::testing::Test {
 
   std::vector<std::string> Pump(int accept = 1'000'000) {
     std::vector<std::string> sent;
-    std::vector<Transmitted> transmitted;
-    EXPECT_TRUE(scheduler_
-                    ->Pump(
-                        [&](std::int64_t, crypto::ByteView frame) {
-                          if (accept-- <= 0) return false;
-                          sent.emplace_back(frame.begin(), frame.end());
-                          return true;
-                        },
-                        transmitted)
-                    .ok());
-    EXPECT_EQ(sent.size(), transmitted.size());
+    std::vector<SeqRun> transmitted;
+    auto transmit = [&](std::int64_t, crypto::ByteView frame) {
+      if (accept-- <= 0) return false;
+      sent.emplace_back(frame.begin(), frame.end());
+      return true;
+    };
+    EXPECT_TRUE(scheduler_->Pump(transmit, transmitted).ok());
+    std::size_t in_runs = 0;
+    for (const auto& run : transmitted) in_runs += run.ids.size();
+    EXPECT_EQ(sent.size(), in_runs);
     return sent;
   }
 
@@ -90,8 +89,9 @@ TEST_F(OutboxSchedulerTest, RetriesWithBackoffUntilAcknowledged) {
 
   store::MessageId id{};
   id[0] = 1;
-  ASSERT_TRUE(table_->MarkDelivered(contact_, id).value());
-  scheduler_->OnAckProgress(contact_);
+  std::vector<SeqRun> delivered;
+  scheduler_->Acknowledge(contact_, {id}, delivered);
+  ASSERT_EQ(delivered.size(), 1u);
   clock_.Advance(std::chrono::seconds(120));
   EXPECT_TRUE(Pump().empty());  // nothing left to resend
   EXPECT_FALSE(scheduler_->NextDeadline().has_value());
@@ -114,11 +114,47 @@ TEST_F(OutboxSchedulerTest, RestoreFindsTheOutboxAfterARestart) {
   OutboxScheduler fresh(*table_, clock_);
   ASSERT_TRUE(fresh.Restore().ok());
   fresh.OnConnected(contact_);
-  std::vector<Transmitted> transmitted;
+  std::vector<SeqRun> transmitted;
   int sent = 0;
   ASSERT_TRUE(
       fresh.Pump([&](std::int64_t, crypto::ByteView) { return ++sent > 0; }, transmitted).ok());
   EXPECT_EQ(sent, 1);
+}
+
+TEST_F(OutboxSchedulerTest, AcknowledgementsBecomeRunsOfConsecutiveUnacknowledgedMessages) {
+  scheduler_->OnConnected(contact_);
+  for (int i = 1; i <= 6; ++i) Queue(i);
+  auto id = [](int n) {
+    store::MessageId value{};
+    value[0] = static_cast<std::uint8_t>(n);
+    return value;
+  };
+  std::vector<SeqRun> delivered;
+  scheduler_->Acknowledge(contact_, {id(2), id(1), id(5), id(9), id(2)}, delivered);
+  ASSERT_EQ(delivered.size(), 2u);  // {1,2} and {5}; 9 is unknown, 2 repeated
+  EXPECT_EQ(delivered[0].ids.size(), 2u);
+  EXPECT_EQ(delivered[1].ids.size(), 1u);
+  EXPECT_EQ(delivered[1].first, delivered[1].last);
+
+  // 3 and 4 are now neighbours of 6 among what is left: one run covers 3..6
+  // even though 5 sits in between (it is already delivered).
+  delivered.clear();
+  scheduler_->Acknowledge(contact_, {id(3), id(4), id(6)}, delivered);
+  ASSERT_EQ(delivered.size(), 1u);
+  EXPECT_EQ(delivered[0].ids.size(), 3u);
+  EXPECT_LT(delivered[0].first, delivered[0].last);
+}
+
+TEST_F(OutboxSchedulerTest, RestoreReloadsWhatIsUnacknowledged) {
+  Queue(1);
+  Queue(2);
+  std::vector<SeqRun> delivered;
+  store::MessageId one{};
+  one[0] = 1;
+  scheduler_->Acknowledge(contact_, {one}, delivered);  // in memory only, as in a failed round
+  ASSERT_TRUE(scheduler_->Restore().ok());
+  scheduler_->OnConnected(contact_);
+  EXPECT_EQ(Pump(), (std::vector<std::string>{"frame-1", "frame-2"}));
 }
 
 }  // namespace
