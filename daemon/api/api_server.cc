@@ -50,7 +50,7 @@ Status ApiServer::Start() {
     RestrictToOwner(requests_);
     requests_.bind("ipc://" + paths::ApiSocketPath(home_));
 
-    events_ = zmq::socket_t(context_, zmq::socket_type::pub);
+    events_ = zmq::socket_t(context_, zmq::socket_type::xpub);
     events_.set(zmq::sockopt::linger, 0);
     events_.set(zmq::sockopt::sndhwm, 100'000);
     RestrictToOwner(events_);
@@ -66,11 +66,26 @@ Status ApiServer::Start() {
 
 void ApiServer::AppendPollItems(std::vector<zmq::pollitem_t>& items) {
   items.push_back({requests_.handle(), 0, ZMQ_POLLIN, 0});
+  items.push_back({events_.handle(), 0, ZMQ_POLLIN, 0});
 }
 
-void ApiServer::Receive(const zmq::pollitem_t& item, std::size_t budget,
-                        std::vector<ApiCall>& calls) {
-  if (!(item.revents & ZMQ_POLLIN)) return;
+void ApiServer::ProcessReady(const zmq::pollitem_t* items, std::size_t budget,
+                             std::vector<ApiCall>& calls) {
+  if (items[1].revents & ZMQ_POLLIN) {
+    for (;;) {
+      zmq::message_t subscription;
+      if (!events_.recv(subscription, zmq::recv_flags::dontwait)) break;
+      if (subscription.size() == 0) continue;
+      const auto* bytes = static_cast<const char*>(subscription.data());
+      std::string topic(bytes + 1, subscription.size() - 1);
+      if (bytes[0] == 1) {
+        topics_.insert(topic);
+      } else if (bytes[0] == 0) {
+        topics_.erase(topic);
+      }
+    }
+  }
+  if (!(items[0].revents & ZMQ_POLLIN)) return;
   for (std::size_t n = 0; n < budget; ++n) {
     zmq::message_t route;
     if (!requests_.recv(route, zmq::recv_flags::dontwait)) return;

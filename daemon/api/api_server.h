@@ -1,11 +1,14 @@
 // ApiServer: the owner's local API (docs/protocol.md §6).
 //
 // A ROUTER on ipc://<home>/api.sock takes one api.proto Request per message
-// and answers one Reply; a PUB on ipc://<home>/events.sock streams Events.
+// and answers one Reply; an XPUB on ipc://<home>/events.sock streams Events
+// (XPUB rather than PUB: it tells the daemon whether anyone is listening, so
+// no event is built for nobody).
 // Both sockets are mode 0600 inside the 0700 home, and refuse peers of
 // another uid (ZMQ_IPC_FILTER_UID, which checks SO_PEERCRED).
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 #include <zmq.hpp>
@@ -27,10 +30,13 @@ class ApiServer {
 
   Status Start();
 
+  // Appends kPollItems items; ProcessReady takes them back after the poll.
+  static constexpr std::size_t kPollItems = 2;
   void AppendPollItems(std::vector<zmq::pollitem_t>& items);
-  // Reads up to `budget` requests from a ready socket. A request that does
-  // not decode is answered with BAD_REQUEST here.
-  void Receive(const zmq::pollitem_t& item, std::size_t budget, std::vector<ApiCall>& calls);
+  // Reads up to `budget` requests (a request that does not decode is
+  // answered with BAD_REQUEST here) and notes (un)subscriptions.
+  void ProcessReady(const zmq::pollitem_t* items, std::size_t budget, std::vector<ApiCall>& calls);
+  bool HasSubscribers() const { return !topics_.empty(); }
   void Reply(const std::string& route, const api::Reply& reply);
   void Publish(const api::Event& event);
 
@@ -39,6 +45,7 @@ class ApiServer {
   std::string home_;
   zmq::socket_t requests_;
   zmq::socket_t events_;
+  std::set<std::string> topics_;  // subscribed prefixes (XPUB reports first and last)
 };
 
 }  // namespace parley::api_server

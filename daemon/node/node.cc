@@ -148,7 +148,7 @@ Status Node::RunRound(std::vector<zmq::pollitem_t>& items) {
   NoteStorageFailure(messenger_->BeginRound());
 
   std::vector<api_server::ApiCall> calls;
-  api_->Receive(items[0], kRoundBudget, calls);
+  api_->ProcessReady(items.data(), kRoundBudget, calls);
   api_server::ApiContext context{*messenger_, identity_, listen_, options_.version};
   std::vector<std::pair<std::string, api::Reply>> replies;
   replies.reserve(calls.size());
@@ -157,7 +157,8 @@ Status Node::RunRound(std::vector<zmq::pollitem_t>& items) {
     replies.emplace_back(call.route, api_server::HandleRequest(context, call.request, storage));
     if (!storage.ok()) NoteStorageFailure(storage);
   }
-  link_->ProcessReady(items.data() + 1, items.size() - 1, kRoundBudget);
+  const std::size_t api_items = api_server::ApiServer::kPollItems;
+  link_->ProcessReady(items.data() + api_items, items.size() - api_items, kRoundBudget);
 
   if (round_storage_.ok()) NoteStorageFailure(messenger_->FinishRound());
   Status committed = round_storage_.ok() ? db.Commit() : round_storage_;
@@ -195,7 +196,9 @@ Status Node::RunRound(std::vector<zmq::pollitem_t>& items) {
 }
 
 void Node::PublishEvents() {
-  for (const auto& event : messenger_->TakeEvents()) {
+  auto events = messenger_->TakeEvents();
+  if (!api_->HasSubscribers()) return;
+  for (const auto& event : events) {
     api::Event out;
     if (api_server::ToApiEvent(*messenger_, event, out)) api_->Publish(out);
   }

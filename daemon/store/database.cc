@@ -66,6 +66,10 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path, crypto
   // Every page read from disk is decrypted and every page written encrypted
   // (AES + HMAC per 4 KiB): keep the working set decrypted in memory.
   PARLEY_RETURN_IF_ERROR(db->Exec("PRAGMA cache_size = -65536"));
+  // Hot pages (the tables' last leaves, session rows) change every round; a
+  // checkpoint every 32 MiB of WAL instead of 4 MiB copies and syncs them
+  // an eighth as often.
+  PARLEY_RETURN_IF_ERROR(db->Exec("PRAGMA wal_autocheckpoint = 8192"));
   sqlite3_busy_timeout(raw, 2000);
   return db;
 }

@@ -57,7 +57,7 @@ Subprocess::~Subprocess() {
   }
   if (Running()) Wait(std::chrono::seconds(10));
   CloseStdin();
-  reader_.join();  // the pipes close when the child (and its children) are gone
+  if (reader_.joinable()) reader_.join();  // the pipes close when the child is gone
   ::close(stdout_);
   ::close(stderr_);
 }
@@ -137,6 +137,8 @@ std::optional<int> Subprocess::Wait(std::chrono::milliseconds timeout) {
     if (std::chrono::steady_clock::now() >= deadline) return std::nullopt;
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
+  // The child is gone, so its pipes reach end-of-file: collect every last byte.
+  if (reader_.joinable()) reader_.join();
   return exit_code_;
 }
 

@@ -38,7 +38,7 @@ class ApiServerTest : public ::testing::Test {
         server_.AppendPollItems(items);
         zmq::poll(items, std::chrono::milliseconds(20));
         std::vector<ApiCall> calls;
-        server_.Receive(items[0], 100, calls);
+        server_.ProcessReady(items.data(), 100, calls);
         for (const auto& call : calls) {
           ++served_;
           api::Reply reply;
@@ -113,6 +113,30 @@ TEST_F(ApiServerTest, UndecodableRequestGetsBadRequest) {
   api::Reply reply;
   ASSERT_TRUE(reply.ParseFromArray(body.data(), static_cast<int>(body.size())));
   EXPECT_EQ(reply.error().code(), api::BAD_REQUEST);
+}
+
+TEST_F(ApiServerTest, KnowsWhetherAnyoneListensToEvents) {
+  ASSERT_TRUE(server_.Start().ok());
+  auto poll_once = [&] {
+    std::vector<zmq::pollitem_t> items;
+    server_.AppendPollItems(items);
+    zmq::poll(items, std::chrono::milliseconds(50));
+    std::vector<ApiCall> calls;
+    server_.ProcessReady(items.data(), 10, calls);
+  };
+  poll_once();
+  EXPECT_FALSE(server_.HasSubscribers());
+  zmq::context_t context(1);
+  {
+    zmq::socket_t sub(context, zmq::socket_type::sub);
+    sub.set(zmq::sockopt::linger, 0);
+    sub.set(zmq::sockopt::subscribe, "");
+    sub.connect("ipc://" + paths::EventSocketPath(home_.path()));
+    for (int i = 0; i < 40 && !server_.HasSubscribers(); ++i) poll_once();
+    EXPECT_TRUE(server_.HasSubscribers());
+  }
+  for (int i = 0; i < 40 && server_.HasSubscribers(); ++i) poll_once();
+  EXPECT_FALSE(server_.HasSubscribers());
 }
 
 TEST(ApiServerPathTest, HomeTooLongForASocketIsAClearError) {
