@@ -59,6 +59,9 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path, crypto
   if (rc == SQLITE_NOTADB) return Status::WrongPassphrase("the store cannot be decrypted");
   if (rc != SQLITE_OK) return db->StatusFrom(rc, "read store");
 
+  // One process owns the store (parleyd holds <home>/parleyd.lock), so WAL
+  // can run without the shared-memory index and per-transaction file locks.
+  PARLEY_RETURN_IF_ERROR(db->Exec("PRAGMA locking_mode = EXCLUSIVE"));
   PARLEY_RETURN_IF_ERROR(db->Exec("PRAGMA journal_mode = WAL"));
   PARLEY_RETURN_IF_ERROR(db->Exec("PRAGMA synchronous = NORMAL"));
   PARLEY_RETURN_IF_ERROR(db->Exec("PRAGMA temp_store = MEMORY"));

@@ -186,17 +186,23 @@ Result<std::int64_t> MessageTable::CountForContact(std::int64_t contact_id) {
 }
 
 struct SessionTable::Statements {
+  Database& db;
   Statement load;
-  Statement save;
+  Statement update;
+  Statement insert;
 };
 
 Result<SessionTable> SessionTable::Prepare(Database& db) {
   auto load = db.Prepare("SELECT record FROM sessions WHERE contact_id = ?");
   if (!load.ok()) return load.status();
-  auto save = db.Prepare("INSERT OR REPLACE INTO sessions (contact_id, record) VALUES (?, ?)");
-  if (!save.ok()) return save.status();
-  return SessionTable(
-      std::make_shared<Statements>(Statements{std::move(load.value()), std::move(save.value())}));
+  // UPDATE first: a session is saved far more often than it is created, and
+  // INSERT OR REPLACE (a delete plus an insert) costs several times more.
+  auto update = db.Prepare("UPDATE sessions SET record = ?2 WHERE contact_id = ?1");
+  if (!update.ok()) return update.status();
+  auto insert = db.Prepare("INSERT INTO sessions (contact_id, record) VALUES (?1, ?2)");
+  if (!insert.ok()) return insert.status();
+  return SessionTable(std::make_shared<Statements>(Statements{
+      db, std::move(load.value()), std::move(update.value()), std::move(insert.value())}));
 }
 
 Result<std::optional<crypto::SecureBuffer>> SessionTable::Load(std::int64_t contact_id) {
@@ -210,7 +216,9 @@ Result<std::optional<crypto::SecureBuffer>> SessionTable::Load(std::int64_t cont
 }
 
 Status SessionTable::Save(std::int64_t contact_id, crypto::ByteView record) {
-  return s_->save.Bind(1, contact_id).Bind(2, record).Run();
+  PARLEY_RETURN_IF_ERROR(s_->update.Bind(1, contact_id).Bind(2, record).Run());
+  if (s_->db.changes() > 0) return Status::Ok();
+  return s_->insert.Bind(1, contact_id).Bind(2, record).Run();
 }
 
 }  // namespace parley::store
