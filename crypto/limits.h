@@ -15,6 +15,9 @@ constexpr std::size_t kMaxSkippedKeys = 2000;
 constexpr std::size_t kMaxArchivedSessions = 4;
 // Largest end-to-end payload (PrekeyMessage or RatchetMessage) accepted or produced.
 constexpr std::size_t kMaxPayloadSize = 96 * 1024;
+// Largest caller context bound into a message's associated data (the
+// daemon binds the 16-byte envelope id).
+constexpr std::size_t kMaxMessageContextSize = 64;
 // Largest plaintext Encrypt accepts (it must pad into kMaxPayloadSize).
 constexpr std::size_t kMaxPlaintextSize = 64 * 1024 + 1024;
 

@@ -211,9 +211,33 @@ RatchetSession RatchetSession::Respond(ByteView shared_secret,
   return RatchetSession(std::move(state));
 }
 
-bool RatchetSession::Encrypt(ByteView plaintext, Random& /*random*/, Bytes& out) {
+namespace {
+
+// What the AEAD authenticates after the session AD: the header, then the
+// caller's context (docs/protocol.md §3.4).
+class AuthenticatedHeader {
+ public:
+  AuthenticatedHeader(ByteView header, ByteView context) {
+    if (header.size() != kRatchetHeaderSize || context.size() > kMaxMessageContextSize) {
+      std::abort();  // a bug: callers check the context size
+    }
+    auto end = std::copy(header.begin(), header.end(), bytes_.begin());
+    end = std::copy(context.begin(), context.end(), end);
+    size_ = static_cast<std::size_t>(end - bytes_.begin());
+  }
+  ByteView view() const { return {bytes_.data(), size_}; }
+
+ private:
+  std::array<std::uint8_t, kRatchetHeaderSize + kMaxMessageContextSize> bytes_{};
+  std::size_t size_ = 0;
+};
+
+}  // namespace
+
+bool RatchetSession::Encrypt(ByteView plaintext, Random& /*random*/, Bytes& out, ByteView context) {
   State& s = *state_;
-  if (!s.has_sending_chain || plaintext.size() > kMaxPlaintextSize || s.ns == kMaxMessageNumber) {
+  if (!s.has_sending_chain || plaintext.size() > kMaxPlaintextSize || s.ns == kMaxMessageNumber ||
+      context.size() > kMaxMessageContextSize) {
     return false;
   }
   StackSecret<internal::kMessageKeySize> message_key;
@@ -224,7 +248,9 @@ bool RatchetSession::Encrypt(ByteView plaintext, Random& /*random*/, Bytes& out)
   // Copy the header out of `out`: sealing grows `out` and may move it.
   std::array<std::uint8_t, kRatchetHeaderSize> header{};
   std::copy(out.begin() + static_cast<std::ptrdiff_t>(start), out.end(), header.begin());
-  internal::SealMessage(message_key.view(), s.associated_data, header, plaintext, out);
+  const AuthenticatedHeader authenticated(header, context);
+  internal::SealMessage(message_key.view(), s.associated_data, authenticated.view(), plaintext,
+                        out);
 
   internal::NextChainKey(s.sending_chain_key(), s.sending_chain_key());
   ++s.ns;
@@ -247,10 +273,13 @@ bool DecryptWithSkippedKey(SkippedKeys& skipped, std::size_t index,
 
 }  // namespace
 
-bool RatchetSession::Decrypt(ByteView message, Random& random, Bytes& plaintext) {
+bool RatchetSession::Decrypt(ByteView message, Random& random, Bytes& plaintext, ByteView context) {
   plaintext.clear();
-  const std::optional<RatchetMessageView> view = DecodeRatchetMessage(message);
-  if (!view) return false;
+  std::optional<RatchetMessageView> view = DecodeRatchetMessage(message);
+  if (!view || context.size() > kMaxMessageContextSize) return false;
+  // Every decryption path authenticates header || context.
+  const AuthenticatedHeader authenticated(view->header_bytes, context);
+  view->header_bytes = authenticated.view();
   State& s = *state_;
   const RatchetHeader& header = view->header;
   const std::uint32_t n = header.message_number;

@@ -14,6 +14,7 @@
 
 #include "crypto/bytes.h"
 #include "crypto/dh.h"
+#include "crypto/limits.h"
 #include "crypto/prekey.h"
 #include "crypto/random.h"
 #include "crypto/ratchet_message.h"
@@ -36,14 +37,17 @@ class RatchetSession {
   RatchetSession& operator=(RatchetSession&&) noexcept;
   ~RatchetSession();
 
-  // Appends a complete RatchetMessage to out. False only when plaintext is
-  // larger than kMaxPlaintextSize, the session has no sending chain (a
-  // responder that has not received yet) or the chain has used all 2^32 - 1
-  // message numbers; out is unchanged then.
-  [[nodiscard]] bool Encrypt(ByteView plaintext, Random& random, Bytes& out);
+  // Appends a complete RatchetMessage to out. `context` (at most
+  // kMaxMessageContextSize bytes, not sent) is authenticated with the
+  // message: Decrypt must be given the same bytes. False only when plaintext
+  // is larger than kMaxPlaintextSize, the context is too long, the session
+  // has no sending chain (a responder that has not received yet), or the
+  // chain has used all 2^32-1 message numbers; out is unchanged then.
+  [[nodiscard]] bool Encrypt(ByteView plaintext, Random& random, Bytes& out, ByteView context = {});
 
   // Decrypts a complete RatchetMessage into plaintext (resized).
-  [[nodiscard]] bool Decrypt(ByteView message, Random& random, Bytes& plaintext);
+  [[nodiscard]] bool Decrypt(ByteView message, Random& random, Bytes& plaintext,
+                             ByteView context = {});
 
   // The X3DH fields to send with each message until the peer has answered.
   const std::optional<PrekeyHeader>& pending_prekey() const;

@@ -52,12 +52,13 @@ bool SessionRecord::Initiate(const Identity& me, const PrekeyBundle& them, Rando
   return true;
 }
 
-bool SessionRecord::Encrypt(ByteView plaintext, Random& random, EncryptedPayload& out) {
+bool SessionRecord::Encrypt(ByteView plaintext, Random& random, EncryptedPayload& out,
+                            ByteView context) {
   if (!current_) return false;
   Bytes bytes;
   const std::optional<PrekeyHeader>& pending = current_->pending_prekey();
   if (pending) EncodePrekeyHeader(*pending, bytes);
-  if (!current_->Encrypt(plaintext, random, bytes)) return false;
+  if (!current_->Encrypt(plaintext, random, bytes, context)) return false;
   out.kind = pending ? PayloadKind::kPrekey : PayloadKind::kRatchet;
   out.bytes = std::move(bytes);
   return true;
@@ -65,31 +66,32 @@ bool SessionRecord::Encrypt(ByteView plaintext, Random& random, EncryptedPayload
 
 bool SessionRecord::Decrypt(PayloadKind kind, ByteView payload, const Identity& me,
                             const PrekeyStore& prekeys, Random& random,
-                            const std::optional<PublicKey>& expected_sender,
-                            DecryptResult& result) {
+                            const std::optional<PublicKey>& expected_sender, DecryptResult& result,
+                            ByteView context) {
   result = DecryptResult{};
-  const bool ok = kind == PayloadKind::kPrekey
-                      ? DecryptPrekeyMessage(payload, me, prekeys, random, expected_sender, result)
-                      : DecryptRatchetMessage(payload, me, random, expected_sender, result);
+  const bool ok =
+      kind == PayloadKind::kPrekey
+          ? DecryptPrekeyMessage(payload, me, prekeys, random, expected_sender, result, context)
+          : DecryptRatchetMessage(payload, me, random, expected_sender, result, context);
   if (!ok) result = DecryptResult{};
   return ok;
 }
 
 bool SessionRecord::DecryptRatchetMessage(ByteView payload, const Identity& me, Random& random,
                                           const std::optional<PublicKey>& expected_sender,
-                                          DecryptResult& result) {
+                                          DecryptResult& result, ByteView context) {
   // Current first, then the archived sessions, newest first. A failed try
   // leaves its session unchanged, so the order only costs time.
   const PublicKey& my_identity_key = me.public_identity().identity_key;
   if (current_ && IsFromExpectedSender(*current_, me, expected_sender) &&
-      current_->Decrypt(payload, random, result.plaintext)) {
+      current_->Decrypt(payload, random, result.plaintext, context)) {
     result.sender_identity_key = PeerIdentityKey(*current_, my_identity_key);
     return true;
   }
   for (std::size_t i = 0; i < archived_.size(); ++i) {
     RatchetSession& session = archived_[i];
     if (!IsFromExpectedSender(session, me, expected_sender) ||
-        !session.Decrypt(payload, random, result.plaintext)) {
+        !session.Decrypt(payload, random, result.plaintext, context)) {
       continue;
     }
     result.sender_identity_key = PeerIdentityKey(session, my_identity_key);
@@ -102,7 +104,7 @@ bool SessionRecord::DecryptRatchetMessage(ByteView payload, const Identity& me, 
 bool SessionRecord::DecryptPrekeyMessage(ByteView payload, const Identity& me,
                                          const PrekeyStore& prekeys, Random& random,
                                          const std::optional<PublicKey>& expected_sender,
-                                         DecryptResult& result) {
+                                         DecryptResult& result, ByteView context) {
   const std::optional<PrekeyMessageView> message = DecodePrekeyMessage(payload);
   if (!message) return false;
   const PrekeyHeader& header = message->header;
@@ -119,11 +121,12 @@ bool SessionRecord::DecryptPrekeyMessage(ByteView payload, const Identity& me,
     return session.base_key() == header.base_key && session.associated_data() == associated_data;
   };
   if (current_ && made_by_this_x3dh(*current_)) {
-    return current_->Decrypt(message->ratchet_message, random, result.plaintext);
+    return current_->Decrypt(message->ratchet_message, random, result.plaintext, context);
   }
   for (std::size_t i = 0; i < archived_.size(); ++i) {
     if (!made_by_this_x3dh(archived_[i])) continue;
-    if (!archived_[i].Decrypt(message->ratchet_message, random, result.plaintext)) return false;
+    if (!archived_[i].Decrypt(message->ratchet_message, random, result.plaintext, context))
+      return false;
     PromoteArchived(i);
     return true;
   }
@@ -142,7 +145,7 @@ bool SessionRecord::DecryptPrekeyMessage(ByteView payload, const Identity& me,
   if (!shared_secret) return false;
   RatchetSession session = RatchetSession::Respond(shared_secret->view(), associated_data,
                                                    signed_prekey->key, header.base_key);
-  if (!session.Decrypt(message->ratchet_message, random, result.plaintext)) return false;
+  if (!session.Decrypt(message->ratchet_message, random, result.plaintext, context)) return false;
   result.used_one_time_prekey_id = header.one_time_prekey_id;
   MakeCurrent(std::move(session));
   return true;

@@ -55,7 +55,10 @@ class SessionRecord {
   // Encrypts with the current session: a PrekeyMessage while that session is
   // pending, else a RatchetMessage. False when there is no current session or
   // it cannot send.
-  [[nodiscard]] bool Encrypt(ByteView plaintext, Random& random, EncryptedPayload& out);
+  // `context` is authenticated with the message (see RatchetSession::Encrypt);
+  // Decrypt must be given the same bytes.
+  [[nodiscard]] bool Encrypt(ByteView plaintext, Random& random, EncryptedPayload& out,
+                             ByteView context = {});
 
   // Decrypts a RatchetMessage (current session first, then archived) or a
   // PrekeyMessage (by base key, else a new responder session via X3DH). The
@@ -63,8 +66,8 @@ class SessionRecord {
   // expected_sender, when set, must equal the sender's identity key.
   [[nodiscard]] bool Decrypt(PayloadKind kind, ByteView payload, const Identity& me,
                              const PrekeyStore& prekeys, Random& random,
-                             const std::optional<PublicKey>& expected_sender,
-                             DecryptResult& result);
+                             const std::optional<PublicKey>& expected_sender, DecryptResult& result,
+                             ByteView context = {});
 
   // version 0x01 || u8 count || count × (u32 length || RatchetSession blob),
   // current first. Deserialize refuses anything else.
@@ -76,11 +79,11 @@ class SessionRecord {
 
  private:
   bool DecryptRatchetMessage(ByteView payload, const Identity& me, Random& random,
-                             const std::optional<PublicKey>& expected_sender,
-                             DecryptResult& result);
+                             const std::optional<PublicKey>& expected_sender, DecryptResult& result,
+                             ByteView context);
   bool DecryptPrekeyMessage(ByteView payload, const Identity& me, const PrekeyStore& prekeys,
                             Random& random, const std::optional<PublicKey>& expected_sender,
-                            DecryptResult& result);
+                            DecryptResult& result, ByteView context);
   // Makes `session` current; the previous current one becomes the newest
   // archived session, and the oldest beyond kMaxArchivedSessions is dropped.
   void MakeCurrent(RatchetSession session);

@@ -9,6 +9,7 @@
 
 #include "crypto/aead.h"
 #include "crypto/internal/stack_secret.h"
+#include "crypto/limits.h"
 #include "crypto/ratchet_message.h"
 #include "crypto/x3dh.h"
 
@@ -16,7 +17,8 @@ namespace parley::crypto::internal {
 
 namespace {
 
-constexpr std::size_t kMaxAssociatedDataSize = kAssociatedDataSize + kRatchetHeaderSize;
+constexpr std::size_t kMaxAssociatedDataSize =
+    kAssociatedDataSize + kRatchetHeaderSize + kMaxMessageContextSize;
 
 // AD || header, contiguous as the AEAD wants it.
 class AeadAssociatedData {

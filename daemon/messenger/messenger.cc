@@ -233,7 +233,9 @@ Result<store::MessageId> Messenger::SendText(std::string_view alias, std::string
   crypto::Bytes plaintext = Serialize(content);
 
   crypto::EncryptedPayload payload;
-  bool encrypted = record.value()->Encrypt(plaintext, random_, payload);
+  // The envelope id is bound into the ciphertext: a receiver given this
+  // payload under another id cannot decrypt it.
+  bool encrypted = record.value()->Encrypt(plaintext, random_, payload, row.id);
   crypto::Wipe(plaintext);
   if (!encrypted) return Status::Internal("cannot encrypt for " + contact->row.alias);
   sessions_.MarkDirty(contact->row.id);
@@ -375,7 +377,7 @@ Result<FrameVerdict> Messenger::OnEnvelope(Contact* sender, const crypto::Public
   if (!record.value()->Decrypt(
           prekey ? crypto::PayloadKind::kPrekey : crypto::PayloadKind::kRatchet,
           crypto::AsBytes(envelope.payload()), identity_.identity, prekeys, random_,
-          sender->row.identity_key, decrypted)) {
+          sender->row.identity_key, decrypted, id)) {
     return FrameVerdict::kUndecryptable;
   }
   sessions_.MarkDirty(sender->row.id);

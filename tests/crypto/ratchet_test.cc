@@ -406,3 +406,31 @@ TEST_F(RatchetTest, ForeignSessionCannotRead) {
 
 }  // namespace
 }  // namespace parley::crypto
+
+namespace parley::crypto {
+namespace {
+
+// The daemon binds the envelope id as context: a payload moved under another
+// id must not decrypt, and must not change the session.
+TEST(RatchetContextTest, ContextIsAuthenticatedAndAMismatchChangesNothing) {
+  DeterministicRandom random(77);
+  testing::Party alice(random), bob(random);
+  auto [a, b] = testing::MakeEstablishedPair(alice, bob, random);
+  const Bytes id_one(16, 0x01), id_two(16, 0x02);
+  Bytes message;
+  ASSERT_TRUE(a.Encrypt(testing::ToBytes("bound to id one"), random, message, id_one));
+
+  const Bytes before = testing::SerializedBytes(b);
+  Bytes plaintext;
+  EXPECT_FALSE(b.Decrypt(message, random, plaintext, id_two));
+  EXPECT_FALSE(b.Decrypt(message, random, plaintext));  // no context at all
+  EXPECT_EQ(testing::SerializedBytes(b), before);
+  ASSERT_TRUE(b.Decrypt(message, random, plaintext, id_one));
+  EXPECT_EQ(std::string(plaintext.begin(), plaintext.end()), "bound to id one");
+
+  Bytes too_long(kMaxMessageContextSize + 1, 0);
+  EXPECT_FALSE(a.Encrypt(testing::ToBytes("x"), random, message, too_long));
+}
+
+}  // namespace
+}  // namespace parley::crypto

@@ -144,6 +144,36 @@ TEST_F(MessengerTest, TamperedPayloadIsNotAcknowledgedAndChangesNothing) {
   EXPECT_EQ(History(boris_, "anna").size(), 1u);
 }
 
+TEST_F(MessengerTest, SwappedEnvelopeIdsAreRefusedAndLoseNothing) {
+  // The id is outside the ciphertext (so duplicates can be dropped unread) but
+  // bound into its associated data: moving a payload under another id fails.
+  Befriend();
+  Send(anna_, "boris", "first");
+  Send(anna_, "boris", "second");
+  anna_.messenger().OnPeerConnected(anna_boris_);
+  auto frames = anna_.Transmit();
+  ASSERT_EQ(frames.size(), 2u);
+  wire::LinkFrame one, two;
+  ASSERT_TRUE(
+      one.ParseFromArray(frames[0].second.data(), static_cast<int>(frames[0].second.size())));
+  ASSERT_TRUE(
+      two.ParseFromArray(frames[1].second.data(), static_cast<int>(frames[1].second.size())));
+  std::string id_one = one.envelope().id();
+  one.mutable_envelope()->set_id(two.envelope().id());
+  two.mutable_envelope()->set_id(id_one);
+
+  std::vector<store::MessageId> acks;
+  EXPECT_EQ(Deliver(anna_, boris_, crypto::AsBytes(one.SerializeAsString()), acks),
+            FrameVerdict::kUndecryptable);
+  EXPECT_EQ(Deliver(anna_, boris_, crypto::AsBytes(two.SerializeAsString()), acks),
+            FrameVerdict::kUndecryptable);
+  EXPECT_TRUE(acks.empty());
+  // The genuine frames still decrypt: nothing was consumed.
+  EXPECT_EQ(Deliver(anna_, boris_, frames[0].second, acks), FrameVerdict::kAccepted);
+  EXPECT_EQ(Deliver(anna_, boris_, frames[1].second, acks), FrameVerdict::kAccepted);
+  EXPECT_EQ(History(boris_, "anna").size(), 2u);
+}
+
 TEST_F(MessengerTest, EnvelopeForSomeoneElseOrMalformedIsDropped) {
   Befriend();
   Send(anna_, "boris", "hi");
