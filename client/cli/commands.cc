@@ -129,24 +129,42 @@ Status RunContactsVerify(Invocation& inv) {
   return {};
 }
 
+// The ID operand of "contacts accept" and "contacts reject".
+std::optional<std::uint64_t> RequestId(const std::string& text) {
+  if (text.empty() || text.size() > 19) return std::nullopt;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+  }
+  return std::stoull(text);
+}
+
 Status RunContactsAccept(Invocation& inv) {
-  const std::string& id_text = inv.operands[0];
-  std::uint64_t id = 0;
-  bool valid = !id_text.empty() && id_text.size() <= 19;
-  for (char c : id_text) {
-    if (c < '0' || c > '9') valid = false;
+  auto id = RequestId(inv.operands[0]);
+  if (!id) {
+    return Failure::Usage("usage.bad_request_id", {{"value", inv.operands[0]}}, inv.command.Id());
   }
-  if (!valid) {
-    return Failure::Usage("usage.bad_request_id", {{"value", id_text}}, inv.command.Id());
-  }
-  id = std::stoull(id_text);
   api::Request request;
-  request.mutable_accept_request()->set_id(id);
+  request.mutable_accept_request()->set_id(*id);
   request.mutable_accept_request()->set_alias(inv.Option("alias"));
   auto reply = inv.api.Call(std::move(request), api::Reply::kContact);
   if (!reply.ok()) return reply.failure();
   inv.Emit(render::ContactJson(reply->contact()),
            render::ContactAcceptedText(reply->contact(), inv.lang));
+  return {};
+}
+
+Status RunContactsReject(Invocation& inv) {
+  auto id = RequestId(inv.operands[0]);
+  if (!id) {
+    return Failure::Usage("usage.bad_request_id", {{"value", inv.operands[0]}}, inv.command.Id());
+  }
+  api::Request request;
+  request.mutable_reject_request()->set_id(*id);
+  auto reply = inv.api.Call(std::move(request), api::Reply::kRejected);
+  if (!reply.ok()) return reply.failure();
+  render::Json json = {{"id", reply->rejected().id()}, {"rejected", true}};
+  inv.Emit(json, i18n::Text(inv.lang, "contacts.rejected",
+                            {{"id", std::to_string(reply->rejected().id())}}));
   return {};
 }
 
@@ -245,6 +263,7 @@ const std::vector<CommandSpec>& CommandTable() {
        true,
        true,
        RunContactsAccept},
+      {"contacts reject", "ID", {"ID"}, 1, false, {}, {}, true, true, RunContactsReject},
       {"requests", "", {}, 0, false, {}, {}, true, true, RunRequests},
       {"send", "ALIAS TEXT", {"ALIAS", "TEXT"}, 2, true, {}, {}, true, true, RunSend},
       {"messages",

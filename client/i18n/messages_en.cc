@@ -124,6 +124,9 @@ const Messages& EnglishMessages() {
       {"contacts.accepted",
        "Accepted: {name} is now your contact {alias}. Read their messages with: parley messages "
        "{alias}"},
+      {"contacts.rejected",
+       "Rejected request {id}: it and its messages are gone. If that person writes again, the "
+       "request will reappear."},
       {"contacts.none",
        "You have no contacts yet. Add one with: parley contacts add CARD --alias ALIAS"},
       {"verify.title", "Safety number for you and {alias}:"},
@@ -217,6 +220,7 @@ const Messages& EnglishMessages() {
       {"summary.contacts_list", "list your contacts"},
       {"summary.contacts_verify", "compare safety numbers, mark verified"},
       {"summary.contacts_accept", "accept a request from someone new"},
+      {"summary.contacts_reject", "reject a request and delete its messages"},
       {"summary.requests", "list people who wrote to you first"},
       {"summary.send", "send a message (TEXT \"-\": from stdin)"},
       {"summary.messages", "show the latest messages with a contact"},
@@ -270,6 +274,13 @@ const Messages& EnglishMessages() {
        "                  their card)\n\n"
        "Example:\n"
        "  parley contacts accept 7 --alias petrov"},
+      {"help.contacts_reject",
+       "Rejects a request: forgets the person who wrote to you first and deletes what they\n"
+       "sent. Use it for requests you do not recognise; at most 100 requests can wait,\n"
+       "and further first messages are held back by their senders until there is room.\n"
+       "\"parley requests\" shows the ID.\n\n"
+       "Example:\n"
+       "  parley contacts reject 7"},
       {"help.requests",
        "Lists requests: people who are not in your contacts but have written to you.\n"
        "Check the fingerprint with the person before accepting with\n"

@@ -127,6 +127,9 @@ const Messages& RussianMessages() {
       {"contacts.added",
        "Контакт {alias} добавлен (отпечаток ключа {fingerprint}).\nПрежде чем передавать "
        "конфиденциальные сведения, сверьте коды безопасности:\n  parley contacts verify {alias}"},
+      {"contacts.rejected",
+       "Запрос {id} отклонён: он и его сообщения удалены. Если этот человек напишет снова, "
+       "запрос появится опять."},
       {"contacts.accepted",
        "Запрос принят: {name} теперь ваш контакт {alias}. Прочитать сообщения: parley messages "
        "{alias}"},
@@ -221,6 +224,7 @@ const Messages& RussianMessages() {
       {"summary.contacts_list", "показать ваши контакты"},
       {"summary.contacts_verify", "сверить коды безопасности, подтвердить"},
       {"summary.contacts_accept", "принять запрос от нового собеседника"},
+      {"summary.contacts_reject", "отклонить запрос и удалить его сообщения"},
       {"summary.requests", "показать тех, кто написал вам первым"},
       {"summary.send", "отправить сообщение (TEXT «-»: из stdin)"},
       {"summary.messages", "последние сообщения с контактом"},
@@ -267,6 +271,13 @@ const Messages& RussianMessages() {
        "Примеры:\n"
        "  parley contacts verify ivanov\n"
        "  parley contacts verify ivanov --confirm"},
+      {"help.contacts_reject",
+       "Отклоняет запрос: забывает человека, написавшего вам первым, и удаляет то, что он\n"
+       "прислал. Используйте для запросов, которые вы не узнаёте; ожидать могут не более\n"
+       "100 запросов, остальные первые сообщения отправители придерживают, пока не\n"
+       "освободится место. ID показывает «parley requests».\n\n"
+       "Пример:\n"
+       "  parley contacts reject 7"},
       {"help.contacts_accept",
        "Принимает запрос: человек, написавший вам первым, становится контактом, а его\n"
        "ожидающие сообщения можно прочитать командой «parley messages ALIAS». Номер\n"

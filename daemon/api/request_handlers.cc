@@ -152,6 +152,18 @@ void AcceptRequest(ApiContext& context, const api::Request& request, api::Reply&
   }
 }
 
+void RejectRequest(ApiContext& context, const api::Request& request, api::Reply& reply,
+                   Status& storage) {
+  const auto id = request.reject_request().id();
+  Status rejected = context.messenger.RejectRequest(static_cast<std::int64_t>(id));
+  if (rejected.ok()) {
+    reply.mutable_rejected()->set_id(id);
+    return;
+  }
+  if (StorageFailed(rejected, reply, storage)) return;
+  return Fail(reply, api::UNKNOWN_REQUEST, std::to_string(id));
+}
+
 void Send(ApiContext& context, const api::Request& request, api::Reply& reply, Status& storage) {
   const auto& send = request.send();
   if (send.text().empty()) return Fail(reply, api::EMPTY_MESSAGE);
@@ -191,6 +203,7 @@ const std::unordered_map<int, Handler>& DispatchTable() {
       {api::Request::kVerifyContact, VerifyContact},
       {api::Request::kListRequests, ListRequests},
       {api::Request::kAcceptRequest, AcceptRequest},
+      {api::Request::kRejectRequest, RejectRequest},
       {api::Request::kSend, Send},
       {api::Request::kListMessages, ListMessages},
   };

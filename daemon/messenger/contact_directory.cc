@@ -73,6 +73,26 @@ const Contact* ContactDirectory::ByTransportKey(const crypto::PublicKey& key) co
   return it == by_transport_key_.end() ? nullptr : it->second;
 }
 
+void ContactDirectory::ReplaceCard(Contact& contact, identity::ContactCard card) {
+  by_transport_key_.erase(Key(contact.row.transport_key));
+  contact.row.transport_key = card.identity.transport_key;
+  contact.row.name = card.name;
+  contact.row.endpoint = card.endpoints.front();
+  contact.row.card = card.encoded;
+  contact.card = std::move(card);
+  by_transport_key_[Key(contact.row.transport_key)] = &contact;
+}
+
+void ContactDirectory::Remove(std::int64_t id) {
+  auto it = by_id_.find(id);
+  if (it == by_id_.end()) return;
+  Contact& contact = *it->second;
+  if (!contact.row.alias.empty()) by_alias_.erase(contact.row.alias);
+  by_identity_key_.erase(Key(contact.row.identity_key));
+  by_transport_key_.erase(Key(contact.row.transport_key));
+  by_id_.erase(it);
+}
+
 std::vector<const Contact*> ContactDirectory::Contacts() const {
   std::vector<const Contact*> result;
   for (const auto& [id, contact] : by_id_) {

@@ -41,6 +41,9 @@ class ContactDirectory {
 
   Contact& Add(Contact contact);
   void Rename(Contact& contact, const std::string& alias);  // after the row changed
+  // After the row's card changed: `card` replaces the old one and its keys.
+  void ReplaceCard(Contact& contact, identity::ContactCard card);
+  void Remove(std::int64_t id);
 
   std::vector<const Contact*> Contacts() const;  // by alias
   std::vector<const Contact*> Requests() const;  // oldest first

@@ -118,11 +118,20 @@ Result<const Contact*> Messenger::AddContact(std::string_view card_text, std::st
     return Status::PermissionDenied("this is your own card");
   }
   if (Contact* existing = directory_.ByIdentityKey(key)) {
-    if (existing->is_request()) {
-      // They wrote first; adding their card is accepting them.
-      return AcceptRequest(existing->row.id, alias);
+    if (!existing->is_request()) return Status::AlreadyExists(existing->row.alias);
+    // They wrote first; adding their card accepts them, and the card handed
+    // over out of band replaces the one that came with their first message.
+    if (existing->card.encoded != card->encoded) {
+      store::ContactRow updated = existing->row;
+      updated.transport_key = card->identity.transport_key;
+      updated.name = card->name;
+      updated.endpoint = card->endpoints.front();
+      updated.card = card->encoded;
+      PARLEY_RETURN_IF_ERROR(contacts_.UpdateCard(updated));
+      directory_.ReplaceCard(*existing, std::move(card.value()));
+      directory_changed_ = true;
     }
-    return Status::AlreadyExists(existing->row.alias);
+    return AcceptRequest(existing->row.id, alias);
   }
   if (directory_.ByAlias(alias) != nullptr) return Status::AlreadyExists(std::string(alias));
   if (directory_.ByTransportKey(card->identity.transport_key) != nullptr) {
@@ -173,6 +182,18 @@ Result<const Contact*> Messenger::AcceptRequest(std::int64_t request_id, std::st
   directory_changed_ = true;
   Emit<ContactChanged>(round_events_, request->row.id, ContactChanged::Change::kAdded);
   return request;
+}
+
+Status Messenger::RejectRequest(std::int64_t request_id) {
+  Contact* request = directory_.ById(request_id);
+  if (request == nullptr || !request->is_request()) {
+    return Status::NotFound(std::to_string(request_id));
+  }
+  PARLEY_RETURN_IF_ERROR(contacts_.Delete(request_id));
+  sessions_.Forget(request_id);
+  directory_.Remove(request_id);
+  directory_changed_ = true;
+  return Status::Ok();
 }
 
 Result<VerifyResult> Messenger::Verify(std::string_view alias, bool confirm) {
@@ -306,31 +327,28 @@ Result<FrameVerdict> Messenger::OnAck(Contact* sender, const wire::Ack& ack) {
   return FrameVerdict::kAckProcessed;
 }
 
-Result<Contact*> Messenger::AdmitFirstContact(const crypto::PublicKey& transport_key,
-                                              crypto::ByteView card_bytes) {
-  auto card = identity::ParseCardBytes(card_bytes);
-  if (!card.ok() || card->identity.transport_key != transport_key) return nullptr;
-  if (directory_.ByIdentityKey(card->identity.identity_key) != nullptr) {
-    // A known identity on a new transport key: key change is not supported
-    // yet, and must not silently replace the verified key.
-    spdlog::warn("refused a first contact claiming a known identity from a new key");
-    return nullptr;
+namespace {
+
+// The Content of a decrypted payload, if it is one a user can be shown:
+// its id is the envelope's and a text is valid UTF-8 within the bound.
+std::optional<wire::Content> ReadContent(crypto::Bytes& plaintext, const store::MessageId& id) {
+  wire::Content content;
+  bool parsed = content.ParseFromArray(plaintext.data(), static_cast<int>(plaintext.size()));
+  crypto::Wipe(plaintext);
+  store::MessageId content_id{};
+  if (!parsed || !CopyExact(content.message_id(), content_id) || content_id != id) {
+    return std::nullopt;
   }
-  if (directory_.request_count() >= kMaxPendingRequests) return nullptr;
-  store::ContactRow row;
-  row.status = store::ContactStatus::kRequest;
-  row.identity_key = card->identity.identity_key;
-  row.transport_key = transport_key;
-  row.name = card->name;
-  row.endpoint = card->endpoints.front();
-  row.card = card->encoded;
-  row.created_at = clock_.NowUnixMs();
-  PARLEY_RETURN_IF_ERROR(contacts_.Insert(row));
-  Contact& added = directory_.Add(Contact{std::move(row), std::move(card.value())});
-  directory_changed_ = true;
-  Emit<ContactChanged>(round_events_, added.row.id, ContactChanged::Change::kRequest);
-  return &added;
+  if (content.body_case() == wire::Content::kText) {
+    const std::string& body = content.text().body();
+    if (body.empty() || body.size() > kMaxTextBytes || !identity::IsValidUtf8(body)) {
+      return std::nullopt;
+    }
+  }
+  return content;
 }
+
+}  // namespace
 
 Result<FrameVerdict> Messenger::OnEnvelope(Contact* sender, const crypto::PublicKey& transport_key,
                                            const wire::Envelope& envelope,
@@ -343,19 +361,17 @@ Result<FrameVerdict> Messenger::OnEnvelope(Contact* sender, const crypto::Public
       (envelope.type() != wire::RATCHET && envelope.type() != wire::PREKEY)) {
     return FrameVerdict::kMalformed;
   }
-  if (recipient != identity_.identity.public_identity().identity_key)
+  if (recipient != identity_.identity.public_identity().identity_key) {
     return FrameVerdict::kNotForUs;
-  const bool prekey = envelope.type() == wire::PREKEY;
-
-  if (sender == nullptr) {
-    // Only a first-contact request may come from a key that is no contact.
-    if (!prekey) return FrameVerdict::kRefused;
-    auto admitted = AdmitFirstContact(transport_key, crypto::AsBytes(envelope.sender_card()));
-    if (!admitted.ok()) return admitted.status();
-    if (admitted.value() == nullptr) return FrameVerdict::kRefused;
-    sender = admitted.value();
   }
+  const bool prekey = envelope.type() == wire::PREKEY;
+  // Someone who is not a contact may only send first-contact (PREKEY) messages.
+  if (sender == nullptr) {
+    return prekey ? OnFirstContact(transport_key, envelope, id, acks) : FrameVerdict::kRefused;
+  }
+  if (sender->is_request() && !prekey) return FrameVerdict::kRefused;
 
+  // Cheapest checks first: a duplicate, then the request quota, then crypto.
   auto seen = messages_.HasIncoming(sender->row.id, id);
   if (!seen.ok()) return seen.status();
   if (seen.value()) {
@@ -371,7 +387,12 @@ Result<FrameVerdict> Messenger::OnEnvelope(Contact* sender, const crypto::Public
   }
 
   auto record = sessions_.Get(sender->row.id);
-  if (!record.ok()) return record.status();
+  if (!record.ok()) {
+    if (record.status().code() != Status::Code::kCorrupt) return record.status();
+    // One damaged record must not stop the node: this contact's messages wait.
+    spdlog::error("the stored session of contact {} is damaged", sender->row.id);
+    return FrameVerdict::kUndecryptable;
+  }
   NodePrekeys prekeys(identity_);
   crypto::DecryptResult decrypted;
   if (!record.value()->Decrypt(
@@ -381,35 +402,73 @@ Result<FrameVerdict> Messenger::OnEnvelope(Contact* sender, const crypto::Public
     return FrameVerdict::kUndecryptable;
   }
   sessions_.MarkDirty(sender->row.id);
-
-  wire::Content content;
-  bool parsed = content.ParseFromArray(decrypted.plaintext.data(),
-                                       static_cast<int>(decrypted.plaintext.size()));
-  crypto::Wipe(decrypted.plaintext);
-  store::MessageId content_id{};
-  if (!parsed || !CopyExact(content.message_id(), content_id) || content_id != id) {
-    // Authenticated but inconsistent: consume it (the ratchet has moved on)
-    // and acknowledge it so the sender stops resending it.
+  auto content = ReadContent(decrypted.plaintext, id);
+  if (!content) {
+    // Authenticated but unusable (the sender's own bug): consume it, and
+    // acknowledge it so the sender stops resending it.
     acks.push_back(id);
     return FrameVerdict::kMalformed;
   }
+  return StoreContent(*sender, id, *content, acks);
+}
+
+Result<FrameVerdict> Messenger::OnFirstContact(const crypto::PublicKey& transport_key,
+                                               const wire::Envelope& envelope,
+                                               const store::MessageId& id,
+                                               std::vector<store::MessageId>& acks) {
+  // Cheapest first: the cap, then the card's four signatures, then X3DH.
+  // When the cap is reached the message is not acknowledged: its sender keeps
+  // it queued and tries again, so nothing is lost while the user decides.
+  if (directory_.request_count() >= kMaxPendingRequests) return FrameVerdict::kOverQuota;
+  auto card = identity::ParseCardBytes(crypto::AsBytes(envelope.sender_card()));
+  if (!card.ok() || card->identity.transport_key != transport_key) return FrameVerdict::kRefused;
+  if (directory_.ByIdentityKey(card->identity.identity_key) != nullptr) {
+    // A known identity on a new transport key: key change is not supported
+    // yet, and must not silently replace the verified key.
+    spdlog::warn("refused a first contact claiming a known identity from a new key");
+    return FrameVerdict::kRefused;
+  }
+  // Decrypt on a record of its own: nothing is stored unless it decrypts.
+  crypto::SessionRecord record;
+  NodePrekeys prekeys(identity_);
+  crypto::DecryptResult decrypted;
+  if (!record.Decrypt(crypto::PayloadKind::kPrekey, crypto::AsBytes(envelope.payload()),
+                      identity_.identity, prekeys, random_, card->identity.identity_key, decrypted,
+                      id)) {
+    return FrameVerdict::kUndecryptable;
+  }
+  auto content = ReadContent(decrypted.plaintext, id);
+  if (!content) return FrameVerdict::kMalformed;
+
+  store::ContactRow row;
+  row.status = store::ContactStatus::kRequest;
+  row.identity_key = card->identity.identity_key;
+  row.transport_key = transport_key;
+  row.name = card->name;
+  row.endpoint = card->endpoints.front();
+  row.card = card->encoded;
+  row.created_at = clock_.NowUnixMs();
+  PARLEY_RETURN_IF_ERROR(contacts_.Insert(row));
+  Contact& added = directory_.Add(Contact{std::move(row), std::move(card.value())});
+  directory_changed_ = true;
+  sessions_.Put(added.row.id, std::move(record));
+  Emit<ContactChanged>(round_events_, added.row.id, ContactChanged::Change::kRequest);
+  return StoreContent(added, id, *content, acks);
+}
+
+Result<FrameVerdict> Messenger::StoreContent(Contact& sender, const store::MessageId& id,
+                                             const wire::Content& content,
+                                             std::vector<store::MessageId>& acks) {
   if (content.body_case() == wire::Content::kText) {
-    const std::string& body = content.text().body();
-    if (body.empty() || body.size() > kMaxTextBytes || !identity::IsValidUtf8(body)) {
-      acks.push_back(id);
-      return FrameVerdict::kMalformed;
-    }
     store::MessageRow row;
     row.id = id;
-    row.contact_id = sender->row.id;
-    row.body = body;
+    row.contact_id = sender.row.id;
+    row.body = content.text().body();
     row.sent_at = static_cast<std::int64_t>(content.sent_at_ms());
     row.received_at = clock_.NowUnixMs();
     auto inserted = messages_.InsertIncoming(row);
     if (!inserted.ok()) return inserted.status();
-    if (inserted.value()) {
-      Emit<MessageReceived>(round_events_, sender->row.id, std::move(row));
-    }
+    if (inserted.value()) Emit<MessageReceived>(round_events_, sender.row.id, std::move(row));
   }
   acks.push_back(id);
   return FrameVerdict::kAccepted;

@@ -96,6 +96,9 @@ class Messenger {
   Result<std::vector<store::MessageRow>> Messages(std::string_view alias, std::size_t limit);
   Result<VerifyResult> Verify(std::string_view alias, bool confirm);
   Result<const Contact*> AcceptRequest(std::int64_t request_id, std::string_view alias);
+  // Forgets a waiting request and everything it sent. kNotFound when `request_id`
+  // is no waiting request.
+  Status RejectRequest(std::int64_t request_id);
   Result<std::int64_t> CountUndelivered();
   Result<std::int64_t> MessageCount(std::int64_t contact_id);
 
@@ -146,8 +149,12 @@ class Messenger {
                                   const wire::Envelope& envelope,
                                   std::vector<store::MessageId>& acks);
   Result<FrameVerdict> OnAck(Contact* sender, const wire::Ack& ack);
-  Result<Contact*> AdmitFirstContact(const crypto::PublicKey& transport_key,
-                                     crypto::ByteView card_bytes);
+  Result<FrameVerdict> OnFirstContact(const crypto::PublicKey& transport_key,
+                                      const wire::Envelope& envelope, const store::MessageId& id,
+                                      std::vector<store::MessageId>& acks);
+  Result<FrameVerdict> StoreContent(Contact& sender, const store::MessageId& id,
+                                    const wire::Content& content,
+                                    std::vector<store::MessageId>& acks);
   std::string AliasFromName(std::string_view name);
 
   const identity::NodeIdentity& identity_;

@@ -22,6 +22,15 @@ class SessionCache {
   // on a storage error or a record that does not deserialise.
   Result<crypto::SessionRecord*> Get(std::int64_t contact_id);
   void MarkDirty(std::int64_t contact_id) { dirty_.insert(contact_id); }
+  // Adopts a record made elsewhere (a first contact's) as changed.
+  void Put(std::int64_t contact_id, crypto::SessionRecord record) {
+    records_.insert_or_assign(contact_id, std::move(record));
+    MarkDirty(contact_id);
+  }
+  void Forget(std::int64_t contact_id) {
+    records_.erase(contact_id);
+    dirty_.erase(contact_id);
+  }
 
   Status SaveDirty();
   void ForgetDirtyMarks() { dirty_.clear(); }  // after a successful commit

@@ -82,4 +82,22 @@ Status ContactTable::Accept(std::int64_t id, const std::string& alias) {
       .Run();
 }
 
+Status ContactTable::UpdateCard(const ContactRow& row) {
+  auto stmt = db_.Prepare(
+      "UPDATE contacts SET transport_key = ?, name = ?, endpoint = ?, card = ? WHERE id = ?");
+  if (!stmt.ok()) return stmt.status();
+  return stmt->Bind(1, crypto::ByteView(row.transport_key))
+      .Bind(2, row.name)
+      .Bind(3, row.endpoint)
+      .Bind(4, crypto::ByteView(row.card))
+      .Bind(5, row.id)
+      .Run();
+}
+
+Status ContactTable::Delete(std::int64_t id) {
+  auto stmt = db_.Prepare("DELETE FROM contacts WHERE id = ?");
+  if (!stmt.ok()) return stmt.status();
+  return stmt->Bind(1, id).Run();
+}
+
 }  // namespace parley::store

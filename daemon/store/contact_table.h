@@ -34,6 +34,10 @@ class ContactTable {
   Result<std::vector<ContactRow>> LoadAll();
   Status SetVerified(std::int64_t id, bool verified);
   Status Accept(std::int64_t id, const std::string& alias);
+  // Replaces the card and what comes from it (transport key, name, endpoint).
+  Status UpdateCard(const ContactRow& row);
+  // Removes the contact and, by cascade, its session, messages and outbox.
+  Status Delete(std::int64_t id);
 
  private:
   Database& db_;

@@ -136,6 +136,23 @@ TEST_F(TwoNodes, FirstContactIsARequestUntilAccepted) {
       WaitUntil([&] { return CountText(MessagesOf(boris_, "anna"), "Да, помню!", "in") == 1; }));
 }
 
+TEST_F(TwoNodes, ARequestCanBeRejected) {
+  boris_.AddContact(anna_, "anna");
+  boris_.Json({"send", "anna", "Вы меня не знаете"});
+  json requests;
+  ASSERT_TRUE(WaitUntil([&] {
+    requests = anna_.Json({"requests"});
+    return requests.size() == 1;
+  }));
+  auto id = std::to_string(requests[0]["id"].get<long>());
+  auto rejected = anna_.Json({"contacts", "reject", id});
+  EXPECT_EQ(rejected["rejected"], true);
+  EXPECT_EQ(anna_.Json({"requests"}).size(), 0u);
+  auto again = anna_.Client({"contacts", "reject", id});
+  EXPECT_EQ(again.exit_code, 1);
+  EXPECT_NE(again.err.find(id), std::string::npos) << again.err;
+}
+
 TEST_F(TwoNodes, KillNineMidStreamLosesNothingAndDuplicatesNothing) {
   Befriend();
   constexpr int kMessages = 60;

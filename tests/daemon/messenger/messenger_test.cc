@@ -221,6 +221,71 @@ TEST_F(MessengerTest, StrangerMayOnlySendAFirstContactRequestWithinQuota) {
             FrameVerdict::kAccepted);
 }
 
+// A first-contact frame from a new stranger who has Boris's card.
+crypto::Bytes FirstContactFrom(LocalNode& stranger, LocalNode& to, const std::string& text) {
+  stranger.Round([&] { (void)stranger.messenger().AddContact(to.messenger().CardText(), "them"); });
+  stranger.Round([&] { (void)stranger.messenger().SendText("them", text); });
+  stranger.messenger().OnPeerConnected(stranger.messenger().directory().ByAlias("them")->row.id);
+  return stranger.Transmit().at(0).second;
+}
+
+TEST_F(MessengerTest, FirstContactThatDoesNotDecryptLeavesNoTrace) {
+  LocalNode carla("Carla", 3, "tcp://127.0.0.1:7003");
+  auto frame = FirstContactFrom(carla, boris_, "hello");
+  wire::LinkFrame junk;
+  ASSERT_TRUE(junk.ParseFromArray(frame.data(), static_cast<int>(frame.size())));
+  junk.mutable_envelope()->set_payload(std::string(400, 'x'));  // a valid card, garbage inside
+  std::vector<store::MessageId> acks;
+  EXPECT_EQ(Deliver(carla, boris_, crypto::AsBytes(junk.SerializeAsString()), acks),
+            FrameVerdict::kUndecryptable);
+  EXPECT_TRUE(acks.empty());
+  EXPECT_EQ(boris_.messenger().directory().request_count(), 0u);
+  boris_.Restart();
+  EXPECT_EQ(boris_.messenger().directory().request_count(), 0u);
+  // The genuine one is admitted.
+  EXPECT_EQ(Deliver(carla, boris_, frame, acks), FrameVerdict::kAccepted);
+  EXPECT_EQ(boris_.messenger().directory().request_count(), 1u);
+}
+
+TEST_F(MessengerTest, WhenRequestsAreFullNewOnesWaitWithTheirSendersUntilThereIsRoom) {
+  std::vector<std::unique_ptr<LocalNode>> strangers;
+  std::vector<crypto::Bytes> frames;
+  for (std::size_t i = 0; i <= kMaxPendingRequests; ++i) {
+    strangers.push_back(std::make_unique<LocalNode>("S" + std::to_string(i), 100 + i,
+                                                    "tcp://127.0.0.1:" + std::to_string(8000 + i)));
+    frames.push_back(FirstContactFrom(*strangers.back(), boris_, "knock"));
+  }
+  std::vector<store::MessageId> acks;
+  for (std::size_t i = 0; i < kMaxPendingRequests; ++i) {
+    ASSERT_EQ(Deliver(*strangers[i], boris_, frames[i], acks), FrameVerdict::kAccepted);
+  }
+  acks.clear();
+  auto& last = *strangers.back();
+  EXPECT_EQ(Deliver(last, boris_, frames.back(), acks), FrameVerdict::kOverQuota);
+  EXPECT_TRUE(acks.empty());  // not acknowledged: its sender keeps it and retries
+
+  auto first = boris_.messenger().directory().Requests().front()->row.id;
+  boris_.Round([&] { ASSERT_TRUE(boris_.messenger().RejectRequest(first).ok()); });
+  EXPECT_EQ(boris_.messenger().directory().request_count(), kMaxPendingRequests - 1);
+  EXPECT_EQ(Deliver(last, boris_, frames.back(), acks), FrameVerdict::kAccepted);
+  boris_.Restart();  // the rejected one is gone for good, with its messages
+  EXPECT_EQ(boris_.messenger().directory().request_count(), kMaxPendingRequests);
+  EXPECT_EQ(boris_.messenger().directory().ById(first), nullptr);
+  EXPECT_EQ(boris_.messenger().RejectRequest(first).code(), Status::Code::kNotFound);
+}
+
+TEST_F(MessengerTest, ARequestMaySendOnlyFirstContactMessages) {
+  LocalNode carla("Carla", 3, "tcp://127.0.0.1:7003");
+  auto frame = FirstContactFrom(carla, boris_, "hello");
+  std::vector<store::MessageId> acks;
+  ASSERT_EQ(Deliver(carla, boris_, frame, acks), FrameVerdict::kAccepted);
+  wire::LinkFrame ratchet;
+  ASSERT_TRUE(ratchet.ParseFromArray(frame.data(), static_cast<int>(frame.size())));
+  ratchet.mutable_envelope()->set_type(wire::RATCHET);
+  EXPECT_EQ(Deliver(carla, boris_, crypto::AsBytes(ratchet.SerializeAsString()), acks),
+            FrameVerdict::kRefused);
+}
+
 TEST_F(MessengerTest, StrangerCannotSendRatchetMessagesOrAcks) {
   Befriend();
   LocalNode carla("Carla", 3, "tcp://127.0.0.1:7003");
