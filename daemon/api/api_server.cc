@@ -45,14 +45,14 @@ Status ApiServer::Start() {
     requests_.set(zmq::sockopt::linger, 0);
     requests_.set(zmq::sockopt::maxmsgsize, std::int64_t{kMaxRequestSize});
     requests_.set(zmq::sockopt::router_mandatory, true);
-    requests_.set(zmq::sockopt::sndhwm, 100'000);
-    requests_.set(zmq::sockopt::rcvhwm, 100'000);
+    requests_.set(zmq::sockopt::sndhwm, 10'000);
+    requests_.set(zmq::sockopt::rcvhwm, 10'000);
     RestrictToOwner(requests_);
     requests_.bind("ipc://" + paths::ApiSocketPath(home_));
 
     events_ = zmq::socket_t(context_, zmq::socket_type::xpub);
     events_.set(zmq::sockopt::linger, 0);
-    events_.set(zmq::sockopt::sndhwm, 100'000);
+    events_.set(zmq::sockopt::sndhwm, 10'000);  // per subscriber; a stalled one loses events
     RestrictToOwner(events_);
     events_.bind("ipc://" + paths::EventSocketPath(home_));
   } catch (const zmq::error_t& e) {
@@ -113,7 +113,10 @@ void ApiServer::ProcessReady(const zmq::pollitem_t* items, std::size_t budget,
 void ApiServer::Reply(const std::string& route, const api::Reply& reply) {
   std::string body = reply.SerializeAsString();
   try {
-    requests_.send(zmq::buffer(route), zmq::send_flags::sndmore);
+    // Never block the reactor on a client that stopped reading.
+    if (!requests_.send(zmq::buffer(route), zmq::send_flags::sndmore | zmq::send_flags::dontwait)) {
+      return;
+    }
     requests_.send(zmq::buffer(body), zmq::send_flags::dontwait);
   } catch (const zmq::error_t& e) {
     spdlog::debug("a client left before its reply: {}", e.what());

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <sys/file.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -247,6 +248,12 @@ int RunNode(const Console& console, const CommandLine& line, const std::string& 
     if (!updated.ok()) return FailFromStatus(console, updated, home);
   }
 
+  // Every connection and socket is a descriptor: allow as many as the system
+  // lets this user have, not the default 1024.
+  if (rlimit limit{}; ::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = std::min<rlim_t>(limit.rlim_max, rlim_t{1} << 20);
+    ::setrlimit(RLIMIT_NOFILE, &limit);
+  }
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
   std::signal(SIGPIPE, SIG_IGN);

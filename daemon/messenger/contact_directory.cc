@@ -7,18 +7,17 @@ namespace parley::messenger {
 Status ContactDirectory::Load(store::ContactTable& table) {
   auto rows = table.LoadAll();
   if (!rows.ok()) return rows.status();
-  by_id_.clear();
-  by_alias_.clear();
-  by_identity_key_.clear();
-  by_transport_key_.clear();
+  // Built aside and swapped in whole: a failure leaves the directory as it was.
+  ContactDirectory loaded;
   for (auto& row : rows.value()) {
     auto card = identity::ParseCardBytes(row.card);
     if (!card.ok()) {
       return Status::Corrupt("stored card of contact " + std::to_string(row.id) +
                              " does not verify: " + card.status().message());
     }
-    Add(Contact{std::move(row), std::move(card.value())});
+    loaded.Add(Contact{std::move(row), std::move(card.value())});
   }
+  *this = std::move(loaded);
   return Status::Ok();
 }
 

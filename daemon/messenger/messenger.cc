@@ -233,10 +233,14 @@ Result<store::MessageId> Messenger::SendText(std::string_view alias, std::string
   if (!identity::IsValidUtf8(text)) return Status::InvalidArgument("not UTF-8");
 
   auto record = sessions_.Get(contact->row.id);
-  if (!record.ok()) return record.status();
+  if (!record.ok()) {
+    if (record.status().code() != Status::Code::kCorrupt) return record.status();
+    // One contact's damaged record fails this request only, not the round.
+    return Status::Unavailable("the session with " + contact->row.alias + " is damaged");
+  }
   if (!record.value()->has_session() &&
       !record.value()->Initiate(identity_.identity, contact->card.Bundle(), random_)) {
-    return Status::Corrupt("the contact's card no longer verifies");
+    return Status::Unavailable("the card of " + contact->row.alias + " no longer verifies");
   }
 
   store::MessageRow row;
@@ -258,7 +262,7 @@ Result<store::MessageId> Messenger::SendText(std::string_view alias, std::string
   // payload under another id cannot decrypt it.
   bool encrypted = record.value()->Encrypt(plaintext, random_, payload, row.id);
   crypto::Wipe(plaintext);
-  if (!encrypted) return Status::Internal("cannot encrypt for " + contact->row.alias);
+  if (!encrypted) return Status::Unavailable("cannot encrypt for " + contact->row.alias);
   sessions_.MarkDirty(contact->row.id);
 
   wire::LinkFrame frame;
@@ -529,24 +533,23 @@ void Messenger::OnCommitted() {
   directory_changed_ = false;
 }
 
-void Messenger::OnRolledBack() {
+Status Messenger::OnRolledBack() {
   sessions_.EvictDirty();
-  if (acknowledged_this_round_) {
-    // Acknowledged in memory but not in the store: reload what is outstanding.
-    Status restored = scheduler_.Restore();
-    if (!restored.ok()) spdlog::error("cannot reload the outbox: {}", restored.message());
-    acknowledged_this_round_ = false;
-  }
   // What was being marked sent is still sent; try again next round.
   transmitted_.insert(transmitted_.end(), marking_sent_.begin(), marking_sent_.end());
   marking_sent_.clear();
   queued_.clear();
   round_events_.clear();
-  if (directory_changed_) {
-    Status reloaded = directory_.Load(contacts_);
-    if (!reloaded.ok()) spdlog::error("cannot reload contacts: {}", reloaded.message());
-    directory_changed_ = false;
+  if (acknowledged_this_round_) {
+    // Acknowledged in memory but not in the store: reload what is outstanding.
+    acknowledged_this_round_ = false;
+    PARLEY_RETURN_IF_ERROR(scheduler_.Restore());
   }
+  if (directory_changed_) {
+    directory_changed_ = false;
+    PARLEY_RETURN_IF_ERROR(directory_.Load(contacts_));
+  }
+  return Status::Ok();
 }
 
 Status Messenger::Transmit(const delivery::TransmitFn& transmit) {

@@ -131,7 +131,9 @@ class Messenger {
   Status BeginRound();   // persists what was transmitted since the last round
   Status FinishRound();  // saves changed sessions
   void OnCommitted();
-  void OnRolledBack();
+  // Forgets the round's changes. An error means memory and store could not be
+  // brought back into agreement: the node must stop.
+  Status OnRolledBack();
 
   // After a commit: hand due envelopes to the link.
   Status Transmit(const delivery::TransmitFn& transmit);

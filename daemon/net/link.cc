@@ -44,6 +44,7 @@ Link::Link(zmq::context_t& context, LinkHandler& handler, const crypto::DhKeyPai
       secret_key_(crypto::SecureBuffer::CopyOf(transport.secret())) {}
 
 Link::~Link() {
+  if (router_) zmq_socket_monitor(router_.handle(), nullptr, 0);
   for (auto& [id, peer] : peers_) {
     zmq_socket_monitor(peer->dealer.handle(), nullptr, 0);
   }
@@ -51,8 +52,8 @@ Link::~Link() {
 
 void Link::ApplyCommonOptions(zmq::socket_t& socket) {
   socket.set(zmq::sockopt::maxmsgsize, std::int64_t{kMaxFrameSize});
-  socket.set(zmq::sockopt::sndhwm, kHighWaterMark);
-  socket.set(zmq::sockopt::rcvhwm, kHighWaterMark);
+  socket.set(zmq::sockopt::sndhwm, kQueueLimit);
+  socket.set(zmq::sockopt::rcvhwm, kQueueLimit);
   socket.set(zmq::sockopt::heartbeat_ivl, kHeartbeatIntervalMs);
   socket.set(zmq::sockopt::heartbeat_timeout, kHeartbeatTimeoutMs);
   socket.set(zmq::sockopt::heartbeat_ttl, kHeartbeatTtlMs);
@@ -82,6 +83,12 @@ Result<std::string> Link::Start(const std::string& listen) {
       return Status::Unavailable("this libzmq cannot enforce ZAP; refusing to listen");
     }
     router_.set(zmq::sockopt::router_mandatory, true);
+    // Counts live connections, so that strangers cannot use up the node's
+    // file descriptors (each stays open on heartbeats once admitted).
+    zmq_socket_monitor(router_.handle(), "inproc://parley-router-monitor",
+                       ZMQ_EVENT_ACCEPTED | ZMQ_EVENT_DISCONNECTED);
+    router_monitor_ = zmq::socket_t(context_, zmq::socket_type::pair);
+    router_monitor_.connect("inproc://parley-router-monitor");
     router_.bind(BindableEndpoint(listen));
     return router_.get(zmq::sockopt::last_endpoint);
   } catch (const zmq::error_t& e) {
@@ -103,6 +110,7 @@ void Link::AddPeer(std::int64_t contact_id, const std::string& endpoint,
   peer->dealer.set(zmq::sockopt::curve_serverkey,
                    zmq::const_buffer(server_key.data(), server_key.size()));
   peer->dealer.set(zmq::sockopt::immediate, true);
+  peer->dealer.set(zmq::sockopt::sndhwm, kOutgoingQueueLimit);
 
   std::string monitor_endpoint = "inproc://parley-monitor-" + std::to_string(next_monitor_++);
   zmq_socket_monitor(peer->dealer.handle(), monitor_endpoint.c_str(),
@@ -165,6 +173,7 @@ void Link::AppendPollItems(std::vector<zmq::pollitem_t>& items) {
   items.push_back(zap_ ? zmq::pollitem_t{zap_.handle(), 0, ZMQ_POLLIN, 0}
                        : zmq::pollitem_t{nullptr, -1, 0, 0});
   items.push_back({router_.handle(), 0, ZMQ_POLLIN, 0});
+  items.push_back({router_monitor_.handle(), 0, ZMQ_POLLIN, 0});
   poll_order_.clear();
   for (auto& [id, peer] : peers_) {
     items.push_back({peer->dealer.handle(), 0, ZMQ_POLLIN, 0});
@@ -174,12 +183,15 @@ void Link::AppendPollItems(std::vector<zmq::pollitem_t>& items) {
 }
 
 void Link::ProcessReady(const zmq::pollitem_t* items, std::size_t count, std::size_t budget) {
-  if (count < 2) return;
+  constexpr std::size_t kFixed = 3;  // ZAP, ROUTER, ROUTER monitor; then 2 per peer
+  if (count < kFixed) return;
+  // Connection counts first: ZAP decides on them.
+  if (items[2].revents & ZMQ_POLLIN) HandleRouterMonitor();
   if (items[0].revents & ZMQ_POLLIN) HandleZapRequests(budget);
   if (items[1].revents & ZMQ_POLLIN) HandleInbound(budget);
-  for (std::size_t i = 0; i < poll_order_.size() && 2 + 2 * i + 1 < count; ++i) {
-    if (items[2 + 2 * i].revents & ZMQ_POLLIN) HandleReplies(*poll_order_[i], budget);
-    if (items[2 + 2 * i + 1].revents & ZMQ_POLLIN) HandleMonitor(*poll_order_[i]);
+  for (std::size_t i = 0; i < poll_order_.size() && kFixed + 2 * i + 1 < count; ++i) {
+    if (items[kFixed + 2 * i].revents & ZMQ_POLLIN) HandleReplies(*poll_order_[i], budget);
+    if (items[kFixed + 2 * i + 1].revents & ZMQ_POLLIN) HandleMonitor(*poll_order_[i]);
   }
 }
 
@@ -268,6 +280,21 @@ void Link::HandleMonitor(Peer& peer) {
       peer.connected = false;
       handler_.OnDisconnected(peer.contact_id);
     }
+  }
+}
+
+void Link::HandleRouterMonitor() {
+  for (;;) {
+    std::vector<zmq::message_t> event;
+    if (!zmq::recv_multipart(router_monitor_, std::back_inserter(event),
+                             zmq::recv_flags::dontwait)) {
+      return;
+    }
+    if (event.empty() || event[0].size() < sizeof(std::uint16_t)) continue;
+    std::uint16_t code = 0;
+    std::memcpy(&code, event[0].data(), sizeof code);
+    if (code == ZMQ_EVENT_ACCEPTED) ++live_inbound_;
+    if (code == ZMQ_EVENT_DISCONNECTED && live_inbound_ > 0) --live_inbound_;
   }
 }
 

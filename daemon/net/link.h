@@ -25,8 +25,13 @@
 
 namespace parley::net {
 
-constexpr int kMaxFrameSize = 256 * 1024;
-constexpr int kHighWaterMark = 100'000;
+// A frame holds at most one envelope: a 96 KiB payload, a 4 KiB card, framing.
+constexpr int kMaxFrameSize = 128 * 1024;
+// Messages queued per connection and direction. Bounds memory to about
+// kQueueLimit * kMaxFrameSize per peer however far the reactor falls behind.
+constexpr int kQueueLimit = 1'000;
+// Our own envelopes queued to one contact (bounded by what we sent).
+constexpr int kOutgoingQueueLimit = 10'000;
 constexpr int kHeartbeatIntervalMs = 5'000;
 constexpr int kHeartbeatTimeoutMs = 15'000;
 constexpr int kHeartbeatTtlMs = 30'000;
@@ -64,6 +69,8 @@ class Link {
 
   void AddPeer(std::int64_t contact_id, const std::string& endpoint,
                const crypto::PublicKey& server_key);
+  // Connections open on our ROUTER now (including one being authenticated).
+  int live_inbound_connections() const { return live_inbound_; }
   bool HasPeer(std::int64_t contact_id) const { return peers_.count(contact_id) != 0; }
   bool IsConnected(std::int64_t contact_id) const;
   // Reconnects now instead of waiting for the backoff, when not connected.
@@ -96,6 +103,7 @@ class Link {
   void HandleInbound(std::size_t budget);
   void HandleReplies(Peer& peer, std::size_t budget);
   void HandleMonitor(Peer& peer);
+  void HandleRouterMonitor();
   void ApplyCommonOptions(zmq::socket_t& socket);
 
   zmq::context_t& context_;
@@ -104,6 +112,8 @@ class Link {
   crypto::SecureBuffer secret_key_;
   zmq::socket_t zap_;
   zmq::socket_t router_;
+  zmq::socket_t router_monitor_;
+  int live_inbound_ = 0;
   std::map<std::int64_t, std::unique_ptr<Peer>> peers_;
   std::vector<Peer*> poll_order_;  // peers in the order their items were appended
   int next_monitor_ = 0;

@@ -1,6 +1,8 @@
 // Token buckets: `burst` tokens, refilled at `per_second`. KeyedRateLimiter
-// keeps one bucket per key for at most `max_keys` keys, forgetting the least
-// recently used, so a flood of new keys cannot grow memory.
+// keeps one bucket per key for at most `max_keys` keys. When it is full it
+// forgets the least recently used key only if that key has been quiet for
+// `forget_after`; otherwise it refuses the new key, so cycling through more
+// keys than it tracks cannot earn fresh bursts.
 #pragma once
 
 #include <chrono>
@@ -34,21 +36,25 @@ class TokenBucket {
 
 class KeyedRateLimiter {
  public:
-  KeyedRateLimiter(double burst, double per_second, std::size_t max_keys)
-      : burst_(burst), rate_(per_second), max_keys_(max_keys) {}
+  KeyedRateLimiter(double burst, double per_second, std::size_t max_keys,
+                   std::chrono::seconds forget_after = std::chrono::minutes(10))
+      : burst_(burst), rate_(per_second), max_keys_(max_keys), forget_after_(forget_after) {}
 
   bool TryTake(const std::string& key, std::chrono::steady_clock::time_point now) {
     auto it = buckets_.find(key);
     if (it == buckets_.end()) {
       if (buckets_.size() >= max_keys_) {
-        buckets_.erase(order_.back());
+        auto oldest = buckets_.find(order_.back());
+        if (now - oldest->second.last_used < forget_after_) return false;
+        buckets_.erase(oldest);
         order_.pop_back();
       }
       order_.push_front(key);
-      it = buckets_.emplace(key, Entry{TokenBucket(burst_, rate_), order_.begin()}).first;
+      it = buckets_.emplace(key, Entry{TokenBucket(burst_, rate_), order_.begin(), now}).first;
     } else {
       order_.splice(order_.begin(), order_, it->second.position);
     }
+    it->second.last_used = now;
     return it->second.bucket.TryTake(now);
   }
 
@@ -56,10 +62,12 @@ class KeyedRateLimiter {
   struct Entry {
     TokenBucket bucket;
     std::list<std::string>::iterator position;
+    std::chrono::steady_clock::time_point last_used;
   };
   double burst_;
   double rate_;
   std::size_t max_keys_;
+  std::chrono::seconds forget_after_;
   std::list<std::string> order_;  // most recent first
   std::unordered_map<std::string, Entry> buckets_;
 };

@@ -59,7 +59,11 @@ net::ZapVerdict Node::Authenticate(const crypto::PublicKey& client_key) {
     link_->KickReconnect(contact->row.id);
     return net::ZapVerdict::kContact;
   }
-  if (contact != nullptr) return net::ZapVerdict::kUnknown;  // a request may write again
+  // A stranger, or a request that may write again: both hold a descriptor for
+  // as long as they stay connected, so both count against the same limits.
+  const int allowed =
+      kMaxStrangerConnections + static_cast<int>(messenger_->directory().contact_count());
+  if (link_->live_inbound_connections() > allowed) return net::ZapVerdict::kRefuse;
   return unknown_handshakes_.TryTake(clock_.Now()) ? net::ZapVerdict::kUnknown
                                                    : net::ZapVerdict::kRefuse;
 }
@@ -71,8 +75,9 @@ void Node::NoteStorageFailure(const Status& status) {
 void Node::OnInboundFrame(const std::string& route, const crypto::PublicKey& client_key,
                           crypto::ByteView frame) {
   if (!messenger_->IsContactTransportKey(client_key) &&
-      !unknown_frames_.TryTake(KeyString(client_key), clock_.Now())) {
-    return;
+      (++stranger_frames_ > kMaxStrangerFramesPerRound ||
+       !unknown_frames_.TryTake(KeyString(client_key), clock_.Now()))) {
+    return;  // not acknowledged: a genuine sender tries again later
   }
   std::vector<store::MessageId>& acks = acks_by_route_[route];
   auto verdict = messenger_->OnFrame(client_key, frame, acks);
@@ -92,13 +97,14 @@ void Node::OnOutboundReply(std::int64_t contact_id, crypto::ByteView frame) {
   if (!verdict.ok()) NoteStorageFailure(verdict.status());
 }
 
+// Presence is metadata: it is logged at debug level only, by contact number.
 void Node::OnConnected(std::int64_t contact_id) {
-  spdlog::info("contact {} is online", messenger_->directory().ById(contact_id)->row.alias);
+  spdlog::debug("contact {} is reachable", contact_id);
   messenger_->OnPeerConnected(contact_id);
 }
 
 void Node::OnDisconnected(std::int64_t contact_id) {
-  spdlog::info("contact {} is offline", messenger_->directory().ById(contact_id)->row.alias);
+  spdlog::debug("contact {} is unreachable", contact_id);
   messenger_->OnPeerDisconnected(contact_id);
 }
 
@@ -127,7 +133,16 @@ Status Node::Run(const std::atomic<bool>& stop) {
       if (e.num() == EINTR) continue;
       return Status::Internal(std::string("poll failed: ") + e.what());
     }
-    Status status = RunRound(items);
+    Status status;
+    try {
+      status = RunRound(items);
+    } catch (const zmq::error_t& e) {
+      // A socket failed mid-round (out of descriptors, say): keep nothing of
+      // the round, as if its commit had failed, and go on serving.
+      spdlog::error("a socket failed; the round was rolled back: {}", e.what());
+      store_.db().Rollback();
+      status = messenger_->OnRolledBack();
+    }
     if (!status.ok()) return status;
   }
   spdlog::info("stopping");
@@ -139,6 +154,7 @@ Status Node::RunRound(std::vector<zmq::pollitem_t>& items) {
   round_storage_ = Status::Ok();
   acks_by_route_.clear();
   acks_by_contact_.clear();
+  stranger_frames_ = 0;
 
   Status begun = db.Begin();
   if (!begun.ok()) {
@@ -164,7 +180,7 @@ Status Node::RunRound(std::vector<zmq::pollitem_t>& items) {
   Status committed = round_storage_.ok() ? db.Commit() : round_storage_;
   if (!committed.ok()) {
     db.Rollback();
-    messenger_->OnRolledBack();
+    PARLEY_RETURN_IF_ERROR(messenger_->OnRolledBack());
     spdlog::error("could not commit; nothing of this round was kept: {}", committed.message());
     for (auto& [route, reply] : replies) {
       api::Reply failed;

@@ -44,6 +44,14 @@ constexpr double kUnknownHandshakesPerSecond = 2;
 constexpr double kUnknownFramesBurst = 30;
 constexpr double kUnknownFramesPerSecond = 0.5;
 constexpr std::size_t kUnknownKeysTracked = 1024;
+// Strangers (and waiting requests) are refused once this many connections
+// beyond one per contact are open: each holds a file descriptor for as long
+// as it lives.
+constexpr int kMaxStrangerConnections = 64;
+// Frames from keys that are no contact taken in one round (each may cost an
+// X3DH and a decryption); the rest wait in their queue.
+constexpr std::size_t kMaxStrangerFramesPerRound = 64;
+constexpr int kMaxZmqSockets = 32'768;
 // Work taken from one socket in one round: bounds latency for everyone else.
 constexpr std::size_t kRoundBudget = 2048;
 
@@ -95,6 +103,7 @@ class Node final : public net::LinkHandler {
   // Per round.
   std::map<std::string, std::vector<store::MessageId>> acks_by_route_;
   std::map<std::int64_t, std::vector<store::MessageId>> acks_by_contact_;
+  std::size_t stranger_frames_ = 0;
   Status round_storage_;
 };
 

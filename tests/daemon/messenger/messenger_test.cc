@@ -312,7 +312,7 @@ TEST_F(MessengerTest, RolledBackRoundForgetsItsSessionChanges) {
   ASSERT_TRUE(boris_.messenger().OnFrame(anna_.transport_key(), frame, acks).ok());
   ASSERT_TRUE(boris_.messenger().FinishRound().ok());
   boris_.store().db().Rollback();  // as if the disk were full
-  boris_.messenger().OnRolledBack();
+  ASSERT_TRUE(boris_.messenger().OnRolledBack().ok());
   EXPECT_TRUE(History(boris_, "anna").empty());
 
   std::vector<store::MessageId> retry;

@@ -166,12 +166,36 @@ TEST(RateLimiterTest, BucketRefillsAndKeysAreBounded) {
   EXPECT_FALSE(bucket.TryTake(t0));
   EXPECT_TRUE(bucket.TryTake(t0 + std::chrono::seconds(1)));
 
-  KeyedRateLimiter keyed(1, 0.001, 2);
+  KeyedRateLimiter keyed(1, 0.001, 2, std::chrono::seconds(60));
   EXPECT_TRUE(keyed.TryTake("a", t0));
   EXPECT_FALSE(keyed.TryTake("a", t0));
   EXPECT_TRUE(keyed.TryTake("b", t0));
-  EXPECT_TRUE(keyed.TryTake("c", t0));  // evicts "a"
-  EXPECT_TRUE(keyed.TryTake("a", t0));  // a fresh bucket
+  // Full, and "a" was busy a moment ago: a new key is refused rather than
+  // letting "a" start over with a fresh burst.
+  EXPECT_FALSE(keyed.TryTake("c", t0));
+  EXPECT_FALSE(keyed.TryTake("a", t0));
+  // Keys quiet for long enough make room, least recently used first.
+  auto later = t0 + std::chrono::seconds(61);
+  EXPECT_TRUE(keyed.TryTake("c", later));   // "b" (untouched since t0) goes
+  EXPECT_TRUE(keyed.TryTake("b", later));   // then "a"; "b" starts with a fresh burst
+  EXPECT_FALSE(keyed.TryTake("d", later));  // "c" and "b" are busy
+}
+
+TEST_F(LinkTest, CountsLiveInboundConnections) {
+  Link server(context_, handler_, server_keys_);
+  auto endpoint = server.Start("tcp://127.0.0.1:0");
+  ASSERT_TRUE(endpoint.ok());
+  {
+    auto one = Client(client_keys_, endpoint.value());
+    auto two = Client(crypto::DhKeyPair::Generate(random_), endpoint.value());
+    ASSERT_TRUE(Spin({&server}, [&] { return server.live_inbound_connections() == 2; }));
+  }
+  ASSERT_TRUE(Spin({&server}, [&] { return server.live_inbound_connections() == 0; }));
+  handler_.verdict = ZapVerdict::kRefuse;  // refused handshakes are counted out again
+  auto refused = Client(client_keys_, endpoint.value());
+  Spin(
+      {&server}, [] { return false; }, std::chrono::milliseconds(300));
+  EXPECT_EQ(server.live_inbound_connections(), 0);
 }
 
 }  // namespace
