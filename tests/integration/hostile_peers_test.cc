@@ -2,10 +2,9 @@
 // its owner and its contacts.
 #include <gtest/gtest.h>
 
-#include <zmq.hpp>
-
 #include <string>
 #include <vector>
+#include <zmq.hpp>
 
 #include "crypto/dh.h"
 #include "crypto/random.h"
@@ -27,7 +26,8 @@ zmq::socket_t Stranger(zmq::context_t& context, const identity::ContactCard& car
              zmq::const_buffer(card.identity.transport_key.data(), crypto::kPublicKeySize));
   dealer.set(zmq::sockopt::curve_publickey,
              zmq::const_buffer(keys.public_key().data(), crypto::kPublicKeySize));
-  dealer.set(zmq::sockopt::curve_secretkey, zmq::const_buffer(keys.secret().data(), keys.secret().size()));
+  dealer.set(zmq::sockopt::curve_secretkey,
+             zmq::const_buffer(keys.secret().data(), keys.secret().size()));
   dealer.connect(card.endpoints.front());
   return dealer;
 }
