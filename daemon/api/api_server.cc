@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "daemon/util/routed_message.h"
 #include "proto/local_paths.h"
 
 namespace parley::api_server {
@@ -87,17 +88,8 @@ void ApiServer::ProcessReady(const zmq::pollitem_t* items, std::size_t budget,
   }
   if (!(items[0].revents & ZMQ_POLLIN)) return;
   for (std::size_t n = 0; n < budget; ++n) {
-    zmq::message_t route;
-    if (!requests_.recv(route, zmq::recv_flags::dontwait)) return;
-    if (!route.more()) continue;
-    zmq::message_t body;
-    if (!requests_.recv(body, zmq::recv_flags::dontwait)) return;
-    bool extra = body.more();
-    while (extra) {
-      zmq::message_t rest;
-      if (!requests_.recv(rest, zmq::recv_flags::dontwait)) break;
-      extra = rest.more();
-    }
+    zmq::message_t route, body;
+    if (!ReceiveRouted(requests_, route, body)) return;
     ApiCall call{route.to_string(), {}};
     if (!call.request.ParseFromArray(body.data(), static_cast<int>(body.size()))) {
       api::Reply reply;

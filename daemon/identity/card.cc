@@ -5,23 +5,12 @@
 
 #include "crypto/base64.h"
 #include "crypto/sign.h"
+#include "daemon/util/proto_bytes.h"
 #include "proto/wire.pb.h"
 
 namespace parley::identity {
 
 namespace {
-
-template <std::size_t N>
-bool CopyExact(const std::string& from, std::array<std::uint8_t, N>& to) {
-  if (from.size() != N) return false;
-  std::copy(from.begin(), from.end(), to.begin());
-  return true;
-}
-
-template <std::size_t N>
-std::string AsString(const std::array<std::uint8_t, N>& bytes) {
-  return std::string(bytes.begin(), bytes.end());
-}
 
 crypto::ByteView View(const std::string& s) { return crypto::AsBytes(s); }
 

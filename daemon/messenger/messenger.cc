@@ -6,6 +6,7 @@
 
 #include "crypto/fingerprint.h"
 #include "crypto/limits.h"
+#include "daemon/util/proto_bytes.h"
 
 namespace parley::messenger {
 
@@ -15,22 +16,25 @@ constexpr std::uint32_t kEnvelopeVersion = 1;
 constexpr std::size_t kDefaultMessageLimit = 50;
 constexpr std::size_t kMaxMessageLimit = 10'000;
 
-template <std::size_t N>
-bool CopyExact(const std::string& from, std::array<std::uint8_t, N>& to) {
-  if (from.size() != N) return false;
-  std::copy(from.begin(), from.end(), to.begin());
-  return true;
-}
-
-template <std::size_t N>
-std::string AsString(const std::array<std::uint8_t, N>& bytes) {
-  return std::string(bytes.begin(), bytes.end());
-}
-
 crypto::Bytes Serialize(const google::protobuf::MessageLite& message) {
   crypto::Bytes out(message.ByteSizeLong());
   message.SerializeWithCachedSizesToArray(out.data());
   return out;
+}
+
+// A contact row for the owner of `card`: its keys, name and first endpoint.
+store::ContactRow RowFromCard(const identity::ContactCard& card, store::ContactStatus status,
+                              std::string alias, std::int64_t now_ms) {
+  store::ContactRow row;
+  row.alias = std::move(alias);
+  row.status = status;
+  row.identity_key = card.identity.identity_key;
+  row.transport_key = card.identity.transport_key;
+  row.name = card.name;
+  row.endpoint = card.endpoints.front();
+  row.card = card.encoded;
+  row.created_at = now_ms;
+  return row;
 }
 
 // Events are built in place: converting a temporary into the variant trips
@@ -122,11 +126,9 @@ Result<const Contact*> Messenger::AddContact(std::string_view card_text, std::st
     // They wrote first; adding their card accepts them, and the card handed
     // over out of band replaces the one that came with their first message.
     if (existing->card.encoded != card->encoded) {
-      store::ContactRow updated = existing->row;
-      updated.transport_key = card->identity.transport_key;
-      updated.name = card->name;
-      updated.endpoint = card->endpoints.front();
-      updated.card = card->encoded;
+      store::ContactRow updated =
+          RowFromCard(*card, existing->row.status, existing->row.alias, existing->row.created_at);
+      updated.id = existing->row.id;
       PARLEY_RETURN_IF_ERROR(contacts_.UpdateCard(updated));
       directory_.ReplaceCard(*existing, std::move(card.value()));
       directory_changed_ = true;
@@ -138,15 +140,8 @@ Result<const Contact*> Messenger::AddContact(std::string_view card_text, std::st
     return Status::InvalidArgument("card reuses another contact's transport key");
   }
 
-  store::ContactRow row;
-  row.alias = std::string(alias);
-  row.status = store::ContactStatus::kContact;
-  row.identity_key = key;
-  row.transport_key = card->identity.transport_key;
-  row.name = card->name;
-  row.endpoint = card->endpoints.front();
-  row.card = card->encoded;
-  row.created_at = clock_.NowUnixMs();
+  store::ContactRow row =
+      RowFromCard(*card, store::ContactStatus::kContact, std::string(alias), clock_.NowUnixMs());
   PARLEY_RETURN_IF_ERROR(contacts_.Insert(row));
   Contact& added = directory_.Add(Contact{std::move(row), std::move(card.value())});
   directory_changed_ = true;
@@ -444,14 +439,8 @@ Result<FrameVerdict> Messenger::OnFirstContact(const crypto::PublicKey& transpor
   auto content = ReadContent(decrypted.plaintext, id);
   if (!content) return FrameVerdict::kMalformed;
 
-  store::ContactRow row;
-  row.status = store::ContactStatus::kRequest;
-  row.identity_key = card->identity.identity_key;
-  row.transport_key = transport_key;
-  row.name = card->name;
-  row.endpoint = card->endpoints.front();
-  row.card = card->encoded;
-  row.created_at = clock_.NowUnixMs();
+  store::ContactRow row =
+      RowFromCard(*card, store::ContactStatus::kRequest, {}, clock_.NowUnixMs());
   PARLEY_RETURN_IF_ERROR(contacts_.Insert(row));
   Contact& added = directory_.Add(Contact{std::move(row), std::move(card.value())});
   directory_changed_ = true;

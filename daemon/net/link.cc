@@ -6,6 +6,8 @@
 #include <cstring>
 #include <zmq_addon.hpp>
 
+#include "daemon/util/routed_message.h"
+
 namespace parley::net {
 
 namespace {
@@ -234,18 +236,8 @@ void Link::HandleZapRequests(std::size_t budget) {
 
 void Link::HandleInbound(std::size_t budget) {
   for (std::size_t n = 0; n < budget; ++n) {
-    zmq::message_t route;
-    if (!router_.recv(route, zmq::recv_flags::dontwait)) return;
-    if (!route.more()) continue;
-    zmq::message_t frame;
-    if (!router_.recv(frame, zmq::recv_flags::dontwait)) return;
-    // Frames of more than one part are not ours: drain and drop them.
-    bool extra = frame.more();
-    while (extra) {
-      zmq::message_t rest;
-      if (!router_.recv(rest, zmq::recv_flags::dontwait)) break;
-      extra = rest.more();
-    }
+    zmq::message_t route, frame;
+    if (!ReceiveRouted(router_, route, frame)) return;
     crypto::PublicKey client_key{};
     if (!ClientKeyOf(frame, client_key)) {
       // No ZAP verdict on this connection: never trust it.
