@@ -82,6 +82,25 @@ TEST_F(TwoNodes, SwapCardsVerifyAndTalkBothWays) {
   EXPECT_TRUE(WaitUntil([&] { return anna_.Json({"contacts", "list"})[0]["online"] == true; }));
 }
 
+TEST_F(TwoNodes, ChatIsLiveBothWays) {
+  Befriend();
+  auto chat = anna_.StartClient({"chat", "boris"});
+  // Typed in the chat: delivered to Boris, and the chat says so.
+  chat->WriteStdin("Добрый день из чата\n");
+  ASSERT_TRUE(WaitUntil([&] {
+    return CountText(MessagesOf(boris_, "anna"), "Добрый день из чата", "in") == 1;
+  })) << chat->Stdout()
+      << chat->Stderr();
+  EXPECT_TRUE(chat->WaitForStdout("✓✓ delivered: Добрый день из чата", std::chrono::seconds(20)))
+      << chat->Stdout();
+  // Sent by Boris: appears in Anna's running chat.
+  boris_.Json({"send", "anna", "Ответ в реальном времени"});
+  EXPECT_TRUE(chat->WaitForStdout("boris: Ответ в реальном времени", std::chrono::seconds(20)))
+      << chat->Stdout();
+  chat->WriteStdin("/quit\n");
+  EXPECT_EQ(chat->Wait(std::chrono::seconds(10)), std::optional<int>(0)) << chat->Stderr();
+}
+
 TEST_F(TwoNodes, QueuedWhilePeerIsDownThenDeliveredAfterRestart) {
   Befriend();
   boris_.Json({"send", "anna", "warm up"});
