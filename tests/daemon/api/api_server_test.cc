@@ -86,17 +86,30 @@ TEST_F(ApiServerTest, AnotherUidIsRefusedEvenWhenTheFileWouldAllowIt) {
   ASSERT_EQ(::chmod(home_.path().c_str(), 0755), 0);
   ASSERT_EQ(::chmod(paths::ApiSocketPath(home_.path()).c_str(), 0666), 0);
   Serve();
+  // The real client, as another user. This process has threads, so the child
+  // does nothing but async-signal-safe calls before exec: everything it needs
+  // is prepared here.
+  std::string client = PARLEY_PATH;
+  std::string home = home_.path();
+  std::vector<char*> argv = {client.data(), const_cast<char*>("--home"), home.data(),
+                             const_cast<char*>("status"), nullptr};
+  std::vector<char*> envp = {const_cast<char*>("PARLEY_TIMEOUT_MS=1500"),
+                             const_cast<char*>("LANG=C.UTF-8"), nullptr};
   pid_t child = ::fork();
   ASSERT_GE(child, 0);
   if (child == 0) {
-    if (::setgid(65534) != 0 || ::setuid(65534) != 0) ::_exit(2);
-    ::_exit(RequestStatus(home_.path()) ? 1 : 0);
+    if (::setgid(65534) != 0 || ::setuid(65534) != 0) ::_exit(100);
+    ::execve(argv[0], argv.data(), envp.data());
+    ::_exit(101);
   }
   int status = 0;
   ASSERT_EQ(::waitpid(child, &status, 0), child);
   ASSERT_TRUE(WIFEXITED(status));
-  EXPECT_EQ(WEXITSTATUS(status), 0) << "a process of another uid got an answer";
+  // 3: "no daemon is running / it does not respond"; 0 would mean it was answered.
+  EXPECT_EQ(WEXITSTATUS(status), 3) << "a process of another uid got an answer";
   EXPECT_EQ(served_, 0);
+  // And the owner still is answered.
+  EXPECT_TRUE(RequestStatus(home_.path()));
 }
 
 TEST_F(ApiServerTest, UndecodableRequestGetsBadRequest) {
