@@ -40,16 +40,20 @@ MessageRow ReadMessage(const Statement& stmt) {
 }  // namespace
 
 Result<MessageTable> MessageTable::Prepare(Database& db) {
+  // Writes say OR FAIL (or OR IGNORE): any failed statement fails the whole
+  // reactor round, which is rolled back, so SQLite need not keep a statement
+  // journal to undo half a statement -- and SQLCipher encrypts every page of
+  // that journal (measured: 30 us of a 36 us UPDATE).
   const char* sql[] = {
-      "INSERT INTO messages (id, contact_id, direction, body, state, sent_at, received_at) "
+      "INSERT OR FAIL INTO messages (id, contact_id, direction, body, state, sent_at, received_at) "
       "VALUES (?, ?, 2, ?, ?, ?, NULL)",
-      "INSERT INTO outbox (seq, contact_id, envelope) VALUES (?, ?, ?)",
+      "INSERT OR FAIL INTO outbox (seq, contact_id, envelope) VALUES (?, ?, ?)",
       "INSERT OR IGNORE INTO messages (id, contact_id, direction, body, state, sent_at, "
       "received_at) VALUES (?, ?, 1, ?, 3, ?, ?)",
       "SELECT 1 FROM messages WHERE contact_id = ? AND direction = 1 AND id = ?",
-      "UPDATE messages SET state = 2 "
+      "UPDATE OR FAIL messages SET state = 2 "
       "WHERE seq BETWEEN ?2 AND ?3 AND contact_id = ?1 AND direction = 2 AND state = 1",
-      "UPDATE messages SET state = 3 "
+      "UPDATE OR FAIL messages SET state = 3 "
       "WHERE seq BETWEEN ?2 AND ?3 AND contact_id = ?1 AND direction = 2 AND state < 3",
       "DELETE FROM outbox WHERE seq BETWEEN ?2 AND ?3 AND contact_id = ?1",
       "SELECT o.seq, m.id, m.state, o.envelope FROM outbox o JOIN messages m ON m.seq = o.seq "
@@ -197,9 +201,9 @@ Result<SessionTable> SessionTable::Prepare(Database& db) {
   if (!load.ok()) return load.status();
   // UPDATE first: a session is saved far more often than it is created, and
   // INSERT OR REPLACE (a delete plus an insert) costs several times more.
-  auto update = db.Prepare("UPDATE sessions SET record = ?2 WHERE contact_id = ?1");
+  auto update = db.Prepare("UPDATE OR FAIL sessions SET record = ?2 WHERE contact_id = ?1");
   if (!update.ok()) return update.status();
-  auto insert = db.Prepare("INSERT INTO sessions (contact_id, record) VALUES (?1, ?2)");
+  auto insert = db.Prepare("INSERT OR FAIL INTO sessions (contact_id, record) VALUES (?1, ?2)");
   if (!insert.ok()) return insert.status();
   return SessionTable(std::make_shared<Statements>(Statements{
       db, std::move(load.value()), std::move(update.value()), std::move(insert.value())}));
