@@ -106,13 +106,16 @@ void OutboxScheduler::Acknowledge(std::int64_t contact_id, const std::vector<sto
 void OutboxScheduler::Handed(Peer& peer, std::int64_t seq, const store::MessageId& id,
                              SeqRun& run) {
   peer.cursor = seq;
-  if (run.ids.empty()) run.first = seq;
-  run.last = seq;
-  run.ids.push_back(id);
+  if (seq > peer.sent_up_to) {
+    peer.sent_up_to = seq;
+    if (run.ids.empty()) run.first = seq;
+    run.last = seq;
+    run.ids.push_back(id);
+  }
   if (peer.retry_at <= clock_.Now()) peer.retry_at = clock_.Now() + peer.backoff;
 }
 
-Status OutboxScheduler::Pump(const TransmitFn& transmit, std::vector<SeqRun>& transmitted) {
+Status OutboxScheduler::Pump(const TransmitFn& transmit, std::vector<SeqRun>& newly_sent) {
   const auto now = clock_.Now();
   for (auto& [contact_id, peer] : peers_) {
     if (!peer.connected) continue;
@@ -132,17 +135,17 @@ Status OutboxScheduler::Pump(const TransmitFn& transmit, std::vector<SeqRun>& tr
   for (std::int64_t contact_id : due) {
     Peer& peer = peers_[contact_id];
     if (!peer.connected) continue;
-    PARLEY_RETURN_IF_ERROR(PumpPeer(contact_id, peer, transmit, transmitted));
+    PARLEY_RETURN_IF_ERROR(PumpPeer(contact_id, peer, transmit, newly_sent));
   }
   return Status::Ok();
 }
 
 Status OutboxScheduler::PumpPeer(std::int64_t contact_id, Peer& peer, const TransmitFn& transmit,
-                                 std::vector<SeqRun>& transmitted) {
+                                 std::vector<SeqRun>& newly_sent) {
   peer.blocked = false;
   SeqRun run{contact_id, 0, 0, {}};
   auto finish = [&] {
-    if (!run.ids.empty()) transmitted.push_back(std::move(run));
+    if (!run.ids.empty()) newly_sent.push_back(std::move(run));
     return Status::Ok();
   };
   if (peer.backlog) {
@@ -179,6 +182,11 @@ Status OutboxScheduler::PumpPeer(std::int64_t contact_id, Peer& peer, const Tran
     peer.fresh.pop_front();
   }
   return finish();
+}
+
+bool OutboxScheduler::WasSent(std::int64_t contact_id, std::int64_t seq) const {
+  auto it = peers_.find(contact_id);
+  return it != peers_.end() && seq <= it->second.sent_up_to;
 }
 
 std::optional<std::chrono::steady_clock::time_point> OutboxScheduler::NextDeadline() const {

@@ -10,8 +10,11 @@
 // retry interval (1 s, doubling to 60 s while nothing is acknowledged).
 //
 // Because every contact's messages are sent in seq order and acknowledged
-// ones are known, "sent" and "delivered" can be written to the store as runs
-// of consecutive seqs (a few range statements per round, not one per message).
+// ones are known, "delivered" can be written to the store as runs of
+// consecutive seqs (a few range statements per round, not one per message).
+// "Sent" (handed to a live link) is not written at all: it is known here, and
+// after a restart every unacknowledged envelope is sent again anyway
+// (docs/decisions.md).
 #pragma once
 
 #include <chrono>
@@ -72,8 +75,12 @@ class OutboxScheduler {
                    std::vector<SeqRun>& delivered);
 
   // Hands due envelopes to `transmit`; appends one run per contact of what
-  // it handed over.
-  Status Pump(const TransmitFn& transmit, std::vector<SeqRun>& transmitted);
+  // it handed over for the first time since the daemon started.
+  Status Pump(const TransmitFn& transmit, std::vector<SeqRun>& newly_sent);
+
+  // Whether the outgoing message `seq` to `contact_id` was handed to a link
+  // since the daemon started.
+  bool WasSent(std::int64_t contact_id, std::int64_t seq) const;
 
   // When Pump should next run even if nothing else happens.
   std::optional<std::chrono::steady_clock::time_point> NextDeadline() const;
@@ -93,10 +100,11 @@ class OutboxScheduler {
   };
   struct Peer {
     bool connected = false;
-    bool backlog = true;      // the store may hold envelopes after `cursor` not yet handed over
-    bool blocked = false;     // the link refused the last frame
-    std::int64_t cursor = 0;  // last seq handed to the current connection
-    std::deque<Fresh> fresh;  // committed after the cursor, while caught up
+    bool backlog = true;          // the store may hold envelopes after `cursor` not yet handed over
+    bool blocked = false;         // the link refused the last frame
+    std::int64_t cursor = 0;      // last seq handed to the current connection
+    std::int64_t sent_up_to = 0;  // highest seq ever handed to a link
+    std::deque<Fresh> fresh;      // committed after the cursor, while caught up
     std::map<std::int64_t, store::MessageId> unacknowledged;  // by seq
     std::unordered_map<store::MessageId, std::int64_t, IdHash> seq_of;
     std::chrono::milliseconds backoff = kFirstRetryInterval;
@@ -104,7 +112,7 @@ class OutboxScheduler {
   };
 
   Status PumpPeer(std::int64_t contact_id, Peer& peer, const TransmitFn& transmit,
-                  std::vector<SeqRun>& transmitted);
+                  std::vector<SeqRun>& newly_sent);
   void Handed(Peer& peer, std::int64_t seq, const store::MessageId& id, SeqRun& run);
 
   store::MessageTable& table_;

@@ -209,7 +209,17 @@ Result<std::vector<store::MessageRow>> Messenger::Messages(std::string_view alia
   Contact* contact = directory_.ByAlias(alias);
   if (contact == nullptr) return Status::NotFound(std::string(alias));
   if (limit == 0) limit = kDefaultMessageLimit;
-  return messages_.Latest(contact->row.id, std::min(limit, kMaxMessageLimit));
+  auto rows = messages_.Latest(contact->row.id, std::min(limit, kMaxMessageLimit));
+  if (!rows.ok()) return rows;
+  // The store says queued or delivered; whether a queued one has left is
+  // known only here (see OutboxScheduler).
+  for (auto& row : rows.value()) {
+    if (row.direction == store::Direction::kOut && row.state == store::MessageState::kQueued &&
+        scheduler_.WasSent(row.contact_id, row.seq)) {
+      row.state = store::MessageState::kSent;
+    }
+  }
+  return rows;
 }
 
 Result<std::int64_t> Messenger::CountUndelivered() { return messages_.CountUndelivered(); }
@@ -492,25 +502,10 @@ void Messenger::OnPeerDisconnected(std::int64_t contact_id) {
   Emit<ContactChanged>(events_, contact_id, ContactChanged::Change::kOffline);
 }
 
-Status Messenger::BeginRound() {
-  marking_sent_.swap(transmitted_);
-  transmitted_.clear();
-  for (const auto& run : marking_sent_) {
-    PARLEY_RETURN_IF_ERROR(messages_.MarkSentRange(run.contact_id, run.first, run.last));
-  }
-  return Status::Ok();
-}
-
 Status Messenger::FinishRound() { return sessions_.SaveDirty(); }
 
 void Messenger::OnCommitted() {
   sessions_.ForgetDirtyMarks();
-  for (const auto& run : marking_sent_) {
-    for (const auto& id : run.ids) {
-      Emit<DeliveryChanged>(events_, run.contact_id, id, store::MessageState::kSent);
-    }
-  }
-  marking_sent_.clear();
   acknowledged_this_round_ = false;
   for (auto& queued : queued_) {
     scheduler_.OnCommitted(queued.contact_id, queued.seq, queued.id, std::move(queued.frame));
@@ -524,9 +519,6 @@ void Messenger::OnCommitted() {
 
 Status Messenger::OnRolledBack() {
   sessions_.EvictDirty();
-  // What was being marked sent is still sent; try again next round.
-  transmitted_.insert(transmitted_.end(), marking_sent_.begin(), marking_sent_.end());
-  marking_sent_.clear();
   queued_.clear();
   round_events_.clear();
   if (acknowledged_this_round_) {
@@ -542,7 +534,14 @@ Status Messenger::OnRolledBack() {
 }
 
 Status Messenger::Transmit(const delivery::TransmitFn& transmit) {
-  return scheduler_.Pump(transmit, transmitted_);
+  std::vector<delivery::SeqRun> newly_sent;
+  Status pumped = scheduler_.Pump(transmit, newly_sent);
+  for (const auto& run : newly_sent) {
+    for (const auto& id : run.ids) {
+      Emit<DeliveryChanged>(events_, run.contact_id, id, store::MessageState::kSent);
+    }
+  }
+  return pumped;
 }
 
 std::vector<Event> Messenger::TakeEvents() {

@@ -128,7 +128,6 @@ class Messenger {
   void OnPeerDisconnected(std::int64_t contact_id);
 
   // --- round boundaries ---
-  Status BeginRound();   // persists what was transmitted since the last round
   Status FinishRound();  // saves changed sessions
   void OnCommitted();
   // Forgets the round's changes. An error means memory and store could not be
@@ -140,7 +139,6 @@ class Messenger {
   std::optional<std::chrono::steady_clock::time_point> NextDeadline() const {
     return scheduler_.NextDeadline();
   }
-  bool HasPendingWork() const { return !transmitted_.empty(); }
 
   std::vector<Event> TakeEvents();
   // Builds the Ack frame for `ids` (at most kMaxAckIds each).
@@ -176,11 +174,9 @@ class Messenger {
     store::MessageId id;
     crypto::Bytes frame;
   };
-  std::vector<Queued> queued_;                  // this round, released on commit
-  std::vector<Event> round_events_;             // this round, released on commit
-  std::vector<Event> events_;                   // committed, not yet taken
-  std::vector<delivery::SeqRun> transmitted_;   // to mark sent next round
-  std::vector<delivery::SeqRun> marking_sent_;  // being marked this round
+  std::vector<Queued> queued_;       // this round, released on commit
+  std::vector<Event> round_events_;  // this round, released on commit
+  std::vector<Event> events_;        // committed, not yet taken
   bool acknowledged_this_round_ = false;
   bool directory_changed_ = false;
 };

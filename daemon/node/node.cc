@@ -111,7 +111,6 @@ void Node::OnDisconnected(std::int64_t contact_id) {
 // ---------------------------------------------------------------- reactor
 
 int Node::PollTimeoutMs() const {
-  if (messenger_->HasPendingWork()) return 0;
   constexpr int kIdleMs = 1000;
   auto deadline = messenger_->NextDeadline();
   if (!deadline) return kIdleMs;
@@ -161,7 +160,6 @@ Status Node::RunRound(std::vector<zmq::pollitem_t>& items) {
     spdlog::error("cannot start a transaction: {}", begun.message());
     return Status::Ok();  // try again next round
   }
-  NoteStorageFailure(messenger_->BeginRound());
 
   std::vector<api_server::ApiCall> calls;
   api_->ProcessReady(items.data(), kRoundBudget, calls);
@@ -194,20 +192,22 @@ Status Node::RunRound(std::vector<zmq::pollitem_t>& items) {
   }
 
   messenger_->OnCommitted();
-  for (const auto& [route, reply] : replies) api_->Reply(route, reply);
+  // Committed: what the round produced may now leave, peers' traffic first
+  // (it is what someone is waiting for), then the local clients'.
+  AddPeers();
+  Status transmitted =
+      messenger_->Transmit([this](std::int64_t contact_id, crypto::ByteView frame) {
+        return link_->Send(contact_id, frame);
+      });
+  if (!transmitted.ok()) spdlog::error("cannot read the outbox: {}", transmitted.message());
   for (const auto& [route, ids] : acks_by_route_) {
     for (const auto& frame : messenger::Messenger::EncodeAcks(ids)) link_->Reply(route, frame);
   }
   for (const auto& [contact_id, ids] : acks_by_contact_) {
     for (const auto& frame : messenger::Messenger::EncodeAcks(ids)) link_->Send(contact_id, frame);
   }
-  AddPeers();
   PublishEvents();
-  Status transmitted =
-      messenger_->Transmit([this](std::int64_t contact_id, crypto::ByteView frame) {
-        return link_->Send(contact_id, frame);
-      });
-  if (!transmitted.ok()) spdlog::error("cannot read the outbox: {}", transmitted.message());
+  for (const auto& [route, reply] : replies) api_->Reply(route, reply);
   return Status::Ok();
 }
 

@@ -11,7 +11,6 @@ struct MessageTable::Statements {
   Statement insert_outbox;
   Statement insert_incoming;
   Statement has_incoming;
-  Statement mark_sent;
   Statement set_delivered;
   Statement delete_outbox;
   Statement outbox;
@@ -51,8 +50,6 @@ Result<MessageTable> MessageTable::Prepare(Database& db) {
       "INSERT OR IGNORE INTO messages (id, contact_id, direction, body, state, sent_at, "
       "received_at) VALUES (?, ?, 1, ?, 3, ?, ?)",
       "SELECT 1 FROM messages WHERE contact_id = ? AND direction = 1 AND id = ?",
-      "UPDATE OR FAIL messages SET state = 2 "
-      "WHERE seq BETWEEN ?2 AND ?3 AND contact_id = ?1 AND direction = 2 AND state = 1",
       "UPDATE OR FAIL messages SET state = 3 "
       "WHERE seq BETWEEN ?2 AND ?3 AND contact_id = ?1 AND direction = 2 AND state < 3",
       "DELETE FROM outbox WHERE seq BETWEEN ?2 AND ?3 AND contact_id = ?1",
@@ -73,9 +70,8 @@ Result<MessageTable> MessageTable::Prepare(Database& db) {
   }
   auto next = prepared.begin();
   auto take = [&next] { return std::move(*next++); };
-  auto s =
-      std::make_shared<Statements>(Statements{db, take(), take(), take(), take(), take(), take(),
-                                              take(), take(), take(), take(), take(), take()});
+  auto s = std::make_shared<Statements>(Statements{db, take(), take(), take(), take(), take(),
+                                                   take(), take(), take(), take(), take(), take()});
   return MessageTable(std::move(s));
 }
 
@@ -110,10 +106,6 @@ Result<bool> MessageTable::HasIncoming(std::int64_t contact_id, const MessageId&
   if (!row.ok()) return row.status();
   stmt.Reset();
   return row.value();
-}
-
-Status MessageTable::MarkSentRange(std::int64_t contact_id, std::int64_t first, std::int64_t last) {
-  return s_->mark_sent.Bind(1, contact_id).Bind(2, first).Bind(3, last).Run();
 }
 
 Status MessageTable::MarkDeliveredRange(std::int64_t contact_id, std::int64_t first,

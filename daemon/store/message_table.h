@@ -19,6 +19,9 @@ constexpr std::size_t kMessageIdSize = 16;
 using MessageId = std::array<std::uint8_t, kMessageIdSize>;
 
 enum class Direction { kIn = 1, kOut = 2 };
+// Outgoing rows are stored kQueued until acknowledged, then kDelivered.
+// kSent (handed to a live link) is known in memory only
+// (OutboxScheduler::WasSent); rows written by earlier builds may hold it.
 enum class MessageState { kQueued = 1, kSent = 2, kDelivered = 3 };
 
 struct MessageRow {
@@ -48,9 +51,6 @@ class MessageTable {
   // False (and nothing written) when (contact, id) was already received.
   Result<bool> InsertIncoming(MessageRow& row);
   Result<bool> HasIncoming(std::int64_t contact_id, const MessageId& id);
-  // Outgoing messages of `contact_id` with seq in [first, last]: queued -> sent.
-  // The caller knows every message of the contact in the range was sent.
-  Status MarkSentRange(std::int64_t contact_id, std::int64_t first, std::int64_t last);
   // Outgoing messages of `contact_id` with seq in [first, last] -> delivered,
   // and their envelopes dropped. The caller knows every one was acknowledged.
   Status MarkDeliveredRange(std::int64_t contact_id, std::int64_t first, std::int64_t last);

@@ -36,7 +36,6 @@ class LocalNode {
   template <typename Work>
   void Round(Work&& work) {
     Check(store_->db().Begin());
-    Check(messenger_->BeginRound());
     work();
     Check(messenger_->FinishRound());
     Check(store_->db().Commit());
