@@ -41,6 +41,10 @@ std::string_view SignContextLabel(SignContext context) {
       return "parley/agreement-key/v1";
     case SignContext::kSignedPrekey:
       return "parley/signed-prekey/v1";
+    case SignContext::kCharter:
+      return "parley/charter/v1";
+    case SignContext::kProfile:
+      return "parley/profile/v1";
   }
   std::abort();  // not a SignContext value: a bug
 }

@@ -19,6 +19,8 @@ enum class SignContext {
   kTransportKey,  // "parley/transport-key/v1"
   kAgreementKey,  // "parley/agreement-key/v1"
   kSignedPrekey,  // "parley/signed-prekey/v1"
+  kCharter,       // "parley/charter/v1"
+  kProfile,       // "parley/profile/v1"
 };
 
 std::string_view SignContextLabel(SignContext context);

@@ -1,14 +1,35 @@
 #include "client/cli/args.h"
 
+#include <algorithm>
+
+#include "client/cli/commands.h"
 #include "client/render/text.h"
 
 namespace parley::client::cli {
 
 const std::vector<OptionSpec>& KnownOptions() {
   static const std::vector<OptionSpec> kOptions = {
-      {"home", true, true},   {"json", false, true},     {"lang", true, true},
-      {"help", false, true},  {"version", false, true},  {"qr", false, false},
-      {"alias", true, false}, {"confirm", false, false}, {"limit", true, false},
+      {"home", true, true},
+      {"json", false, true},
+      {"lang", true, true},
+      {"help", false, true},
+      {"version", false, true},
+      {"qr", false, false},
+      {"alias", true, false},
+      {"confirm", false, false},
+      {"limit", true, false},
+      // profile set
+      {"name-latin", true, false},
+      {"name-cyrillic", true, false},
+      {"state", true, false},
+      {"org", true, false},
+      {"role", true, false},
+      {"areas", true, false},
+      {"languages", true, false},
+      {"bio", true, false},
+      // directory search (with --state, --limit and its own --lang)
+      {"area", true, false},
+      {"offset", true, false},
   };
   return kOptions;
 }
@@ -26,8 +47,17 @@ void Record(Args& args, Failure failure) {
   if (!args.error) args.error = std::move(failure);
 }
 
+// Whether the command named by the words so far takes `option` as its own.
+bool CommandTakes(const std::vector<std::string>& words, std::string_view option) {
+  const CommandSpec* command = CommandNamedBy(words);
+  return command != nullptr && std::find(command->options.begin(), command->options.end(),
+                                         option) != command->options.end();
+}
+
 void Apply(Args& args, const OptionSpec& option, std::string value) {
-  if (option.name == "home") {
+  if (option.global && CommandTakes(args.words, option.name)) {
+    args.options[std::string(option.name)] = std::move(value);
+  } else if (option.name == "home") {
     args.home = std::move(value);
   } else if (option.name == "json") {
     args.json = true;

@@ -5,6 +5,12 @@
 // start with '-'), and "-" alone is a word. Parsing never fails outright: the
 // first problem is recorded in `error`, so the caller can still find the
 // command and point at its help.
+//
+// A global option that a command also takes as its own (the dispatch table's
+// CommandSpec::options) belongs to the command when it comes after the
+// command's words, and is global before them: in
+// "parley --lang ru directory search --lang uz" the first --lang chooses the
+// language of parley's messages, the second filters the directory.
 #pragma once
 
 #include <map>
@@ -35,7 +41,8 @@ struct Args {
   bool version = false;  // --version
 
   std::vector<std::string> words;              // command words and operands, in order
-  std::map<std::string, std::string> options;  // command options: name → value ("" for flags)
+  std::map<std::string, std::string> options;  // command options: name → value ("" for flags);
+                                               // a later occurrence replaces an earlier one
   std::optional<Failure> error;                // the first usage problem
 };
 

@@ -2,8 +2,10 @@
 
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
+#include <optional>
 
 #include "client/chat.h"
 #include "client/cli/help.h"
@@ -201,19 +203,27 @@ Status RunSend(Invocation& inv) {
   return {};
 }
 
+// A whole number written in decimal digits, from `min` to `max`; nullopt otherwise.
+std::optional<long> ParseCount(const std::string& value, long min, long max) {
+  if (value.empty() || value.size() > 9) return std::nullopt;
+  for (char c : value) {
+    if (c < '0' || c > '9') return std::nullopt;
+  }
+  const long parsed = std::stol(value);
+  if (parsed < min || parsed > max) return std::nullopt;
+  return parsed;
+}
+
 Status RunMessages(Invocation& inv) {
   std::uint32_t limit = 0;
   if (inv.Has("limit")) {
-    const std::string value = inv.Option("limit");
-    bool valid = !value.empty() && value.size() <= 5;
-    for (char c : value) {
-      if (c < '0' || c > '9') valid = false;
+    auto parsed = ParseCount(inv.Option("limit"), 1, kMaxLimit);
+    if (!parsed) {
+      return Failure::Usage("usage.bad_limit",
+                            {{"value", inv.Option("limit")}, {"max", std::to_string(kMaxLimit)}},
+                            inv.command.Id());
     }
-    long parsed = valid ? std::stol(value) : 0;
-    if (!valid || parsed < 1 || parsed > kMaxLimit) {
-      return Failure::Usage("usage.bad_limit", {{"value", value}}, inv.command.Id());
-    }
-    limit = static_cast<std::uint32_t>(parsed);
+    limit = static_cast<std::uint32_t>(*parsed);
   }
   api::Request request;
   request.mutable_list_messages()->set_alias(inv.operands[0]);
@@ -222,6 +232,133 @@ Status RunMessages(Invocation& inv) {
   if (!reply.ok()) return reply.failure();
   inv.Emit(render::MessagesJson(reply->messages()),
            render::MessagesText(inv.operands[0], reply->messages(), inv.lang));
+  return {};
+}
+
+Status RunNetwork(Invocation& inv) {
+  api::Request request;
+  request.mutable_network();
+  auto reply = inv.api.Call(std::move(request), api::Reply::kNetwork);
+  if (!reply.ok()) return reply.failure();
+  inv.Emit(render::NetworkJson(reply->network()), render::NetworkText(reply->network(), inv.lang));
+  return {};
+}
+
+// "legal-migration, integration" → {"legal-migration", "integration"}: items
+// trimmed, empty ones dropped, so "" is the empty list (which clears).
+std::vector<std::string> SplitList(const std::string& text) {
+  std::vector<std::string> items;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(',', start);
+    if (end == std::string::npos) end = text.size();
+    std::string item = text.substr(start, end - start);
+    const auto first = item.find_first_not_of(' ');
+    const auto last = item.find_last_not_of(' ');
+    if (first != std::string::npos) items.push_back(item.substr(first, last - first + 1));
+    start = end + 1;
+  }
+  return items;
+}
+
+Status RunProfileSet(Invocation& inv) {
+  // Every option of `profile set` is a field; without one there is nothing to sign.
+  if (inv.options.empty()) {
+    return Failure::Usage("usage.profile_set_nothing", {}, inv.command.Id());
+  }
+  api::Request request;
+  api::SetProfileRequest& set = *request.mutable_set_profile();
+  if (inv.Has("name-latin")) set.set_name_latin(inv.Option("name-latin"));
+  if (inv.Has("name-cyrillic")) set.set_name_cyrillic(inv.Option("name-cyrillic"));
+  if (inv.Has("state")) set.set_state(inv.Option("state"));
+  if (inv.Has("org")) set.set_organisation(inv.Option("org"));
+  if (inv.Has("role")) set.set_role(inv.Option("role"));
+  if (inv.Has("bio")) set.set_bio(inv.Option("bio"));
+  if (inv.Has("areas")) {
+    set.set_set_areas(true);
+    for (auto& area : SplitList(inv.Option("areas"))) set.add_areas(std::move(area));
+  }
+  if (inv.Has("languages")) {
+    set.set_set_languages(true);
+    for (auto& language : SplitList(inv.Option("languages"))) {
+      set.add_languages(std::move(language));
+    }
+  }
+  auto reply = inv.api.Call(std::move(request), api::Reply::kProfile);
+  if (!reply.ok()) return reply.failure();
+  inv.Emit(render::ProfileJson(reply->profile()),
+           render::ProfileSavedText(reply->profile(), inv.lang));
+  return {};
+}
+
+Status RunProfileShow(Invocation& inv) {
+  api::Request request;
+  request.mutable_show_profile()->set_alias(inv.operands.empty() ? "" : inv.operands[0]);
+  auto reply = inv.api.Call(std::move(request), api::Reply::kProfile);
+  if (!reply.ok()) return reply.failure();
+  inv.Emit(render::ProfileJson(reply->profile()), render::ProfileText(reply->profile(), inv.lang));
+  return {};
+}
+
+// A search filter of two ASCII letters ("uz", "RU") in the case the daemon
+// stores (`upper` for states, lower for languages); nullopt for anything else.
+std::optional<std::string> TwoLetterCode(const std::string& value, bool upper) {
+  if (value.size() != 2) return std::nullopt;
+  std::string code = value;
+  for (char& c : code) {
+    const auto u = static_cast<unsigned char>(c);
+    if (!std::isalpha(u) || u >= 0x80) return std::nullopt;
+    c = static_cast<char>(upper ? std::toupper(u) : std::tolower(u));
+  }
+  return code;
+}
+
+Status RunDirectorySearch(Invocation& inv) {
+  const std::string id = inv.command.Id();
+  api::Request request;
+  api::SearchDirectoryRequest& search = *request.mutable_search_directory();
+  std::string text;
+  for (const auto& word : inv.operands) text += (text.empty() ? "" : " ") + word;
+  search.set_text(text);
+  if (!inv.Option("state").empty()) {
+    auto state = TwoLetterCode(inv.Option("state"), /*upper=*/true);
+    if (!state) {
+      return Failure::Usage("usage.bad_state_filter", {{"value", inv.Option("state")}}, id);
+    }
+    search.set_state(*state);
+  }
+  if (!inv.Option("lang").empty()) {
+    auto language = TwoLetterCode(inv.Option("lang"), /*upper=*/false);
+    if (!language) {
+      return Failure::Usage("usage.bad_language_filter", {{"value", inv.Option("lang")}}, id);
+    }
+    search.set_language(*language);
+  }
+  search.set_area(inv.Option("area"));
+  if (inv.Has("limit")) {
+    auto limit = ParseCount(inv.Option("limit"), 1, kMaxSearchLimit);
+    if (!limit) {
+      return Failure::Usage(
+          "usage.bad_limit",
+          {{"value", inv.Option("limit")}, {"max", std::to_string(kMaxSearchLimit)}}, id);
+    }
+    search.set_limit(static_cast<std::uint32_t>(*limit));
+  }
+  std::uint32_t offset = 0;
+  if (inv.Has("offset")) {
+    auto parsed = ParseCount(inv.Option("offset"), 0, kMaxSearchOffset);
+    if (!parsed) {
+      return Failure::Usage(
+          "usage.bad_offset",
+          {{"value", inv.Option("offset")}, {"max", std::to_string(kMaxSearchOffset)}}, id);
+    }
+    offset = static_cast<std::uint32_t>(*parsed);
+  }
+  search.set_offset(offset);
+  auto reply = inv.api.Call(std::move(request), api::Reply::kDirectory);
+  if (!reply.ok()) return reply.failure();
+  inv.Emit(render::DirectoryJson(reply->directory()),
+           render::DirectoryText(reply->directory(), offset, inv.lang));
   return {};
 }
 
@@ -277,6 +414,29 @@ const std::vector<CommandSpec>& CommandTable() {
        true,
        RunMessages},
       {"chat", "ALIAS", {"ALIAS"}, 1, false, {}, {}, false, true, RunChat},
+      {"network", "", {}, 0, false, {}, {}, true, true, RunNetwork},
+      {"profile set",
+       "[--name-latin S] [--name-cyrillic S] [--state XX] [--org S] [--role S] "
+       "[--areas SLUG,...] [--languages xx,...] [--bio S]",
+       {},
+       0,
+       false,
+       {"name-latin", "name-cyrillic", "state", "org", "role", "areas", "languages", "bio"},
+       {},
+       true,
+       true,
+       RunProfileSet},
+      {"profile show", "[ALIAS]", {"ALIAS"}, 0, false, {}, {}, true, true, RunProfileShow},
+      {"directory search",
+       "[TEXT] [--state XX] [--area SLUG] [--lang xx] [--limit N] [--offset N]",
+       {"TEXT"},
+       0,
+       true,
+       {"state", "area", "lang", "limit", "offset"},
+       {},
+       true,
+       true,
+       RunDirectorySearch},
       {"help", "[COMMAND]", {"COMMAND"}, 0, true, {}, {}, true, false, RunHelp},
   };
   return kTable;
@@ -285,6 +445,32 @@ const std::vector<CommandSpec>& CommandTable() {
 const CommandSpec* FindCommand(std::string_view name) {
   for (const auto& command : CommandTable()) {
     if (command.name == name) return &command;
+  }
+  return nullptr;
+}
+
+const CommandSpec* CommandNamedBy(const std::vector<std::string>& words) {
+  if (words.empty()) return nullptr;
+  if (words.size() >= 2) {
+    if (const CommandSpec* command = FindCommand(words[0] + " " + words[1])) return command;
+  }
+  return FindCommand(words[0]);
+}
+
+const std::vector<CommandGroup>& CommandGroups() {
+  // "directory" alone has no default: it would be unclear whether a --lang
+  // after it filters (as after "directory search") or chooses the language.
+  static const std::vector<CommandGroup> kGroups = {
+      {"contacts", "contacts list"},
+      {"profile", "profile show"},
+      {"directory", ""},
+  };
+  return kGroups;
+}
+
+const CommandGroup* FindGroup(std::string_view name) {
+  for (const auto& group : CommandGroups()) {
+    if (group.name == name) return &group;
   }
   return nullptr;
 }

@@ -71,8 +71,21 @@ struct CommandSpec {
 const std::vector<CommandSpec>& CommandTable();
 const CommandSpec* FindCommand(std::string_view name);
 
-// The group of commands under one first word ("contacts").
-constexpr std::string_view kContactsGroup = "contacts";
+// The command that the leading `words` name: the first two words, else the
+// first one ({"send", "bob", "hi"} → send; {"contacts", "add", "x"} →
+// contacts add); nullptr when they name none.
+const CommandSpec* CommandNamedBy(const std::vector<std::string>& words);
+
+// Commands under one first word ("contacts add", "contacts list", ...). The
+// word alone runs `default_command` ("parley contacts" lists the contacts),
+// or, when it has none, is a usage error that points at the group's help.
+// The catalogue has "help.<name>_group", the title of `parley help <name>`.
+struct CommandGroup {
+  std::string_view name;             // "contacts"
+  std::string_view default_command;  // "contacts list"; "" for none
+};
+const std::vector<CommandGroup>& CommandGroups();
+const CommandGroup* FindGroup(std::string_view name);
 
 // Longest text `send` and `chat` pass on (docs/protocol.md §8 kMaxTextBytes);
 // checked here too so that a huge standard input is refused before it is sent.
@@ -83,5 +96,11 @@ constexpr std::uint32_t kChatHistory = 20;
 
 // Bounds of `messages --limit`.
 constexpr long kMaxLimit = 10000;
+
+// Bounds of `directory search --limit` and `--offset`: the daemon answers at
+// most 100 profiles a page (api.proto SearchDirectoryRequest) and no page
+// that starts deeper than 10000, so larger values are refused here.
+constexpr long kMaxSearchLimit = 100;
+constexpr long kMaxSearchOffset = 10000;
 
 }  // namespace parley::client::cli

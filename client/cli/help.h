@@ -17,10 +17,14 @@ std::string UsageLine(const CommandSpec& command);
 // options, exit codes and environment.
 std::string OverviewHelp(i18n::Lang lang);
 
+// UsageLine, indented, and broken before an option group where it would be
+// wider than the help's 79 columns.
+std::string WrappedUsageLine(const CommandSpec& command);
+
 // Usage line and the command's help text.
 std::string CommandHelp(const CommandSpec& command, i18n::Lang lang);
 
-// Help for every command under `group` ("contacts").
+// Help for every command under `group` ("contacts", "profile", "directory").
 std::string GroupHelp(std::string_view group, i18n::Lang lang);
 
 // Help for the command named by `words` ({} → overview, {"contacts"} → the

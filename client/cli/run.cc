@@ -22,26 +22,27 @@ using i18n::Text;
 
 struct Resolved {
   const CommandSpec* command = nullptr;
-  std::size_t words_used = 0;   // command words consumed from Args::words
-  std::string name;             // what the user typed as the command
-  bool contacts_group = false;  // "contacts" alone with --help
+  std::size_t words_used = 0;           // command words consumed from Args::words
+  std::string name;                     // what the user typed as the command
+  const CommandGroup* group = nullptr;  // a group's word alone ("contacts")
 };
 
 Resolved ResolveCommand(const std::vector<std::string>& words) {
   Resolved resolved;
   if (words.empty()) return resolved;
-  if (words.size() >= 2) {
-    std::string two = words[0] + " " + words[1];
-    if (const CommandSpec* command = FindCommand(two)) return {command, 2, two, false};
+  if (const CommandSpec* command = CommandNamedBy(words)) {
+    const std::size_t used = command->name.find(' ') == std::string_view::npos ? 1 : 2;
+    return {command, used, std::string(command->name), nullptr};
   }
-  if (const CommandSpec* command = FindCommand(words[0])) return {command, 1, words[0], false};
-  if (words[0] == kContactsGroup) {
+  if (const CommandGroup* group = FindGroup(words[0])) {
     if (words.size() == 1) {  // "parley contacts" lists them
-      return {FindCommand("contacts list"), 1, words[0], true};
+      const CommandSpec* command =
+          group->default_command.empty() ? nullptr : FindCommand(group->default_command);
+      return {command, 1, words[0], group};
     }
-    return {nullptr, 2, words[0] + " " + words[1], false};
+    return {nullptr, 2, words[0] + " " + words[1], nullptr};
   }
-  return {nullptr, 1, words[0], false};
+  return {nullptr, 1, words[0], nullptr};
 }
 
 std::string OptionDisplay(std::string_view name) {
@@ -123,8 +124,8 @@ Status Dispatch(const Args& args, Lang lang, Io& io, const i18n::GetEnv& getenv)
       PrintText(io, args.json, "help", OverviewHelp(lang));
       return {};
     }
-    if (resolved.contacts_group) {
-      PrintText(io, args.json, "help", GroupHelp(kContactsGroup, lang));
+    if (resolved.group != nullptr) {
+      PrintText(io, args.json, "help", GroupHelp(resolved.group->name, lang));
       return {};
     }
     if (resolved.command == nullptr) {
@@ -143,6 +144,10 @@ Status Dispatch(const Args& args, Lang lang, Io& io, const i18n::GetEnv& getenv)
   if (args.words.empty()) {
     if (args.error) return *args.error;
     return Failure::Usage("usage.missing_command", {});
+  }
+  if (resolved.command == nullptr && resolved.group != nullptr) {  // "parley directory"
+    return Failure::Usage("usage.incomplete_command", {{"command", resolved.name}},
+                          std::string(resolved.group->name));
   }
   if (resolved.command == nullptr) {
     return Failure::Usage("usage.unknown_command", {{"command", resolved.name}});

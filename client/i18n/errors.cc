@@ -1,5 +1,6 @@
 #include "client/i18n/errors.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace parley::client::i18n {
@@ -32,6 +33,12 @@ ErrorSentence SentenceFor(api::ErrorCode code) {
       return {"error.storage_failed", "", "error.storage_failed"};
     case api::INTERNAL:
       return {"error.internal", "", "error.internal"};
+    case api::NO_NETWORK:
+      return {"error.no_network", "", "error.no_network"};
+    case api::INVALID_PROFILE:
+      return {"error.invalid_profile", "field", "error.invalid_profile_plain"};
+    case api::NO_PROFILE:
+      return {"error.no_profile", "alias", "error.no_own_profile"};
     default:
       break;
   }
@@ -53,6 +60,10 @@ Failure DaemonFailure(const api::Error& error) {
   failure.params = {{"code", std::to_string(error.code())}, {"detail", error.detail()}};
   if (error.detail().empty()) {
     failure.key = std::string(sentence.key_without_detail);
+  } else if (error.code() == api::INVALID_PROFILE &&
+             std::find(kProfileFields.begin(), kProfileFields.end(), error.detail()) !=
+                 kProfileFields.end()) {
+    failure.key = "error.invalid_profile." + error.detail();
   } else {
     failure.key = std::string(sentence.key);
     if (!sentence.placeholder.empty() && sentence.placeholder != "detail") {

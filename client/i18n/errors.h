@@ -2,6 +2,7 @@
 // which of its placeholders receives Error.detail.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,13 @@ struct ErrorSentence {
 
 // Defined for every ErrorCode value (unknown values → "error.unknown_code").
 ErrorSentence SentenceFor(api::ErrorCode code);
+
+// The profile fields INVALID_PROFILE may name in its detail ("name": neither
+// name is given). Each has its own sentence, "error.invalid_profile.<field>",
+// saying what is expected; another detail gets the general one.
+inline constexpr std::array<std::string_view, 9> kProfileFields = {
+    "name", "name_latin", "name_cyrillic", "state",    "organisation",
+    "role", "bio",        "areas",         "languages"};
 
 // "UNKNOWN_CONTACT" → "unknown_contact"; unknown values → "error_<n>".
 std::string ErrorCodeName(int code);

@@ -55,6 +55,48 @@ const Messages& EnglishMessages() {
       {"error.internal",
        "The daemon hit an internal error. Look at the parleyd log and try again; if it happens "
        "again, tell your administrator."},
+      {"error.no_network",
+       "This node has not joined a network, so it has no directory and no profiles. A node joins "
+       "a network when it is set up, with the charter file from the network's secretariat: "
+       "parleyd --home DIR init --name NAME --charter FILE. A secretariat creates a new network "
+       "with: parleyd --home DIR network create --name NAME --out FILE"},
+      {"error.invalid_profile",
+       "The daemon did not accept the profile field '{field}'. What each field may hold: parley "
+       "help profile set"},
+      {"error.invalid_profile_plain",
+       "The daemon did not accept the profile. What each field may hold: parley help profile "
+       "set"},
+      {"error.invalid_profile.name",
+       "A profile needs a name: give --name-latin, --name-cyrillic or both."},
+      {"error.invalid_profile.name_latin",
+       "--name-latin is not accepted: give your name in Latin script as one line of at most 128 "
+       "bytes, without control characters, for example --name-latin \"Anna Petrova\"."},
+      {"error.invalid_profile.name_cyrillic",
+       "--name-cyrillic is not accepted: give your name in Cyrillic script as one line of at most "
+       "128 bytes, without control characters, for example --name-cyrillic \"Анна Петрова\"."},
+      {"error.invalid_profile.state",
+       "--state must be the two-letter ISO 3166 code of a state, for example UZ, AM or DE."},
+      {"error.invalid_profile.organisation",
+       "--org is not accepted: give your organisation as one line of at most 256 bytes, without "
+       "control characters."},
+      {"error.invalid_profile.role",
+       "--role is not accepted: give your role as one line of at most 256 bytes, without control "
+       "characters."},
+      {"error.invalid_profile.bio",
+       "--bio is not accepted: at most 2048 bytes of text, without control characters other than "
+       "line breaks."},
+      {"error.invalid_profile.areas",
+       "--areas must be area slugs listed by 'parley network', separated by commas (at most 16), "
+       "for example --areas legal-migration,integration."},
+      {"error.invalid_profile.languages",
+       "--languages must be two-letter ISO 639-1 language codes separated by commas (at most 16), "
+       "for example --languages ru,en."},
+      {"error.no_profile",
+       "{alias} has not published a profile yet, or it has not reached your node. They publish "
+       "one with: parley profile set"},
+      {"error.no_own_profile",
+       "You have no profile yet. Set one with: parley profile set --name-latin NAME --state XX "
+       "--org ORG (see: parley help profile set)"},
       {"error.unknown_code",
        "The daemon reported an error this version of parley does not know (code {code}: "
        "{detail}). Install matching versions of parley and parleyd."},
@@ -94,7 +136,17 @@ const Messages& EnglishMessages() {
        "Too many arguments for '{command}': '{argument}' is not expected."},
       {"usage.missing_option", "The command '{command}' needs {option}."},
       {"usage.bad_lang", "Unknown language '{value}': use --lang en or --lang ru."},
-      {"usage.bad_limit", "--limit needs a whole number from 1 to 10000, not '{value}'."},
+      {"usage.bad_limit", "--limit needs a whole number from 1 to {max}, not '{value}'."},
+      {"usage.bad_offset", "--offset needs a whole number from 0 to {max}, not '{value}'."},
+      {"usage.bad_state_filter",
+       "--state needs the two-letter ISO 3166 code of a state, such as UZ or AM, not '{value}'."},
+      {"usage.bad_language_filter",
+       "After 'directory search', --lang filters by a language the experts speak and needs a "
+       "two-letter ISO 639-1 code such as ru or en, not '{value}'. To choose the language of "
+       "parley's messages, put --lang before the command: parley --lang ru directory search ..."},
+      {"usage.profile_set_nothing",
+       "Say what to change: 'profile set' needs at least one option, for example --org ORG."},
+      {"usage.incomplete_command", "'{command}' needs a command after it."},
       {"usage.bad_request_id",
        "A request ID is a number shown by 'parley requests', not '{value}'."},
       {"usage.no_json", "'{command}' is interactive and has no --json output."},
@@ -154,6 +206,49 @@ const Messages& EnglishMessages() {
       {"online.yes", "yes"},
       {"online.no", "no"},
 
+      // ------------------------------------------------ network, profile, directory
+      {"network.name", "Network"},
+      {"network.id", "Network ID"},
+      {"network.charter_version", "Charter version"},
+      {"network.anchor", "This node"},
+      {"network.anchor_yes", "an anchor of the network (it holds an anchor key)"},
+      {"network.anchor_no", "a member"},
+      {"network.charter_fingerprint", "Anchor fingerprint"},
+      {"network.areas_title", "Thematic areas (* marks the states' current priorities):"},
+      {"network.no_areas", "The charter lists no thematic areas."},
+      {"network.slugs_hint",
+       "Use these slugs in 'parley profile set --areas SLUG,...' and 'parley directory search "
+       "--area SLUG'."},
+      {"profile.name_latin", "Name (Latin)"},
+      {"profile.name_cyrillic", "Name (Cyrillic)"},
+      {"profile.alias", "Alias"},
+      {"profile.fingerprint", "Fingerprint"},
+      {"profile.state", "State"},
+      {"profile.org", "Organisation"},
+      {"profile.role", "Role"},
+      {"profile.areas", "Areas"},
+      {"profile.languages", "Languages"},
+      {"profile.trust", "Trust"},
+      {"profile.version", "Version"},
+      {"profile.updated", "Updated"},
+      {"profile.expires", "Expires"},
+      {"profile.bio", "About"},
+      {"profile.saved",
+       "Saved: your profile is signed, version {version}. Other members receive it as the "
+       "directory syncs."},
+      {"directory.trust_self", "you"},
+      {"directory.trust_verified", "verified contact"},
+      {"directory.trust_contact", "contact, not verified"},
+      {"directory.trust_unknown", "unknown"},
+      {"directory.none",
+       "Nobody in the directory matches. Try fewer words or filters (area slugs are listed by "
+       "'parley network')."},
+      {"directory.past_end",
+       "There are {total} results in all, and this page starts after the last one. Try a smaller "
+       "--offset."},
+      {"directory.count", "{from}–{to} of {total}."},
+      {"directory.next", "Next page: the same command with --offset {offset}"},
+
       // ---------------------------------------------------------- table headers
       {"col.alias", "ALIAS"},
       {"col.name", "NAME"},
@@ -191,16 +286,21 @@ const Messages& EnglishMessages() {
       {"help.intro",
        "parley is the command-line client of Parley, a peer-to-peer messenger with\n"
        "end-to-end encryption. It only talks to your own daemon, parleyd, which keeps\n"
-       "your keys and messages; start that first: parleyd --home DIR"},
+       "your keys and messages; start that first: parleyd --home DIR\n\n"
+       "Members of a network, such as the Prague Process, publish profiles and find\n"
+       "each other in its directory: parley profile set, parley directory search."},
       {"help.usage_overview", "Usage: parley [GLOBAL OPTIONS] COMMAND [ARGUMENTS]"},
       {"help.commands_title", "Commands:"},
       {"help.contacts_group", "Commands for contacts:"},
+      {"help.profile_group", "Commands for your profile in the network's directory:"},
+      {"help.directory_group", "Commands for the network's directory of experts:"},
       {"help.global_options",
        "Global options (anywhere on the line):\n"
        "  --home DIR     the node's home directory (default: $PARLEY_HOME, else\n"
        "                 $XDG_DATA_HOME/parley, else ~/.local/share/parley)\n"
        "  --json         print exactly one JSON document on standard output, errors too\n"
        "  --lang en|ru   language of messages (default: from LC_ALL, LC_MESSAGES, LANG)\n"
+       "                 (after \"directory search\", --lang filters the search instead)\n"
        "  --help, -h     help for the command\n"
        "  --version      print the version of parley"},
       {"help.exit_codes",
@@ -225,6 +325,10 @@ const Messages& EnglishMessages() {
       {"summary.send", "send a message (TEXT \"-\": from stdin)"},
       {"summary.messages", "show the latest messages with a contact"},
       {"summary.chat", "talk with a contact live"},
+      {"summary.network", "your network: charter, thematic areas"},
+      {"summary.profile_set", "publish or change your profile"},
+      {"summary.profile_show", "show your profile or a contact's"},
+      {"summary.directory_search", "find experts in the network's directory"},
       {"summary.help", "show help for all commands or one"},
 
       {"help.status",
@@ -314,6 +418,76 @@ const Messages& EnglishMessages() {
        "  //text   send a message that starts with '/'\n\n"
        "Example:\n"
        "  parley chat ivanov"},
+      {"help.network",
+       "Shows the network your node belongs to, from its charter: the network's name and\n"
+       "ID, the version of the charter, whether this node is an anchor of the network\n"
+       "(it holds a key that signs the charter) or a member, and the fingerprint of\n"
+       "the anchor key that signed the charter. Compare that fingerprint with the one\n"
+       "your secretariat gave you: if they differ, your charter is not the network's.\n\n"
+       "Then come the network's thematic areas, named in your language, each with its\n"
+       "topics; * marks the states' current priorities. The short names on the left\n"
+       "(slugs) are what \"parley profile set --areas\" and \"parley directory search\n"
+       "--area\" take.\n\n"
+       "Examples:\n"
+       "  parley network\n"
+       "  parley --lang ru network\n"
+       "  parley --json network"},
+      {"help.profile_set",
+       "Publishes your profile in the network's directory, or changes it, so that other\n"
+       "members can find you. Your node signs a new version with your key; the others\n"
+       "receive it as the directory syncs. Give only the fields you want to change: the\n"
+       "rest keep their values. At least one option is needed. Afterwards the profile\n"
+       "is shown as \"parley profile show\" shows it.\n\n"
+       "Options:\n"
+       "  --name-latin S       your name in Latin script (\"Anna Petrova\")\n"
+       "  --name-cyrillic S    your name in Cyrillic script (\"Анна Петрова\")\n"
+       "  --state XX           the state you work for: ISO 3166 code (UZ, AM, DE)\n"
+       "  --org S              your organisation (ministry, agency, ...)\n"
+       "  --role S             your position there\n"
+       "  --areas SLUG,...     the thematic areas you work on, separated by commas;\n"
+       "                       \"parley network\" lists them; --areas \"\" clears them\n"
+       "  --languages xx,...   the languages you speak: ISO 639-1 codes (ru,en)\n"
+       "  --bio S              a few sentences about your work\n\n"
+       "A name in one script is enough, but give both if you have them: a search finds\n"
+       "either. Quote values that contain spaces.\n\n"
+       "Examples:\n"
+       "  parley profile set --name-latin \"Anna Petrova\" --name-cyrillic \"Анна Петрова\"\n"
+       "  parley profile set --state UZ --org \"Migration Agency\" --role \"Deputy Head\"\n"
+       "  parley profile set --areas legal-migration,integration --languages ru,en\n"
+       "  parley profile set --areas \"\""},
+      {"help.profile_show",
+       "Shows a profile as your node holds it: your own without ALIAS, or that of the\n"
+       "contact you saved as ALIAS. It lists the names, state, organisation, role, areas\n"
+       "and languages, how you know the person (trust), and the version of the profile\n"
+       "with when it was updated and when it expires. Renew your own before it expires\n"
+       "with \"parley profile set\".\n\n"
+       "Trust is one of: you; verified contact (you compared safety numbers); contact,\n"
+       "not verified; unknown. In --json: self, verified, contact, unknown.\n\n"
+       "Examples:\n"
+       "  parley profile show\n"
+       "  parley profile show ivanov\n"
+       "  parley --json profile show ivanov"},
+      {"help.directory_search",
+       "Searches the network's directory of experts. TEXT is looked for in names,\n"
+       "organisations, roles and bios, in Latin and Cyrillic script alike (\"Ivanova\"\n"
+       "also finds \"Иванова\"); several words are joined. Without TEXT, everyone the\n"
+       "filters allow is listed. The best matches come first, 20 to a page.\n\n"
+       "Options:\n"
+       "  --state XX     only experts of this state (ISO 3166 code: UZ, AM, ...)\n"
+       "  --area SLUG    only those who work on this area (\"parley network\" lists them)\n"
+       "  --lang xx      only those who speak this language (ISO 639-1 code: ru, en)\n"
+       "  --limit N      results per page, from 1 to 100 (default 20)\n"
+       "  --offset N     skip the first N results, to see the next page\n\n"
+       "After the command, --lang is this filter. To choose the language of parley's\n"
+       "messages, put --lang before the command: parley --lang ru directory search ...\n\n"
+       "Each result says how you know the person: verified contact, contact, or\n"
+       "unknown. --json prints the results as a list.\n\n"
+       "Examples:\n"
+       "  parley directory search labour migration\n"
+       "  parley directory search Иванова --state UZ\n"
+       "  parley directory search --area return-reintegration --lang ru\n"
+       "  parley directory search --state AM --limit 50 --offset 50\n"
+       "  parley --json directory search reintegration"},
       {"help.help",
        "Shows the list of commands, or the details and examples of one command.\n\n"
        "Examples:\n"

@@ -58,6 +58,47 @@ const Messages& RussianMessages() {
       {"error.internal",
        "В работе демона произошла внутренняя ошибка. Посмотрите журнал parleyd и повторите "
        "попытку; если ошибка повторится, сообщите администратору."},
+      {"error.no_network",
+       "Этот узел не входит ни в одну сеть, поэтому у него нет справочника и профилей. Узел "
+       "вступает в сеть при создании, с файлом устава, полученным у секретариата сети: parleyd "
+       "--home DIR init --name NAME --charter FILE. Секретариат создаёт новую сеть командой: "
+       "parleyd --home DIR network create --name NAME --out FILE"},
+      {"error.invalid_profile",
+       "Демон не принял поле профиля «{field}». Что можно указывать в каждом поле: parley help "
+       "profile set"},
+      {"error.invalid_profile_plain",
+       "Демон не принял профиль. Что можно указывать в каждом поле: parley help profile set"},
+      {"error.invalid_profile.name",
+       "В профиле должно быть имя: укажите --name-latin, --name-cyrillic или оба."},
+      {"error.invalid_profile.name_latin",
+       "Значение --name-latin не принято: укажите имя латиницей одной строкой не длиннее 128 "
+       "байт, без управляющих символов, например --name-latin \"Anna Petrova\"."},
+      {"error.invalid_profile.name_cyrillic",
+       "Значение --name-cyrillic не принято: укажите имя кириллицей одной строкой не длиннее 128 "
+       "байт, без управляющих символов, например --name-cyrillic \"Анна Петрова\"."},
+      {"error.invalid_profile.state",
+       "В --state нужен двухбуквенный код государства по ISO 3166, например UZ, AM или DE."},
+      {"error.invalid_profile.organisation",
+       "Значение --org не принято: укажите организацию одной строкой не длиннее 256 байт, без "
+       "управляющих символов."},
+      {"error.invalid_profile.role",
+       "Значение --role не принято: укажите должность одной строкой не длиннее 256 байт, без "
+       "управляющих символов."},
+      {"error.invalid_profile.bio",
+       "Значение --bio не принято: не более 2048 байт текста, без управляющих символов, кроме "
+       "переводов строки."},
+      {"error.invalid_profile.areas",
+       "В --areas нужны краткие обозначения областей из «parley network» через запятую (не "
+       "более 16), например --areas legal-migration,integration."},
+      {"error.invalid_profile.languages",
+       "В --languages нужны двухбуквенные коды языков по ISO 639-1 через запятую (не более 16), "
+       "например --languages ru,en."},
+      {"error.no_profile",
+       "{alias} ещё не опубликовал профиль, или профиль ещё не дошёл до вашего узла. Профиль "
+       "публикуется командой: parley profile set"},
+      {"error.no_own_profile",
+       "У вас ещё нет профиля. Создайте его командой: parley profile set --name-latin NAME "
+       "--state XX --org ORG (см.: parley help profile set)"},
       {"error.unknown_code",
        "Демон сообщил об ошибке, неизвестной этой версии parley (код {code}: {detail}). "
        "Установите одну и ту же версию parley и parleyd."},
@@ -100,7 +141,20 @@ const Messages& RussianMessages() {
       {"usage.too_many_arguments", "Лишний аргумент «{argument}» для команды «{command}»."},
       {"usage.missing_option", "Для команды «{command}» нужно указать {option}."},
       {"usage.bad_lang", "Неизвестный язык «{value}»: укажите --lang en или --lang ru."},
-      {"usage.bad_limit", "Для --limit нужно целое число от 1 до 10000, а не «{value}»."},
+      {"usage.bad_limit", "Для --limit нужно целое число от 1 до {max}, а не «{value}»."},
+      {"usage.bad_offset", "Для --offset нужно целое число от 0 до {max}, а не «{value}»."},
+      {"usage.bad_state_filter",
+       "Для --state нужен двухбуквенный код государства по ISO 3166, например UZ или AM, а не "
+       "«{value}»."},
+      {"usage.bad_language_filter",
+       "После «directory search» параметр --lang отбирает экспертов по языку, которым они "
+       "владеют, и требует двухбуквенного кода по ISO 639-1, например ru или en, а не «{value}». "
+       "Чтобы выбрать язык сообщений parley, укажите --lang перед командой: parley --lang ru "
+       "directory search ..."},
+      {"usage.profile_set_nothing",
+       "Укажите, что изменить: команде «profile set» нужен хотя бы один параметр, например --org "
+       "ORG."},
+      {"usage.incomplete_command", "После «{command}» нужно указать команду."},
       {"usage.bad_request_id",
        "Номер запроса — это число, которое показывает «parley requests», а не «{value}»."},
       {"usage.no_json", "Команда «{command}» интерактивная, вывода в формате --json у неё нет."},
@@ -160,6 +214,49 @@ const Messages& RussianMessages() {
       {"online.yes", "да"},
       {"online.no", "нет"},
 
+      // ------------------------------------------------ network, profile, directory
+      {"network.name", "Сеть"},
+      {"network.id", "Идентификатор сети"},
+      {"network.charter_version", "Версия устава"},
+      {"network.anchor", "Этот узел"},
+      {"network.anchor_yes", "якорь сети (хранит ключ якоря)"},
+      {"network.anchor_no", "участник"},
+      {"network.charter_fingerprint", "Отпечаток якоря"},
+      {"network.areas_title", "Тематические области (* — текущие приоритеты государств):"},
+      {"network.no_areas", "В уставе нет тематических областей."},
+      {"network.slugs_hint",
+       "Эти краткие обозначения указываются в «parley profile set --areas SLUG,...» и «parley "
+       "directory search --area SLUG»."},
+      {"profile.name_latin", "Имя (латиница)"},
+      {"profile.name_cyrillic", "Имя (кириллица)"},
+      {"profile.alias", "Псевдоним"},
+      {"profile.fingerprint", "Отпечаток ключа"},
+      {"profile.state", "Государство"},
+      {"profile.org", "Организация"},
+      {"profile.role", "Должность"},
+      {"profile.areas", "Области"},
+      {"profile.languages", "Языки"},
+      {"profile.trust", "Доверие"},
+      {"profile.version", "Версия"},
+      {"profile.updated", "Обновлён"},
+      {"profile.expires", "Действует до"},
+      {"profile.bio", "О себе"},
+      {"profile.saved",
+       "Сохранено: ваш профиль подписан, версия {version}. Другие участники получат его при "
+       "синхронизации справочника."},
+      {"directory.trust_self", "вы"},
+      {"directory.trust_verified", "подтверждённый контакт"},
+      {"directory.trust_contact", "контакт, не подтверждён"},
+      {"directory.trust_unknown", "неизвестен"},
+      {"directory.none",
+       "В справочнике никто не подходит. Попробуйте меньше слов или фильтров (обозначения "
+       "областей показывает «parley network»)."},
+      {"directory.past_end",
+       "Всего результатов: {total}, а эта страница начинается после последнего. Укажите "
+       "меньшее значение --offset."},
+      {"directory.count", "{from}–{to} из {total}."},
+      {"directory.next", "Следующая страница: та же команда с --offset {offset}"},
+
       // ---------------------------------------------------------- table headers
       {"col.alias", "ПСЕВДОНИМ"},
       {"col.name", "ИМЯ"},
@@ -199,15 +296,20 @@ const Messages& RussianMessages() {
        "parley — клиент командной строки Parley, мессенджера со сквозным шифрованием,\n"
        "в котором узлы связываются напрямую. parley обращается только к вашему демону\n"
        "parleyd, который хранит ваши ключи и сообщения; сначала запустите его:\n"
-       "parleyd --home DIR"},
+       "parleyd --home DIR\n\n"
+       "Участники сети, например Пражского процесса, публикуют профили и находят друг\n"
+       "друга в её справочнике: parley profile set, parley directory search."},
       {"help.usage_overview", "Использование: parley [ОБЩИЕ ПАРАМЕТРЫ] КОМАНДА [АРГУМЕНТЫ]"},
       {"help.commands_title", "Команды:"},
       {"help.contacts_group", "Команды для работы с контактами:"},
+      {"help.profile_group", "Команды для вашего профиля в справочнике сети:"},
+      {"help.directory_group", "Команды для справочника экспертов сети:"},
       {"help.global_options",
        "Общие параметры (в любом месте командной строки):\n  --home DIR     домашний каталог узла "
        "(по умолчанию: $PARLEY_HOME, иначе\n                 $XDG_DATA_HOME/parley, иначе "
        "~/.local/share/parley)\n  --json         вывести ровно один документ JSON (в том числе при "
-       "ошибке)\n  --lang en|ru   язык сообщений (по умолчанию — по LC_ALL, LC_MESSAGES, LANG)\n  "
+       "ошибке)\n  --lang en|ru   язык сообщений (по умолчанию — по LC_ALL, LC_MESSAGES, LANG)\n"
+       "                 (после «directory search» --lang — фильтр поиска)\n  "
        "--help, -h     справка по команде\n  --version      показать версию parley"},
       {"help.exit_codes",
        "Коды завершения:\n  0  успешно\n  1  демон сообщил об ошибке (в сообщении сказано, что "
@@ -229,6 +331,10 @@ const Messages& RussianMessages() {
       {"summary.send", "отправить сообщение (TEXT «-»: из stdin)"},
       {"summary.messages", "последние сообщения с контактом"},
       {"summary.chat", "переписка с контактом в реальном времени"},
+      {"summary.network", "ваша сеть: устав, тематические области"},
+      {"summary.profile_set", "опубликовать или изменить свой профиль"},
+      {"summary.profile_show", "ваш профиль или профиль контакта"},
+      {"summary.directory_search", "найти экспертов в справочнике сети"},
       {"summary.help", "справка по всем командам или по одной"},
 
       {"help.status",
@@ -323,6 +429,78 @@ const Messages& RussianMessages() {
        "  //text   отправить сообщение, начинающееся с «/»\n\n"
        "Пример:\n"
        "  parley chat ivanov"},
+      {"help.network",
+       "Показывает сеть, в которую входит ваш узел, по её уставу: название и\n"
+       "идентификатор сети, версию устава, является ли этот узел якорем сети (есть ли у\n"
+       "него ключ, которым подписывается устав) или участником, и отпечаток ключа якоря,\n"
+       "подписавшего устав. Сверьте этот отпечаток с тем, который вам сообщил секретариат: если "
+       "они\n"
+       "различаются, ваш устав — не устав этой сети.\n\n"
+       "Затем перечислены тематические области сети на вашем языке, у каждой — её темы;\n"
+       "* отмечает текущие приоритеты государств. Краткие обозначения слева (slug)\n"
+       "указываются в «parley profile set --areas» и «parley directory search --area».\n\n"
+       "Примеры:\n"
+       "  parley network\n"
+       "  parley --lang en network\n"
+       "  parley --json network"},
+      {"help.profile_set",
+       "Публикует ваш профиль в справочнике сети или изменяет его, чтобы другие участники\n"
+       "могли вас найти. Ваш узел подписывает новую версию вашим ключом; остальные\n"
+       "получают её при синхронизации справочника. Указывайте только те поля, которые\n"
+       "хотите изменить: остальные сохранят прежние значения. Нужен хотя бы один\n"
+       "параметр. Затем профиль выводится так же, как в «parley profile show».\n\n"
+       "Параметры:\n"
+       "  --name-latin S       ваше имя латиницей (\"Anna Petrova\")\n"
+       "  --name-cyrillic S    ваше имя кириллицей (\"Анна Петрова\")\n"
+       "  --state XX           государство, которое вы представляете: код ISO 3166\n"
+       "                       (UZ, AM, DE)\n"
+       "  --org S              ваша организация (министерство, ведомство, ...)\n"
+       "  --role S             ваша должность\n"
+       "  --areas SLUG,...     тематические области вашей работы через запятую; их\n"
+       "                       показывает «parley network»; --areas \"\" их очищает\n"
+       "  --languages xx,...   языки, которыми вы владеете: коды ISO 639-1 (ru,en)\n"
+       "  --bio S              несколько предложений о вашей работе\n\n"
+       "Достаточно имени в одной записи, но если у вас есть обе, укажите обе: поиск\n"
+       "находит любую. Значения с пробелами заключайте в кавычки.\n\n"
+       "Примеры:\n"
+       "  parley profile set --name-latin \"Anna Petrova\" --name-cyrillic \"Анна Петрова\"\n"
+       "  parley profile set --state UZ --org \"Агентство по миграции\" --role \"Эксперт\"\n"
+       "  parley profile set --areas legal-migration,integration --languages ru,en\n"
+       "  parley profile set --areas \"\""},
+      {"help.profile_show",
+       "Показывает профиль в том виде, в каком его хранит ваш узел: ваш собственный, если\n"
+       "ALIAS не указан, или профиль контакта, сохранённого под псевдонимом ALIAS. В нём —\n"
+       "имена, государство, организация, должность, области и языки, откуда вы знаете\n"
+       "этого человека (доверие), а также версия профиля, когда он обновлён и до какого\n"
+       "времени действует. Свой профиль продлевайте до этого срока командой\n"
+       "«parley profile set».\n\n"
+       "Доверие — одно из: вы; подтверждённый контакт (вы сверили коды безопасности);\n"
+       "контакт, не подтверждён; неизвестен. В --json: self, verified, contact, unknown.\n\n"
+       "Примеры:\n"
+       "  parley profile show\n"
+       "  parley profile show ivanov\n"
+       "  parley --json profile show ivanov"},
+      {"help.directory_search",
+       "Ищет в справочнике экспертов сети. TEXT ищется в именах, организациях,\n"
+       "должностях и сведениях о себе, латиницей и кириллицей одинаково (по «Ivanova»\n"
+       "находится и «Иванова»); несколько слов объединяются. Без TEXT выводятся все,\n"
+       "кого пропускают фильтры. Лучшие совпадения идут первыми, по 20 на странице.\n\n"
+       "Параметры:\n"
+       "  --state XX     только эксперты этого государства (код ISO 3166: UZ, AM, ...)\n"
+       "  --area SLUG    только работающие в этой области (см. «parley network»)\n"
+       "  --lang xx      только владеющие этим языком (код ISO 639-1: ru, en)\n"
+       "  --limit N      результатов на странице, от 1 до 100 (по умолчанию 20)\n"
+       "  --offset N     пропустить первые N результатов (следующая страница)\n\n"
+       "После команды --lang — это фильтр. Чтобы выбрать язык сообщений parley, укажите\n"
+       "--lang перед командой: parley --lang ru directory search ...\n\n"
+       "У каждого результата указано, откуда вы знаете этого человека: подтверждённый\n"
+       "контакт, контакт или неизвестен. --json выводит результаты списком.\n\n"
+       "Примеры:\n"
+       "  parley directory search трудовая миграция\n"
+       "  parley directory search Ivanova --state UZ\n"
+       "  parley directory search --area return-reintegration --lang ru\n"
+       "  parley directory search --state AM --limit 50 --offset 50\n"
+       "  parley --json directory search реинтеграция"},
       {"help.help",
        "Показывает список команд или подробную справку с примерами по одной команде.\n\n"
        "Примеры:\n"

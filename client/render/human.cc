@@ -17,9 +17,76 @@ using i18n::Text;
 constexpr std::size_t kSafetyDigits = 60;
 constexpr std::size_t kSafetyGroup = 5;
 constexpr std::size_t kGroupsPerLine = 4;
-constexpr std::size_t kWidth = 79;  // columns of wrapped explanations
+constexpr std::size_t kWidth = 79;       // columns of wrapped explanations
+constexpr std::size_t kAreaIndent = 4;   // an area's name under its slug (network)
+constexpr std::size_t kTopicIndent = 6;  // its topics under the name
+
+constexpr std::string_view kEmptyField = "—";
+constexpr std::string_view kSeparator = " · ";
 
 std::string Safe(const std::string& text) { return ForTerminal(text); }
+
+// `text` as is, or "—" when empty (an unset profile field).
+std::string OrDash(const std::string& text) {
+  return text.empty() ? std::string(kEmptyField) : Safe(text);
+}
+
+// The non-empty parts, joined by `separator`.
+std::string Joined(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (const auto& part : parts) {
+    if (part.empty()) continue;
+    if (!out.empty()) out += separator;
+    out += part;
+  }
+  return out;
+}
+
+std::string List(const google::protobuf::RepeatedPtrField<std::string>& items) {
+  std::vector<std::string> safe;
+  for (const auto& item : items) safe.push_back(Safe(item));
+  return Joined(safe, ", ");
+}
+
+// Every line of `text` wrapped to `width` columns on its own (Wrap alone
+// would join the lines of a paragraph).
+std::string WrapLines(const std::string& text, std::size_t width) {
+  std::string out;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t end = text.find('\n', start);
+    const std::string line = text.substr(start, end == std::string::npos ? end : end - start);
+    if (!out.empty() || start > 0) out += '\n';
+    // Leading spaces would make Wrap keep the line unwrapped; they carry no meaning here.
+    const auto first = line.find_first_not_of(' ');
+    out += first == std::string::npos ? std::string() : Wrap(line.substr(first), width);
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+// `text` with every line after the first indented by `indent` spaces.
+std::string IndentFollowing(const std::string& text, std::size_t indent) {
+  std::string out;
+  for (char c : text) {
+    out += c;
+    if (c == '\n') out.append(indent, ' ');
+  }
+  return out;
+}
+
+// "Label:  value" lines with the values aligned; a value's further lines are
+// indented to its column.
+std::string LabelledRows(const std::vector<std::pair<std::string, std::string>>& rows) {
+  std::size_t width = 0;
+  for (const auto& row : rows) width = std::max(width, DisplayWidth(row.first) + 1);
+  std::string out;
+  for (const auto& [label, value] : rows) {
+    out += PadRight(label + ":", width) + "  " + IndentFollowing(value, width + 2) + "\n";
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -38,6 +105,24 @@ std::string TrustWord(api::Trust trust, Lang lang) {
   return Text(lang, trust == api::TRUST_VERIFIED ? "trust.verified" : "trust.unverified");
 }
 
+std::string DirectoryTrustWord(api::DirectoryTrust trust, Lang lang) {
+  switch (trust) {
+    case api::DIRECTORY_TRUST_SELF:
+      return Text(lang, "directory.trust_self");
+    case api::DIRECTORY_TRUST_VERIFIED:
+      return Text(lang, "directory.trust_verified");
+    case api::DIRECTORY_TRUST_CONTACT:
+      return Text(lang, "directory.trust_contact");
+    default:
+      return Text(lang, "directory.trust_unknown");
+  }
+}
+
+std::string LocalName(const std::string& name_en, const std::string& name_ru, Lang lang) {
+  const std::string& preferred = lang == Lang::kRu ? name_ru : name_en;
+  return preferred.empty() ? (lang == Lang::kRu ? name_en : name_ru) : preferred;
+}
+
 std::string StatusText(const api::StatusReply& status, Lang lang) {
   std::vector<std::pair<std::string, std::string>> rows;
   if (!status.name().empty()) rows.emplace_back(Text(lang, "status.name"), Safe(status.name()));
@@ -47,10 +132,7 @@ std::string StatusText(const api::StatusReply& status, Lang lang) {
   rows.emplace_back(Text(lang, "status.requests"), std::to_string(status.pending_requests()));
   rows.emplace_back(Text(lang, "status.queued"), std::to_string(status.queued_messages()));
   rows.emplace_back(Text(lang, "status.version"), Safe(status.version()));
-  std::size_t width = 0;
-  for (const auto& row : rows) width = std::max(width, DisplayWidth(row.first) + 1);
-  std::string out;
-  for (const auto& [label, value] : rows) out += PadRight(label + ":", width) + "  " + value + "\n";
+  std::string out = LabelledRows(rows);
   if (status.pending_requests() > 0) out += "\n" + Text(lang, "status.requests_hint") + "\n";
   return out;
 }
@@ -141,6 +223,117 @@ std::string MessagesText(const std::string& alias, const api::MessageList& messa
                   ForTerminal(message.text(), /*keep_newlines=*/true)});
   }
   return table.Render();
+}
+
+std::string NetworkText(const api::NetworkReply& network, Lang lang) {
+  std::string out = LabelledRows({
+      {Text(lang, "network.name"), OrDash(network.name())},
+      {Text(lang, "network.id"), OrDash(network.network_id())},
+      {Text(lang, "network.charter_version"), std::to_string(network.charter_version())},
+      {Text(lang, "network.anchor"),
+       Text(lang, network.anchor() ? "network.anchor_yes" : "network.anchor_no")},
+      {Text(lang, "network.charter_fingerprint"), OrDash(network.charter_fingerprint())},
+  });
+  out += "\n";
+  if (network.areas().empty()) return out + Text(lang, "network.no_areas") + "\n";
+  out += Text(lang, "network.areas_title") + "\n";
+  for (const auto& area : network.areas()) {
+    out += "\n";
+    out += (area.priority() ? "* " : "  ") + Safe(area.slug()) + "\n";
+    const std::string name = Safe(LocalName(area.name_en(), area.name_ru(), lang));
+    if (!name.empty()) {
+      out += std::string(kAreaIndent, ' ') +
+             IndentFollowing(Wrap(name, kWidth - kAreaIndent), kAreaIndent) + "\n";
+    }
+    std::size_t slug_width = 0;
+    for (const auto& topic : area.topics()) {
+      slug_width = std::max(slug_width, DisplayWidth(Safe(topic.slug())));
+    }
+    for (const auto& topic : area.topics()) {
+      std::string line = std::string(kTopicIndent, ' ') + PadRight(Safe(topic.slug()), slug_width) +
+                         "  " + Safe(LocalName(topic.name_en(), topic.name_ru(), lang));
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      out += line + "\n";
+    }
+  }
+  out += "\n" + Wrap(Text(lang, "network.slugs_hint"), kWidth) + "\n";
+  return out;
+}
+
+std::string ProfileText(const api::Profile& profile, Lang lang) {
+  std::vector<std::pair<std::string, std::string>> rows;
+  rows.emplace_back(Text(lang, "profile.name_latin"), OrDash(profile.name_latin()));
+  rows.emplace_back(Text(lang, "profile.name_cyrillic"), OrDash(profile.name_cyrillic()));
+  if (!profile.alias().empty()) {
+    rows.emplace_back(Text(lang, "profile.alias"), Safe(profile.alias()));
+  }
+  rows.emplace_back(Text(lang, "profile.fingerprint"), OrDash(profile.fingerprint()));
+  rows.emplace_back(Text(lang, "profile.state"), OrDash(profile.state()));
+  rows.emplace_back(Text(lang, "profile.org"), OrDash(profile.organisation()));
+  rows.emplace_back(Text(lang, "profile.role"), OrDash(profile.role()));
+  const std::string areas = List(profile.areas());
+  rows.emplace_back(Text(lang, "profile.areas"), areas.empty() ? std::string(kEmptyField) : areas);
+  const std::string languages = List(profile.languages());
+  rows.emplace_back(Text(lang, "profile.languages"),
+                    languages.empty() ? std::string(kEmptyField) : languages);
+  rows.emplace_back(Text(lang, "profile.trust"), DirectoryTrustWord(profile.trust(), lang));
+  rows.emplace_back(Text(lang, "profile.version"), std::to_string(profile.version()));
+  rows.emplace_back(Text(lang, "profile.updated"), LocalDateTime(profile.updated_at_ms()));
+  rows.emplace_back(Text(lang, "profile.expires"), LocalDateTime(profile.expires_at_ms()));
+  rows.emplace_back(Text(lang, "profile.bio"), std::string());
+  std::size_t width = 0;
+  for (const auto& row : rows) width = std::max(width, DisplayWidth(row.first) + 1);
+  // The bio last: it may run over several lines, wrapped to the value column.
+  const std::string bio = ForTerminal(profile.bio(), /*keep_newlines=*/true);
+  rows.back().second = bio.empty() ? std::string(kEmptyField) : WrapLines(bio, kWidth - width - 2);
+  return LabelledRows(rows);
+}
+
+std::string ProfileSavedText(const api::Profile& profile, Lang lang) {
+  return Text(lang, "profile.saved", {{"version", std::to_string(profile.version())}}) + "\n\n" +
+         ProfileText(profile, lang);
+}
+
+std::string DirectoryText(const api::DirectoryPage& page, std::uint32_t offset, Lang lang) {
+  const std::string total = std::to_string(page.total());
+  if (page.profiles().empty()) {
+    if (offset > 0 && page.total() > 0) {
+      return Wrap(Text(lang, "directory.past_end", {{"total", total}}), kWidth) + "\n";
+    }
+    return Wrap(Text(lang, "directory.none"), kWidth) + "\n";
+  }
+  const std::uint64_t last = std::uint64_t{offset} + page.profiles().size();
+  const std::size_t number_width = std::to_string(last).size() + 1;  // "12."
+  const std::string indent(number_width + 1, ' ');
+  std::string out;
+  std::uint64_t number = offset;
+  for (const auto& profile : page.profiles()) {
+    ++number;
+    if (number > std::uint64_t{offset} + 1) out += "\n";
+    std::string names =
+        Joined({Safe(profile.name_latin()), Safe(profile.name_cyrillic())}, kSeparator);
+    if (profile.name_latin() == profile.name_cyrillic()) names = Safe(profile.name_latin());
+    out += PadRight(std::to_string(number) + ".", number_width) + " " +
+           Joined({names.empty() ? std::string(kEmptyField) : names, Safe(profile.state())},
+                  kSeparator) +
+           "\n";
+    for (const std::string& line :
+         {Joined({Safe(profile.organisation()), Safe(profile.role())}, kSeparator),
+          Joined({List(profile.areas()), List(profile.languages())}, kSeparator)}) {
+      if (!line.empty()) out += indent + line + "\n";
+    }
+    std::string trust = DirectoryTrustWord(profile.trust(), lang);
+    if (!profile.alias().empty()) trust += " (" + Safe(profile.alias()) + ")";
+    out += indent + Joined({trust, Safe(profile.fingerprint())}, kSeparator) + "\n";
+  }
+  out += "\n" + Text(lang, "directory.count",
+                     {{"from", std::to_string(std::uint64_t{offset} + 1)},
+                      {"to", std::to_string(last)},
+                      {"total", total}});
+  if (last < page.total()) {
+    out += " " + Text(lang, "directory.next", {{"offset", std::to_string(last)}});
+  }
+  return out + "\n";
 }
 
 }  // namespace parley::client::render

@@ -4,8 +4,31 @@
 
 namespace parley::client::render {
 
+namespace {
+
+Json StringList(const google::protobuf::RepeatedPtrField<std::string>& items) {
+  Json list = Json::array();
+  for (const auto& item : items) list.push_back(item);
+  return list;
+}
+
+}  // namespace
+
 std::string_view TrustName(api::Trust trust) {
   return trust == api::TRUST_VERIFIED ? "verified" : "unverified";
+}
+
+std::string_view DirectoryTrustName(api::DirectoryTrust trust) {
+  switch (trust) {
+    case api::DIRECTORY_TRUST_SELF:
+      return "self";
+    case api::DIRECTORY_TRUST_VERIFIED:
+      return "verified";
+    case api::DIRECTORY_TRUST_CONTACT:
+      return "contact";
+    default:
+      return "unknown";
+  }
 }
 
 std::string_view DirectionName(api::Direction direction) {
@@ -81,6 +104,58 @@ Json MessageJson(const api::Message& message) {
 Json MessagesJson(const api::MessageList& messages) {
   Json list = Json::array();
   for (const auto& message : messages.messages()) list.push_back(MessageJson(message));
+  return list;
+}
+
+Json NetworkJson(const api::NetworkReply& network) {
+  Json areas = Json::array();
+  for (const auto& area : network.areas()) {
+    Json topics = Json::array();
+    for (const auto& topic : area.topics()) {
+      topics.push_back(
+          Json{{"slug", topic.slug()}, {"name_en", topic.name_en()}, {"name_ru", topic.name_ru()}});
+    }
+    areas.push_back(Json{{"slug", area.slug()},
+                         {"name_en", area.name_en()},
+                         {"name_ru", area.name_ru()},
+                         {"priority", area.priority()},
+                         {"topics", std::move(topics)}});
+  }
+  return Json{{"name", network.name()},
+              {"network_id", network.network_id()},
+              {"charter_version", network.charter_version()},
+              {"anchor", network.anchor()},
+              {"charter_fingerprint", network.charter_fingerprint()},
+              {"areas", std::move(areas)}};
+}
+
+// The contract's directory entry: who, where, what; the full profile adds
+// the rest.
+Json DirectoryEntryJson(const api::Profile& profile) {
+  return Json{{"fingerprint", profile.fingerprint()},
+              {"name_latin", profile.name_latin()},
+              {"name_cyrillic", profile.name_cyrillic()},
+              {"state", profile.state()},
+              {"org", profile.organisation()},
+              {"role", profile.role()},
+              {"areas", StringList(profile.areas())},
+              {"languages", StringList(profile.languages())},
+              {"trust", DirectoryTrustName(profile.trust())}};
+}
+
+Json ProfileJson(const api::Profile& profile) {
+  Json json = DirectoryEntryJson(profile);
+  json["bio"] = profile.bio();
+  json["version"] = profile.version();
+  json["updated"] = IsoUtc(profile.updated_at_ms());
+  json["expires"] = IsoUtc(profile.expires_at_ms());
+  json["alias"] = profile.alias();
+  return json;
+}
+
+Json DirectoryJson(const api::DirectoryPage& page) {
+  Json list = Json::array();
+  for (const auto& profile : page.profiles()) list.push_back(DirectoryEntryJson(profile));
   return list;
 }
 

@@ -31,11 +31,24 @@ Json SendJson(const api::SendReply& send);
 Json MessageJson(const api::Message& message);
 // [message, ...]
 Json MessagesJson(const api::MessageList& messages);
+// {"name","network_id","charter_version","anchor","charter_fingerprint",
+//  "areas":[{"slug","name_en","name_ru","priority","topics":[{"slug","name_en","name_ru"}]}]}
+Json NetworkJson(const api::NetworkReply& network);
+// {"fingerprint","name_latin","name_cyrillic","state","org","role","areas","languages",
+//  "bio","version","updated","expires","trust","alias"}
+Json ProfileJson(const api::Profile& profile);
+// One search result: {"fingerprint","name_latin","name_cyrillic","state","org","role",
+//  "areas","languages","trust"}
+Json DirectoryEntryJson(const api::Profile& profile);
+// [entry, ...], best first (the contract of `directory search`: a list, no total).
+Json DirectoryJson(const api::DirectoryPage& page);
 // {"error": {"code", "message"}}
 Json ErrorJson(std::string_view code, std::string_view message);
 
 // "verified" | "unverified"
 std::string_view TrustName(api::Trust trust);
+// "self" | "verified" | "contact" | "unknown"
+std::string_view DirectoryTrustName(api::DirectoryTrust trust);
 // "in" | "out"
 std::string_view DirectionName(api::Direction direction);
 // "queued" | "sent" | "delivered"

@@ -5,37 +5,12 @@
 
 #include "crypto/bytes.h"
 #include "crypto/fingerprint.h"
+#include "daemon/api/directory_handlers.h"
+#include "daemon/api/handler_support.h"
 
 namespace parley::api_server {
 
 namespace {
-
-using Handler = std::function<void(ApiContext&, const api::Request&, api::Reply&, Status&)>;
-
-void Fail(api::Reply& reply, api::ErrorCode code, const std::string& detail = {}) {
-  reply.mutable_error()->set_code(code);
-  reply.mutable_error()->set_detail(detail);
-}
-
-bool IsStorageFailure(const Status& status) {
-  switch (status.code()) {
-    case Status::Code::kIoError:
-    case Status::Code::kDiskFull:
-    case Status::Code::kCorrupt:
-    case Status::Code::kInternal:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// Reports a storage failure; true when `status` was one (the caller stops).
-bool StorageFailed(const Status& status, api::Reply& reply, Status& storage) {
-  if (!IsStorageFailure(status)) return false;
-  storage = status;
-  Fail(reply, api::STORAGE_FAILED, status.code() == Status::Code::kDiskFull ? "disk full" : "");
-  return true;
-}
 
 void FillContact(const ApiContext& context, const messenger::Contact& contact, api::Contact& out) {
   out.set_alias(contact.row.alias);
@@ -206,6 +181,10 @@ const std::unordered_map<int, Handler>& DispatchTable() {
       {api::Request::kRejectRequest, RejectRequest},
       {api::Request::kSend, Send},
       {api::Request::kListMessages, ListMessages},
+      {api::Request::kNetwork, Network},
+      {api::Request::kSetProfile, SetProfile},
+      {api::Request::kShowProfile, ShowProfile},
+      {api::Request::kSearchDirectory, SearchDirectory},
   };
   return kTable;
 }

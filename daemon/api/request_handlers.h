@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "daemon/directory/directory.h"
 #include "daemon/identity/node_identity.h"
 #include "daemon/messenger/messenger.h"
 #include "daemon/util/status.h"
@@ -14,6 +15,7 @@ namespace parley::api_server {
 
 struct ApiContext {
   messenger::Messenger& messenger;
+  directory::Directory& directory;
   const identity::NodeIdentity& identity;
   std::string listen;  // the endpoint the node is reachable on
   std::string version;

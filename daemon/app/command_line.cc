@@ -13,6 +13,8 @@ std::optional<CommandLine> ParseCommandLine(const std::vector<std::string>& args
       {"--listen", &CommandLine::listen},
       {"--announce", &CommandLine::announce},
       {"--name", &CommandLine::name},
+      {"--charter", &CommandLine::charter},
+      {"--out", &CommandLine::out},
       {"--passphrase-file", &CommandLine::passphrase_file},
       {"--kdf", &CommandLine::kdf},
       {"--log-level", &CommandLine::log_level},
@@ -43,13 +45,27 @@ std::optional<CommandLine> ParseCommandLine(const std::vector<std::string>& args
       line.command = CommandLine::Command::kVersion;
     } else if (arg == "init" && line.command == CommandLine::Command::kRun) {
       line.command = CommandLine::Command::kInit;
+    } else if (arg == "network" && line.command == CommandLine::Command::kRun &&
+               i + 1 < args.size() && args[i + 1] == "create") {
+      line.command = CommandLine::Command::kNetworkCreate;
+      ++i;
     } else {
       error = {Text::kUnknownOption, arg};
       return std::nullopt;
     }
   }
-  if (line.command == CommandLine::Command::kInit && line.name.empty()) {
+  const bool needs_name = line.command == CommandLine::Command::kInit ||
+                          line.command == CommandLine::Command::kNetworkCreate;
+  if (needs_name && line.name.empty()) {
     error = {Text::kNameRequired, {}};
+    return std::nullopt;
+  }
+  if (line.command == CommandLine::Command::kNetworkCreate && line.out.empty()) {
+    error = {Text::kOutRequired, {}};
+    return std::nullopt;
+  }
+  if (!line.charter.empty() && line.command != CommandLine::Command::kInit) {
+    error = {Text::kUnknownOption, "--charter"};
     return std::nullopt;
   }
   return line;

@@ -10,12 +10,14 @@
 namespace parley::app {
 
 struct CommandLine {
-  enum class Command { kRun, kInit, kHelp, kVersion };
+  enum class Command { kRun, kInit, kNetworkCreate, kHelp, kVersion };
   Command command = Command::kRun;
   std::string home;              // --home, empty: resolved from the environment
   std::string listen;            // --listen
   std::string announce;          // --announce (init)
-  std::string name;              // --name (init)
+  std::string name;              // --name (init, network create)
+  std::string charter;           // --charter FILE (init): join that network
+  std::string out;               // --out FILE (network create): where the charter goes
   std::string passphrase_file;   // --passphrase-file
   std::string kdf = "moderate";  // --kdf (init)
   std::string log_level = "info";
@@ -27,7 +29,7 @@ struct ParseError {
   std::string argument;
 };
 
-// Parses argv; options may come before or after `init`.
+// Parses argv; options may come before or after `init` / `network create`.
 std::optional<CommandLine> ParseCommandLine(const std::vector<std::string>& args, Language language,
                                             ParseError& error);
 

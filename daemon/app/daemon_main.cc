@@ -14,15 +14,20 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "crypto/fingerprint.h"
 #include "crypto/password_hash.h"
 #include "crypto/random.h"
 #include "daemon/app/command_line.h"
 #include "daemon/app/messages.h"
 #include "daemon/app/passphrase.h"
+#include "daemon/directory/charter.h"
+#include "daemon/directory/directory.h"
 #include "daemon/identity/card.h"
 #include "daemon/identity/node_identity.h"
 #include "daemon/node/node.h"
@@ -150,9 +155,34 @@ std::optional<Passphrase> GetPassphrase(const Console& console, const CommandLin
   return passphrase;
 }
 
+// The charter in `path`, verified; nullopt (and the user told why) otherwise.
+std::optional<directory::Charter> ReadCharter(const Console& console, const std::string& path,
+                                              int& exit_code) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    exit_code = console.Fail(kExitUsage, Text::kNotACharter, path, "cannot read the file");
+    return std::nullopt;
+  }
+  std::string text(directory::kMaxCharterBytes * 2, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  auto charter = directory::ParseCharterText(text);
+  if (!charter.ok()) {
+    exit_code = console.Fail(kExitUsage, Text::kNotACharter, path, charter.status().message());
+    return std::nullopt;
+  }
+  return std::move(charter.value());
+}
+
 int RunInit(const Console& console, const CommandLine& line, const std::string& home) {
   if (!EnsureHome(home)) return console.Fail(kExitFailure, Text::kFailed, "cannot create " + home);
   if (store::Store::Exists(home)) return console.Fail(kExitNoStore, Text::kStoreExists, home);
+  std::optional<directory::Charter> charter;
+  if (!line.charter.empty()) {
+    int exit_code = kExitOk;
+    charter = ReadCharter(console, line.charter, exit_code);
+    if (!charter) return exit_code;
+  }
 
   std::string listen = line.listen.empty() ? "tcp://127.0.0.1:0" : line.listen;
   std::string host;
@@ -190,6 +220,10 @@ int RunInit(const Console& console, const CommandLine& line, const std::string& 
   SystemClock clock;
   auto identity = identity::CreateNodeIdentity(*store.value(), line.name, listen, announce,
                                                clock.NowUnixMs(), crypto::SystemRandom());
+  if (identity.ok() && charter) {
+    Status joined = directory::Directory::JoinNetwork(*store.value(), *charter);
+    if (!joined.ok()) identity = joined;
+  }
   if (!identity.ok()) {
     store.value().reset();
     ::unlink(store::KeyFilePath(home).c_str());
@@ -200,6 +234,9 @@ int RunInit(const Console& console, const CommandLine& line, const std::string& 
     return FailFromStatus(console, identity.status(), home);
   }
   console.Say(Text::kInitialized, line.name, home);
+  if (charter) {
+    console.Say(Text::kJoinedNetwork, charter->name, crypto::Fingerprint(charter->signer));
+  }
   console.Say(Text::kInitNext, home);
   return kExitOk;
 }
@@ -217,6 +254,41 @@ class HomeLock {
  private:
   int fd_;
 };
+
+// `parleyd network create`: this node's store gains an anchor key and the
+// network's first charter, which is also written to --out for the members.
+int RunNetworkCreate(const Console& console, const CommandLine& line, const std::string& home) {
+  if (!store::Store::Exists(home)) return console.Fail(kExitNoStore, Text::kNoStore, home);
+  HomeLock lock(home);
+  if (!lock.TryLock()) return console.Fail(kExitAlreadyRunning, Text::kAlreadyRunning, home);
+  int exit_code = kExitOk;
+  auto passphrase = GetPassphrase(console, line, home, /*confirm=*/false, exit_code);
+  if (!passphrase) return exit_code;
+  auto store = store::Store::Open(home, passphrase->bytes.view());
+  passphrase.reset();
+  if (!store.ok()) return FailFromStatus(console, store.status(), home);
+
+  SystemClock clock;
+  auto charter = directory::Directory::CreateNetwork(*store.value(), line.name,
+                                                     static_cast<std::uint64_t>(clock.NowUnixMs()),
+                                                     crypto::SystemRandom());
+  if (!charter.ok()) {
+    if (charter.status().code() == Status::Code::kAlreadyExists)
+      return console.Fail(kExitUsage, Text::kAlreadyInNetwork);
+    if (charter.status().code() == Status::Code::kInvalidArgument)
+      return console.Fail(kExitUsage, Text::kFailed, charter.status().message());
+    return FailFromStatus(console, charter.status(), home);
+  }
+  // The charter is public: members need it to join.
+  std::ofstream out(line.out, std::ios::trunc);
+  out << charter->Text() << "\n";
+  out.close();
+  if (!out) return console.Fail(kExitFailure, Text::kCannotWrite, line.out);
+  ::chmod(line.out.c_str(), 0644);
+  console.Say(Text::kNetworkCreated, charter->name, line.out);
+  console.Say(Text::kNetworkNext, crypto::Fingerprint(charter->signer), line.out);
+  return kExitOk;
+}
 
 int RunNode(const Console& console, const CommandLine& line, const std::string& home) {
   if (!store::Store::Exists(home)) return console.Fail(kExitNoStore, Text::kNoStore, home);
@@ -308,8 +380,14 @@ int DaemonMain(int argc, char** argv) {
   if (!home) return console.Fail(kExitUsage, Text::kNoHome);
   if (!paths::SocketPathsFit(*home)) return console.Fail(kExitUsage, Text::kHomeTooLong, *home);
   log::Init(line->log_level);
-  return line->command == CommandLine::Command::kInit ? RunInit(console, *line, *home)
-                                                      : RunNode(console, *line, *home);
+  switch (line->command) {
+    case CommandLine::Command::kInit:
+      return RunInit(console, *line, *home);
+    case CommandLine::Command::kNetworkCreate:
+      return RunNetworkCreate(console, *line, *home);
+    default:
+      return RunNode(console, *line, *home);
+  }
 }
 
 }  // namespace parley::app

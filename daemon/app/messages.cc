@@ -20,6 +20,10 @@ const std::map<Text, Entry>& Catalogue() {
         "  parleyd [--home DIR] init --name NAME [--listen tcp://IP:PORT] [--announce "
         "tcp://HOST:PORT]\n"
         "  parleyd [--home DIR] [--listen tcp://IP:PORT]     run the node until SIGINT/SIGTERM\n"
+        "  parleyd [--home DIR] network create --name NAME --out FILE\n"
+        "      this node becomes the anchor of a new network; FILE is its signed charter\n"
+        "  parleyd [--home DIR] init --name NAME --charter FILE   a new node that joins that "
+        "network\n"
         "options: --passphrase-file FILE, --kdf interactive|moderate (init), --log-level LEVEL,\n"
         "         --lang en|ru, --help, --version\n"
         "The passphrase comes from PARLEY_PASSPHRASE, else --passphrase-file, else a prompt.\n"
@@ -28,6 +32,10 @@ const std::map<Text, Entry>& Catalogue() {
         "  parleyd [--home КАТАЛОГ] init --name ИМЯ [--listen tcp://IP:ПОРТ] [--announce "
         "tcp://ХОСТ:ПОРТ]\n"
         "  parleyd [--home КАТАЛОГ] [--listen tcp://IP:ПОРТ]  запустить узел до SIGINT/SIGTERM\n"
+        "  parleyd [--home КАТАЛОГ] network create --name ИМЯ --out ФАЙЛ\n"
+        "      этот узел становится якорем новой сети; ФАЙЛ — её подписанный устав\n"
+        "  parleyd [--home КАТАЛОГ] init --name ИМЯ --charter ФАЙЛ   новый узел, вступающий в эту "
+        "сеть\n"
         "параметры: --passphrase-file ФАЙЛ, --kdf interactive|moderate (для init), --log-level "
         "УРОВЕНЬ,\n"
         "           --lang en|ru, --help, --version\n"
@@ -105,6 +113,29 @@ const std::map<Text, Entry>& Catalogue() {
       {Text::kOldZmq,
        {"parleyd: libzmq {0} is too old (CVE-2019-13132); install 4.3.2 or newer",
         "parleyd: libzmq {0} слишком стар (CVE-2019-13132); установите 4.3.2 или новее"}},
+      {Text::kOutRequired,
+       {"parleyd: network create needs --out FILE, the file the charter is written to",
+        "parleyd: для network create нужен --out ФАЙЛ — файл, куда записать устав"}},
+      {Text::kNotACharter,
+       {"parleyd: {0} is not a valid charter ({1}); ask the secretariat for the file again",
+        "parleyd: {0} — не действительный устав ({1}); запросите файл у секретариата ещё раз"}},
+      {Text::kNetworkCreated,
+       {"Created the network \"{0}\"; this node is its anchor. Charter written to {1}.",
+        "Сеть «{0}» создана; этот узел — её якорь. Устав записан в {1}."}},
+      {Text::kNetworkNext,
+       {"Anchor fingerprint: {0} (members compare it with `parley network`).\n"
+        "Members join with: parleyd init --name NAME --charter {1}",
+        "Отпечаток якоря: {0} (участники сверяют его с выводом `parley network`).\n"
+        "Участники вступают так: parleyd init --name ИМЯ --charter {1}"}},
+      {Text::kJoinedNetwork,
+       {"Joined the network \"{0}\" (anchor fingerprint {1}).",
+        "Узел вступил в сеть «{0}» (отпечаток якоря {1})."}},
+      {Text::kAlreadyInNetwork,
+       {"parleyd: this node belongs to a network already; a node belongs to one network",
+        "parleyd: этот узел уже состоит в сети; узел может состоять только в одной сети"}},
+      {Text::kCannotWrite,
+       {"parleyd: cannot write {0}; check the path and permissions",
+        "parleyd: не удаётся записать {0}; проверьте путь и права доступа"}},
   };
   return kCatalogue;
 }

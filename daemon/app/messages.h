@@ -39,6 +39,13 @@ enum class Text {
   kDiskFull,
   kUnknownKdf,
   kOldZmq,
+  kOutRequired,
+  kNotACharter,
+  kNetworkCreated,
+  kNetworkNext,
+  kJoinedNetwork,
+  kAlreadyInNetwork,
+  kCannotWrite,
 };
 
 // The sentence for `text`, with {0}, {1} replaced by the arguments.

@@ -67,6 +67,11 @@ void ContactDirectory::Rename(Contact& contact, const std::string& alias) {
   by_alias_[alias] = &contact;
 }
 
+const Contact* ContactDirectory::ByIdentityKey(const crypto::PublicKey& key) const {
+  auto it = by_identity_key_.find(Key(key));
+  return it == by_identity_key_.end() ? nullptr : it->second;
+}
+
 const Contact* ContactDirectory::ByTransportKey(const crypto::PublicKey& key) const {
   auto it = by_transport_key_.find(Key(key));
   return it == by_transport_key_.end() ? nullptr : it->second;

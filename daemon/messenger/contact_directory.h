@@ -36,6 +36,7 @@ class ContactDirectory {
   Contact* ByAlias(std::string_view alias);  // contacts only, not requests
   const Contact* ByAlias(std::string_view alias) const;
   Contact* ByIdentityKey(const crypto::PublicKey& key);
+  const Contact* ByIdentityKey(const crypto::PublicKey& key) const;
   Contact* ByTransportKey(const crypto::PublicKey& key);
   const Contact* ByTransportKey(const crypto::PublicKey& key) const;
 

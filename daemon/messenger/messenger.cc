@@ -308,6 +308,14 @@ Result<FrameVerdict> Messenger::OnFrame(const crypto::PublicKey& transport_key,
       return OnEnvelope(sender, transport_key, parsed.envelope(), acks);
     case wire::LinkFrame::kAck:
       return OnAck(sender, parsed.ack());
+    case wire::LinkFrame::kOwnProfile: {
+      if (sender == nullptr || sender->is_request()) return FrameVerdict::kRefused;
+      if (profile_sink_ == nullptr) return FrameVerdict::kProfileIgnored;
+      auto stored = profile_sink_->OnContactProfile(sender->row.identity_key,
+                                                    crypto::AsBytes(parsed.own_profile()));
+      if (!stored.ok()) return stored.status();
+      return stored.value() ? FrameVerdict::kProfileStored : FrameVerdict::kProfileIgnored;
+    }
     default:
       return FrameVerdict::kMalformed;
   }

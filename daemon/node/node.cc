@@ -4,11 +4,20 @@
 
 #include <algorithm>
 
+#include "proto/wire.pb.h"
+
 namespace parley::node {
 
 namespace {
 
 std::string KeyString(const crypto::PublicKey& key) { return {key.begin(), key.end()}; }
+
+crypto::Bytes ProfileFrame(const crypto::Bytes& profile) {
+  wire::LinkFrame frame;
+  frame.set_own_profile(profile.data(), profile.size());
+  std::string bytes = frame.SerializeAsString();
+  return crypto::Bytes(bytes.begin(), bytes.end());
+}
 
 }  // namespace
 
@@ -29,6 +38,11 @@ Result<std::unique_ptr<Node>> Node::Start(const NodeOptions& options, store::Sto
   auto messenger = messenger::Messenger::Create(store, identity, random, clock);
   if (!messenger.ok()) return messenger.status();
   node->messenger_ = std::move(messenger.value());
+  auto directory =
+      directory::Directory::Load(store, identity.identity.signing(), identity.name, clock);
+  if (!directory.ok()) return directory.status();
+  node->directory_ = std::move(directory.value());
+  node->messenger_->SetProfileSink(node->directory_.get());
 
   node->link_ = std::make_unique<net::Link>(node->context_, *node, identity.identity.transport());
   auto bound = node->link_->Start(identity.listen);
@@ -55,8 +69,10 @@ void Node::AddPeers() {
 net::ZapVerdict Node::Authenticate(const crypto::PublicKey& client_key) {
   const auto* contact = messenger_->directory().ByTransportKey(client_key);
   if (contact != nullptr && !contact->is_request()) {
-    // The contact is up and dialling us: dial back now rather than after backoff.
+    // The contact is up and dialling us: dial back now rather than after
+    // backoff. It may have just added us, and refused what we sent before.
     link_->KickReconnect(contact->row.id);
+    PushOwnProfile(contact->row.id);
     return net::ZapVerdict::kContact;
   }
   // A stranger, or a request that may write again: both hold a descriptor for
@@ -101,6 +117,14 @@ void Node::OnOutboundReply(std::int64_t contact_id, crypto::ByteView frame) {
 void Node::OnConnected(std::int64_t contact_id) {
   spdlog::debug("contact {} is reachable", contact_id);
   messenger_->OnPeerConnected(contact_id);
+  // Contacts see each other's profiles (§9.3): a fresh connection gets ours.
+  PushOwnProfile(contact_id);
+}
+
+void Node::PushOwnProfile(std::int64_t contact_id) {
+  if (const auto* own = directory_->OwnProfile(); own != nullptr) {
+    link_->Send(contact_id, ProfileFrame(own->encoded));
+  }
 }
 
 void Node::OnDisconnected(std::int64_t contact_id) {
@@ -141,6 +165,7 @@ Status Node::Run(const std::atomic<bool>& stop) {
       spdlog::error("a socket failed; the round was rolled back: {}", e.what());
       store_.db().Rollback();
       status = messenger_->OnRolledBack();
+      if (status.ok()) status = directory_->OnRolledBack();
     }
     if (!status.ok()) return status;
   }
@@ -163,7 +188,7 @@ Status Node::RunRound(std::vector<zmq::pollitem_t>& items) {
 
   std::vector<api_server::ApiCall> calls;
   api_->ProcessReady(items.data(), kRoundBudget, calls);
-  api_server::ApiContext context{*messenger_, identity_, listen_, options_.version};
+  api_server::ApiContext context{*messenger_, *directory_, identity_, listen_, options_.version};
   std::vector<std::pair<std::string, api::Reply>> replies;
   replies.reserve(calls.size());
   for (const auto& call : calls) {
@@ -179,6 +204,7 @@ Status Node::RunRound(std::vector<zmq::pollitem_t>& items) {
   if (!committed.ok()) {
     db.Rollback();
     PARLEY_RETURN_IF_ERROR(messenger_->OnRolledBack());
+    PARLEY_RETURN_IF_ERROR(directory_->OnRolledBack());
     spdlog::error("could not commit; nothing of this round was kept: {}", committed.message());
     for (auto& [route, reply] : replies) {
       api::Reply failed;
@@ -192,6 +218,7 @@ Status Node::RunRound(std::vector<zmq::pollitem_t>& items) {
   }
 
   messenger_->OnCommitted();
+  directory_->OnCommitted();
   // Committed: what the round produced may now leave, peers' traffic first
   // (it is what someone is waiting for), then the local clients'.
   AddPeers();
@@ -205,6 +232,12 @@ Status Node::RunRound(std::vector<zmq::pollitem_t>& items) {
   }
   for (const auto& [contact_id, ids] : acks_by_contact_) {
     for (const auto& frame : messenger::Messenger::EncodeAcks(ids)) link_->Send(contact_id, frame);
+  }
+  if (auto profile = directory_->TakeProfileToPush()) {
+    const crypto::Bytes frame = ProfileFrame(*profile);
+    for (const auto* contact : messenger_->directory().Contacts()) {
+      if (messenger_->IsOnline(contact->row.id)) link_->Send(contact->row.id, frame);
+    }
   }
   PublishEvents();
   for (const auto& [route, reply] : replies) api_->Reply(route, reply);

@@ -81,6 +81,8 @@ class Node final : public net::LinkHandler {
 
  private:
   Status RunRound(std::vector<zmq::pollitem_t>& items);
+  // Sends the owner's profile to a contact if the link to it is up.
+  void PushOwnProfile(std::int64_t contact_id);
   void AddPeers();
   void PublishEvents();
   int PollTimeoutMs() const;
@@ -92,6 +94,7 @@ class Node final : public net::LinkHandler {
   const Clock& clock_;
   zmq::context_t context_;
   std::unique_ptr<messenger::Messenger> messenger_;
+  std::unique_ptr<directory::Directory> directory_;
   std::unique_ptr<net::Link> link_;
   std::unique_ptr<api_server::ApiServer> api_;
   std::string listen_;

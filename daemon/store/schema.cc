@@ -66,6 +66,27 @@ const std::vector<const char*>& Migrations() {
         envelope BLOB NOT NULL
       );
       )sql",
+      // 1 -> 2: the expert directory (docs/protocol.md §9).
+      R"sql(
+      CREATE TABLE network (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        charter BLOB NOT NULL            -- wire.Signed (CharterBody), verified when read
+      );
+      -- Anchor keys this node holds: it signed (or may amend) the charter.
+      CREATE TABLE anchor_keys (
+        public_key BLOB PRIMARY KEY,
+        secret BLOB NOT NULL             -- Ed25519 secret key, 64 bytes
+      );
+      -- Signed directory objects, one per (kind, subject): the newest version.
+      CREATE TABLE directory_objects (
+        kind INTEGER NOT NULL,           -- 1 profile
+        subject BLOB NOT NULL,           -- profile: the owner's identity key
+        version INTEGER NOT NULL,
+        object BLOB NOT NULL,            -- wire.Signed
+        expires_at INTEGER NOT NULL,     -- Unix ms
+        PRIMARY KEY (kind, subject)
+      );
+      )sql",
   };
   return kMigrations;
 }

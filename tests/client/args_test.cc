@@ -6,7 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "client/cli/commands.h"
 #include "client/failure.h"
+#include "client/render/text.h"
 #include "tests/client/test_support.h"
 
 namespace parley::client {
@@ -72,6 +74,78 @@ TEST(ArgsTest, ProblemsAreRecordedNotThrown) {
   EXPECT_EQ(not_utf8.error->key, "usage.not_utf8");
 }
 
+TEST(ArgsTest, LangAfterDirectorySearchIsTheCommandsFilter) {
+  auto filter = ParseArgs({"directory", "search", "--lang", "ru"});
+  EXPECT_FALSE(filter.error.has_value());
+  EXPECT_EQ(filter.lang, "");
+  EXPECT_EQ(filter.options.at("lang"), "ru");
+  EXPECT_EQ(filter.words, (std::vector<std::string>{"directory", "search"}));
+
+  auto after_text = ParseArgs({"directory", "search", "Иванова", "--lang=hy"});
+  EXPECT_EQ(after_text.lang, "");
+  EXPECT_EQ(after_text.options.at("lang"), "hy");
+
+  auto interface = ParseArgs({"--lang", "ru", "directory", "search", "x"});
+  EXPECT_EQ(interface.lang, "ru");
+  EXPECT_EQ(interface.options.count("lang"), 0u);
+  EXPECT_EQ(interface.words, (std::vector<std::string>{"directory", "search", "x"}));
+
+  auto both = ParseArgs({"--lang=ru", "directory", "search", "x", "--lang", "en"});
+  EXPECT_EQ(both.lang, "ru");
+  EXPECT_EQ(both.options.at("lang"), "en");
+
+  // Before the command's words are complete, --lang is still global.
+  auto between = ParseArgs({"directory", "--lang", "ru", "search"});
+  EXPECT_EQ(between.lang, "ru");
+  EXPECT_EQ(between.options.count("lang"), 0u);
+
+  // Commands without a --lang of their own leave it global wherever it is.
+  for (const auto& argv :
+       std::vector<std::vector<std::string>>{{"contacts", "list", "--lang", "ru"},
+                                             {"profile", "show", "--lang", "ru"},
+                                             {"help", "directory", "search", "--lang", "ru"}}) {
+    auto args = ParseArgs(argv);
+    EXPECT_EQ(args.lang, "ru") << argv[0];
+    EXPECT_EQ(args.options.count("lang"), 0u) << argv[0];
+  }
+
+  // After "--", "--lang" is a word of the search text.
+  auto text = ParseArgs({"directory", "search", "--", "--lang"});
+  EXPECT_EQ(text.words, (std::vector<std::string>{"directory", "search", "--lang"}));
+  EXPECT_EQ(text.options.count("lang"), 0u);
+}
+
+TEST(ArgsTest, ProfileAndSearchOptions) {
+  auto set = ParseArgs({"profile", "set", "--name-latin", "Anna Petrova", "--name-cyrillic=Анна",
+                        "--state", "UZ", "--org", "Ministry", "--role", "Head", "--areas", "",
+                        "--languages", "ru,en", "--bio", "-5 °C"});
+  EXPECT_FALSE(set.error.has_value());
+  EXPECT_EQ(set.words, (std::vector<std::string>{"profile", "set"}));
+  EXPECT_EQ(set.options, (std::map<std::string, std::string>{{"name-latin", "Anna Petrova"},
+                                                             {"name-cyrillic", "Анна"},
+                                                             {"state", "UZ"},
+                                                             {"org", "Ministry"},
+                                                             {"role", "Head"},
+                                                             {"areas", ""},
+                                                             {"languages", "ru,en"},
+                                                             {"bio", "-5 °C"}}));
+
+  auto search = ParseArgs({"directory", "search", "a", "--state", "AM", "--area", "integration",
+                           "--limit", "5", "b", "--offset=10"});
+  EXPECT_FALSE(search.error.has_value());
+  EXPECT_EQ(search.words, (std::vector<std::string>{"directory", "search", "a", "b"}));
+  EXPECT_EQ(search.options,
+            (std::map<std::string, std::string>{
+                {"state", "AM"}, {"area", "integration"}, {"limit", "5"}, {"offset", "10"}}));
+
+  auto later_wins = ParseArgs({"directory", "search", "--offset", "0", "--offset", "20"});
+  EXPECT_EQ(later_wins.options.at("offset"), "20");  // "repeat with --offset N" works
+
+  auto missing = ParseArgs({"profile", "set", "--org"});
+  ASSERT_TRUE(missing.error.has_value());
+  EXPECT_EQ(missing.error->key, "usage.option_needs_value");
+}
+
 TEST(ArgsTest, HelpAndVersionFlags) {
   EXPECT_TRUE(ParseArgs({"send", "--help"}).help);
   EXPECT_TRUE(ParseArgs({"-h"}).help);
@@ -101,6 +175,27 @@ TEST(UsageTest, UsageErrorsExitTwoAndPointAtHelp) {
       {{"contacts", "frobnicate"}, "see: parley help"},
       {{}, "see: parley help"},
       {{"--lang", "de", "status"}, "see: parley help"},
+      {{"network", "extra"}, "see: parley help network"},
+      {{"network", "--state", "UZ"}, "see: parley help network"},
+      {{"profile", "set"}, "see: parley help profile set"},
+      {{"profile", "set", "--area", "integration"}, "see: parley help profile set"},
+      {{"profile", "set", "--limit", "3"}, "see: parley help profile set"},
+      {{"profile", "show", "a", "b"}, "see: parley help profile show"},
+      {{"profile", "show", "--org", "x"}, "see: parley help profile show"},
+      {{"profile", "frobnicate"}, "see: parley help"},
+      {{"directory"}, "see: parley help directory"},
+      {{"directory", "frobnicate"}, "see: parley help"},
+      {{"directory", "search", "--limit", "0"}, "see: parley help directory search"},
+      {{"directory", "search", "--limit", "101"}, "see: parley help directory search"},
+      {{"directory", "search", "--offset", "-1"}, "see: parley help directory search"},
+      {{"directory", "search", "--offset", "10001"}, "see: parley help directory search"},
+      {{"directory", "search", "--offset", "x"}, "see: parley help directory search"},
+      {{"directory", "search", "--state", "Uzbekistan"}, "see: parley help directory search"},
+      {{"directory", "search", "--state", "У3"}, "see: parley help directory search"},
+      {{"directory", "search", "--lang", "russian"}, "see: parley help directory search"},
+      {{"directory", "search", "--lang", "ру"}, "see: parley help directory search"},
+      {{"directory", "search", "--org", "x"}, "see: parley help directory search"},
+      {{"directory", "search", "--areas", "x"}, "see: parley help directory search"},
   };
   TempHome home;  // no daemon: a usage error must be found before connecting
   for (const auto& c : cases) {
@@ -139,6 +234,36 @@ TEST(UsageTest, UsageErrorsAreTranslated) {
   EXPECT_NE(result.err.find("см.: parley help send"), std::string::npos) << result.err;
 }
 
+TEST(UsageTest, NewUsageErrorsSayWhatIsExpected) {
+  TempHome home;
+  auto run = [&](std::vector<std::string> argv, const std::string& lang = "C.UTF-8") {
+    argv.insert(argv.begin(), {"--home", home.path()});
+    return RunParley(argv, {{"LANG", lang}});
+  };
+  EXPECT_EQ(run({"directory", "search", "--limit", "500"}).err,
+            "parley: --limit needs a whole number from 1 to 100, not '500'.\n"
+            "see: parley help directory search\n");
+  EXPECT_EQ(run({"messages", "bob", "--limit", "20000"}).err,
+            "parley: --limit needs a whole number from 1 to 10000, not '20000'.\n"
+            "see: parley help messages\n");
+  EXPECT_EQ(run({"directory", "search", "--offset", "x"}).err,
+            "parley: --offset needs a whole number from 0 to 10000, not 'x'.\n"
+            "see: parley help directory search\n");
+  EXPECT_EQ(run({"directory", "search", "--state", "Uzbekistan"}).err,
+            "parley: --state needs the two-letter ISO 3166 code of a state, such as UZ or AM, not "
+            "'Uzbekistan'.\nsee: parley help directory search\n");
+  EXPECT_EQ(run({"directory"}).err,
+            "parley: 'directory' needs a command after it.\nsee: parley help directory\n");
+
+  auto russian = run({"directory", "search", "--lang", "russian"}, "ru_RU.UTF-8");
+  EXPECT_NE(russian.err.find("параметр --lang отбирает экспертов по языку"), std::string::npos)
+      << russian.err;
+  EXPECT_NE(russian.err.find("parley --lang ru directory search"), std::string::npos);
+  EXPECT_NE(russian.err.find("см.: parley help directory search"), std::string::npos);
+  auto nothing = run({"profile", "set"}, "ru_RU.UTF-8");
+  EXPECT_NE(nothing.err.find("нужен хотя бы один параметр"), std::string::npos) << nothing.err;
+}
+
 TEST(HelpTest, HelpForms) {
   auto overview = RunParley({"help"});
   EXPECT_EQ(overview.exit_code, 0);
@@ -169,6 +294,108 @@ TEST(HelpTest, HelpForms) {
   auto json = RunParley({"--json", "help", "send"});
   EXPECT_EQ(json.exit_code, 0);
   EXPECT_TRUE(nlohmann::json::parse(json.out)["help"].is_string());
+}
+
+TEST(HelpTest, NewCommandsInTheOverviewInBothLanguages) {
+  auto english = RunParley({"help"});
+  EXPECT_NE(english.out.find("  network                             your network: charter, "
+                             "thematic areas\n"),
+            std::string::npos)
+      << english.out;
+  EXPECT_NE(english.out.find("  profile set [OPTIONS]               publish or change your "
+                             "profile\n"),
+            std::string::npos);
+  EXPECT_NE(english.out.find("  profile show [ALIAS]                show your profile or a "
+                             "contact's\n"),
+            std::string::npos);
+  EXPECT_NE(english.out.find("  directory search [TEXT] [OPTIONS]   find experts in the "
+                             "network's directory\n"),
+            std::string::npos);
+  EXPECT_NE(english.out.find("after \"directory search\", --lang filters"), std::string::npos);
+
+  auto russian = RunParley({"--lang", "ru", "help"});
+  EXPECT_NE(russian.out.find("  network                             ваша сеть: устав, "
+                             "тематические области\n"),
+            std::string::npos)
+      << russian.out;
+  EXPECT_NE(russian.out.find("  profile set [OPTIONS]               опубликовать или изменить "
+                             "свой профиль\n"),
+            std::string::npos);
+  EXPECT_NE(russian.out.find("  directory search [TEXT] [OPTIONS]   найти экспертов в "
+                             "справочнике сети\n"),
+            std::string::npos);
+  EXPECT_NE(russian.out.find("после «directory search» --lang — фильтр поиска"), std::string::npos);
+}
+
+TEST(HelpTest, NewCommandsHaveFullHelpAndGroups) {
+  auto search = RunParley({"help", "directory", "search"});
+  EXPECT_EQ(search.exit_code, 0);
+  EXPECT_NE(
+      search.out.find("Usage:\n"
+                      "  parley [--home DIR] [--json] [--lang en|ru] directory search [TEXT]\n"
+                      "         [--state XX] [--area SLUG] [--lang xx] [--limit N] "
+                      "[--offset N]\n"),
+      std::string::npos)
+      << search.out;
+  EXPECT_NE(search.out.find("parley --lang ru directory search ..."), std::string::npos);
+  EXPECT_EQ(RunParley({"directory", "search", "--help"}).out, search.out);
+  auto search_ru = RunParley({"--lang", "ru", "help", "directory", "search"});
+  EXPECT_NE(search_ru.out.find("После команды --lang — это фильтр."), std::string::npos)
+      << search_ru.out;
+
+  auto set = RunParley({"help", "profile", "set"});
+  for (const char* option : {"--name-latin S", "--name-cyrillic S", "--state XX", "--org S",
+                             "--role S", "--areas SLUG,...", "--languages xx,...", "--bio S"}) {
+    EXPECT_NE(set.out.find(std::string("\n  ") + option + " "), std::string::npos) << option;
+  }
+  EXPECT_NE(set.out.find("--areas \"\" clears them"), std::string::npos);
+  auto set_ru = RunParley({"help", "profile", "set", "--lang", "ru"});
+  EXPECT_NE(set_ru.out.find("--areas \"\" их очищает"), std::string::npos) << set_ru.out;
+
+  auto network = RunParley({"help", "network"});
+  EXPECT_NE(network.out.find("parley [--home DIR] [--json] [--lang en|ru] network\n"),
+            std::string::npos);
+  EXPECT_NE(RunParley({"--lang", "ru", "help", "network"}).out.find("якорем сети"),
+            std::string::npos);
+
+  auto profile = RunParley({"help", "profile"});
+  EXPECT_EQ(profile.exit_code, 0);
+  EXPECT_EQ(profile.out.rfind("Commands for your profile in the network's directory:\n", 0), 0u);
+  EXPECT_NE(profile.out.find("profile set [--name-latin S]"), std::string::npos);
+  EXPECT_NE(profile.out.find("profile show [ALIAS]"), std::string::npos);
+  EXPECT_EQ(RunParley({"profile", "--help"}).out, profile.out);
+
+  auto directory = RunParley({"--lang", "ru", "help", "directory"});
+  EXPECT_EQ(directory.exit_code, 0);
+  EXPECT_EQ(directory.out.rfind("Команды для справочника экспертов сети:\n", 0), 0u);
+  EXPECT_EQ(RunParley({"--lang", "ru", "directory", "--help"}).out, directory.out);
+}
+
+TEST(HelpTest, EveryHelpTextFitsSeventyNineColumns) {
+  std::vector<std::vector<std::string>> topics = {{}, {"contacts"}, {"profile"}, {"directory"}};
+  for (const auto& command : cli::CommandTable()) {
+    std::vector<std::string> words;
+    std::string name(command.name);
+    for (std::size_t start = 0, end = 0; end != std::string::npos; start = end + 1) {
+      end = name.find(' ', start);
+      words.push_back(name.substr(start, end == std::string::npos ? end : end - start));
+    }
+    topics.push_back(words);
+  }
+  for (const std::string lang : {"en", "ru"}) {
+    for (auto topic : topics) {
+      topic.insert(topic.begin(), {"--lang", lang, "help"});
+      const std::string text = RunParley(topic).out;
+      ASSERT_FALSE(text.empty());
+      std::size_t start = 0;
+      while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        const std::string line = text.substr(start, end - start);
+        EXPECT_LE(render::DisplayWidth(line), 79u) << lang << ": " << line;
+        start = end + 1;
+      }
+    }
+  }
 }
 
 TEST(HelpTest, Version) {

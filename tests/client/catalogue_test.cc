@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "client/cli/commands.h"
 #include "client/i18n/errors.h"
 
@@ -99,6 +101,90 @@ TEST(CatalogueTest, DaemonFailureFillsTheDetail) {
   future.set_code(static_cast<api::ErrorCode>(99));
   EXPECT_EQ(DaemonFailure(future).code, "error_99");
   EXPECT_EQ(DaemonFailure(future).key, "error.unknown_code");
+}
+
+TEST(CatalogueTest, EveryGroupHasATitleAndItsDefaultExists) {
+  for (const auto& group : cli::CommandGroups()) {
+    const std::string key = "help." + std::string(group.name) + "_group";
+    EXPECT_EQ(EnglishMessages().count(key), 1u) << key;
+    EXPECT_EQ(RussianMessages().count(key), 1u) << key;
+    if (!group.default_command.empty()) {
+      EXPECT_NE(cli::FindCommand(group.default_command), nullptr) << group.default_command;
+    }
+    bool has_command = false;
+    for (const auto& command : cli::CommandTable()) {
+      if (command.name.rfind(std::string(group.name) + " ", 0) == 0) has_command = true;
+    }
+    EXPECT_TRUE(has_command) << group.name;
+  }
+}
+
+TEST(CatalogueTest, EveryInvalidProfileFieldSaysWhatIsExpectedInBothLanguages) {
+  for (std::string_view field : kProfileFields) {
+    api::Error error;
+    error.set_code(api::INVALID_PROFILE);
+    error.set_detail(std::string(field));
+    const Failure failure = DaemonFailure(error);
+    EXPECT_EQ(failure.code, "invalid_profile");
+    EXPECT_EQ(failure.key, "error.invalid_profile." + std::string(field));
+    EXPECT_EQ(EnglishMessages().count(failure.key), 1u) << failure.key;
+    EXPECT_EQ(RussianMessages().count(failure.key), 1u) << failure.key;
+    // Each names the option to fix.
+    const std::string option = field == "organisation" ? "--org"
+                               : field == "name"       ? "--name-latin"
+                                                       : "--" + std::string(field);
+    std::string dashed = option;
+    std::replace(dashed.begin(), dashed.end(), '_', '-');
+    EXPECT_NE(Text(Lang::kEn, failure.key).find(dashed), std::string::npos) << failure.key;
+    EXPECT_NE(Text(Lang::kRu, failure.key).find(dashed), std::string::npos) << failure.key;
+  }
+  api::Error areas;
+  areas.set_code(api::INVALID_PROFILE);
+  areas.set_detail("areas");
+  EXPECT_NE(Text(Lang::kEn, DaemonFailure(areas).key).find("parley network"), std::string::npos);
+
+  api::Error other;  // a field this version does not know: named in the general sentence
+  other.set_code(api::INVALID_PROFILE);
+  other.set_detail("photo");
+  const Failure general = DaemonFailure(other);
+  EXPECT_EQ(general.key, "error.invalid_profile");
+  EXPECT_EQ(Text(Lang::kEn, general.key, general.params),
+            "The daemon did not accept the profile field 'photo'. What each field may hold: "
+            "parley help profile set");
+  EXPECT_EQ(Text(Lang::kRu, general.key, general.params),
+            "Демон не принял поле профиля «photo». Что можно указывать в каждом поле: parley help "
+            "profile set");
+  other.clear_detail();
+  EXPECT_EQ(DaemonFailure(other).key, "error.invalid_profile_plain");
+}
+
+TEST(CatalogueTest, NoProfileAndNoNetwork) {
+  api::Error own;
+  own.set_code(api::NO_PROFILE);
+  EXPECT_EQ(DaemonFailure(own).code, "no_profile");
+  EXPECT_EQ(Text(Lang::kEn, DaemonFailure(own).key, DaemonFailure(own).params)
+                .rfind("You have no profile yet. Set one with: parley profile set", 0),
+            0u);
+  EXPECT_EQ(Text(Lang::kRu, DaemonFailure(own).key, DaemonFailure(own).params)
+                .rfind("У вас ещё нет профиля.", 0),
+            0u);
+  api::Error someone;
+  someone.set_code(api::NO_PROFILE);
+  someone.set_detail("иван");
+  const Failure failure = DaemonFailure(someone);
+  EXPECT_EQ(Text(Lang::kEn, failure.key, failure.params).rfind("иван has not published", 0), 0u);
+  EXPECT_EQ(Text(Lang::kRu, failure.key, failure.params).rfind("иван ещё не опубликовал", 0), 0u);
+
+  api::Error network;
+  network.set_code(api::NO_NETWORK);
+  EXPECT_EQ(DaemonFailure(network).code, "no_network");
+  EXPECT_EQ(DaemonFailure(network).kind, FailureKind::kDaemon);
+  for (Lang lang : {Lang::kEn, Lang::kRu}) {
+    const std::string text = Text(lang, DaemonFailure(network).key);
+    EXPECT_NE(text.find("parleyd --home DIR init --name NAME --charter FILE"), std::string::npos);
+    EXPECT_NE(text.find("parleyd --home DIR network create --name NAME --out FILE"),
+              std::string::npos);
+  }
 }
 
 TEST(CatalogueTest, FormatAndFallbacks) {

@@ -32,6 +32,76 @@ api::Contact Bob() {
   return contact;
 }
 
+api::NetworkReply PragueProcess() {
+  api::NetworkReply network;
+  network.set_name("Prague Process");
+  network.set_network_id("00112233445566778899aabbccddeeff");
+  network.set_charter_version(2);
+  network.set_anchor(false);
+  network.set_charter_fingerprint("abcd 0123");
+  auto* irregular = network.add_areas();
+  irregular->set_slug("irregular-migration");
+  irregular->set_name_en("Preventing and combating irregular migration");
+  irregular->set_name_ru("Предотвращение нелегальной миграции и борьба с ней");
+  irregular->set_priority(true);
+  auto* border = irregular->add_topics();
+  border->set_slug("border-management");
+  border->set_name_en("Border management");
+  border->set_name_ru("Управление границами");
+  auto* documents = irregular->add_topics();
+  documents->set_slug("document-security");
+  documents->set_name_en("Document security");
+  documents->set_name_ru("Безопасность документов");
+  auto* integration = network.add_areas();
+  integration->set_slug("integration");
+  integration->set_name_en("Integration of migrants");
+  integration->set_name_ru("Интеграция мигрантов");
+  return network;
+}
+
+// Anna's own profile (trust self), or the contact "иван" (verified).
+api::Profile AnnaProfile() {
+  api::Profile profile;
+  profile.set_fingerprint("3f2a 91c0");
+  profile.set_name_latin("Anna Petrova");
+  profile.set_name_cyrillic("Анна Петрова");
+  profile.set_state("UZ");
+  profile.set_organisation("Министерство труда");
+  profile.set_role("Head of unit");
+  profile.add_areas("legal-migration");
+  profile.add_areas("return-reintegration");
+  profile.add_languages("ru");
+  profile.add_languages("en");
+  profile.set_bio("Labour mobility.\nРеинтеграция.");
+  profile.set_version(3);
+  profile.set_updated_at_ms(kTime);
+  profile.set_expires_at_ms(kTime + 1000);
+  profile.set_trust(api::DIRECTORY_TRUST_SELF);
+  return profile;
+}
+
+api::Profile IvanProfile() {
+  api::Profile profile;
+  profile.set_fingerprint("9999 8888");
+  profile.set_name_latin("Ivan Ivanov");
+  profile.set_name_cyrillic("Иван Иванов");
+  profile.set_state("AM");
+  profile.set_organisation("Migration Service");
+  profile.set_role("Adviser");
+  profile.add_areas("integration");
+  profile.add_languages("hy");
+  profile.set_version(1);
+  profile.set_updated_at_ms(kTime);
+  profile.set_expires_at_ms(kTime);
+  profile.set_trust(api::DIRECTORY_TRUST_VERIFIED);
+  profile.set_alias("иван");
+  return profile;
+}
+
+// Search: text "nobody" finds none; otherwise two profiles of 45 in all, and
+// nothing from offset 45 on.
+constexpr std::uint32_t kSearchTotal = 45;
+
 // Canned answers, like a small daemon would give; errors for alias "nobody".
 std::optional<api::Reply> Answer(const api::Request& request) {
   api::Reply reply;
@@ -120,6 +190,45 @@ std::optional<api::Reply> Answer(const api::Request& request) {
       out->set_text("hello");
       out->set_state(api::SENT);
       out->set_time_ms(kTime + 1000);
+      break;
+    }
+    case api::Request::kNetwork:
+      *reply.mutable_network() = PragueProcess();
+      break;
+    case api::Request::kSetProfile: {
+      const auto& set = request.set_profile();
+      if (set.has_state() && set.state() == "Uzbekistan") {
+        return testing::ErrorReply(api::INVALID_PROFILE, "state");
+      }
+      if (set.has_role() && set.role() == "photo") {  // a field this client does not know
+        return testing::ErrorReply(api::INVALID_PROFILE, "photo");
+      }
+      *reply.mutable_profile() = AnnaProfile();
+      reply.mutable_profile()->set_version(4);
+      if (set.has_organisation()) reply.mutable_profile()->set_organisation(set.organisation());
+      break;
+    }
+    case api::Request::kShowProfile: {
+      const std::string& alias = request.show_profile().alias();
+      if (alias == "nobody") return testing::ErrorReply(api::NO_PROFILE, "nobody");
+      if (alias == "newcomer") return testing::ErrorReply(api::NO_PROFILE, "");
+      *reply.mutable_profile() = alias.empty() ? AnnaProfile() : IvanProfile();
+      break;
+    }
+    case api::Request::kSearchDirectory: {
+      const auto& search = request.search_directory();
+      if (search.text() == "nobody") {
+        reply.mutable_directory()->set_total(0);
+        break;
+      }
+      reply.mutable_directory()->set_total(kSearchTotal);
+      if (search.offset() >= kSearchTotal) break;
+      *reply.mutable_directory()->add_profiles() = IvanProfile();
+      auto* other = reply.mutable_directory()->add_profiles();
+      other->set_fingerprint("7777 6666");
+      other->set_name_cyrillic("Мария Сидорова");
+      other->set_state("MD");
+      other->set_trust(api::DIRECTORY_TRUST_UNKNOWN);
       break;
     }
     default:
@@ -320,6 +429,342 @@ TEST_F(CommandsTest, DaemonErrorsAreTranslatedSentences) {
             "Контакт «nobody» не найден. Список контактов: parley contacts list");
 }
 
+TEST_F(CommandsTest, NetworkHumanInTheUsersLanguage) {
+  auto english = Run({"network"});
+  EXPECT_EQ(english.exit_code, 0) << english.err;
+  EXPECT_TRUE(LastRequest().has_network());
+  EXPECT_NE(english.out.find("Network:             Prague Process\n"), std::string::npos)
+      << english.out;
+  EXPECT_NE(english.out.find("Network ID:          00112233445566778899aabbccddeeff\n"),
+            std::string::npos);
+  EXPECT_NE(english.out.find("Charter version:     2\n"), std::string::npos);
+  EXPECT_NE(english.out.find("This node:           a member\n"), std::string::npos);
+  EXPECT_NE(english.out.find("Anchor fingerprint:  abcd 0123\n"), std::string::npos);
+  EXPECT_NE(english.out.find("* irregular-migration\n"
+                             "    Preventing and combating irregular migration\n"
+                             "      border-management  Border management\n"
+                             "      document-security  Document security\n"),
+            std::string::npos)
+      << english.out;
+  EXPECT_NE(english.out.find("\n  integration\n    Integration of migrants\n"), std::string::npos);
+  EXPECT_EQ(english.out.find("Интеграция"), std::string::npos);
+
+  // The language is chosen as for every other command: --lang, else the locale.
+  for (const auto& russian :
+       {Run({"--lang", "ru", "network"}), Run({"network"}, {{"LC_ALL", "ru_RU.UTF-8"}})}) {
+    EXPECT_EQ(russian.exit_code, 0);
+    EXPECT_NE(russian.out.find("Сеть:                Prague Process\n"), std::string::npos)
+        << russian.out;
+    EXPECT_NE(russian.out.find("Этот узел:           участник\n"), std::string::npos);
+    EXPECT_NE(russian.out.find("* irregular-migration\n"
+                               "    Предотвращение нелегальной миграции и борьба с ней\n"
+                               "      border-management  Управление границами\n"),
+              std::string::npos)
+        << russian.out;
+    EXPECT_EQ(russian.out.find("Border management"), std::string::npos);
+  }
+}
+
+TEST_F(CommandsTest, NetworkJsonCarriesBothLanguages) {
+  auto machine = Run({"--json", "--lang", "ru", "network"});
+  EXPECT_EQ(machine.exit_code, 0);
+  const json expected = {
+      {"name", "Prague Process"},
+      {"network_id", "00112233445566778899aabbccddeeff"},
+      {"charter_version", 2},
+      {"anchor", false},
+      {"charter_fingerprint", "abcd 0123"},
+      {"areas", json::array({{{"slug", "irregular-migration"},
+                              {"name_en", "Preventing and combating irregular migration"},
+                              {"name_ru", "Предотвращение нелегальной миграции и борьба с ней"},
+                              {"priority", true},
+                              {"topics", json::array({{{"slug", "border-management"},
+                                                       {"name_en", "Border management"},
+                                                       {"name_ru", "Управление границами"}},
+                                                      {{"slug", "document-security"},
+                                                       {"name_en", "Document security"},
+                                                       {"name_ru", "Безопасность документов"}}})}},
+                             {{"slug", "integration"},
+                              {"name_en", "Integration of migrants"},
+                              {"name_ru", "Интеграция мигрантов"},
+                              {"priority", false},
+                              {"topics", json::array()}}})}};
+  EXPECT_EQ(json::parse(machine.out), expected);
+  EXPECT_NE(machine.out.find("Интеграция мигрантов"), std::string::npos);  // not \u-escaped
+}
+
+TEST_F(CommandsTest, ProfileShowOwnAndContact) {
+  auto own = Run({"profile", "show"});
+  EXPECT_EQ(own.exit_code, 0) << own.err;
+  EXPECT_EQ(LastRequest().show_profile().alias(), "");
+  EXPECT_NE(own.out.find("Name (Latin):     Anna Petrova\n"), std::string::npos) << own.out;
+  EXPECT_NE(own.out.find("Name (Cyrillic):  Анна Петрова\n"), std::string::npos);
+  EXPECT_NE(own.out.find("Organisation:     Министерство труда\n"), std::string::npos);
+  EXPECT_NE(own.out.find("Areas:            legal-migration, return-reintegration\n"),
+            std::string::npos);
+  EXPECT_NE(own.out.find("Languages:        ru, en\n"), std::string::npos);
+  EXPECT_NE(own.out.find("Trust:            you\n"), std::string::npos);
+  EXPECT_NE(own.out.find("About:            Labour mobility.\n"
+                         "                  Реинтеграция.\n"),
+            std::string::npos);
+  EXPECT_EQ(own.out.find("Alias:"), std::string::npos);  // one's own has none
+  EXPECT_EQ(Run({"profile"}).out, own.out);              // "profile" alone shows one's own
+
+  auto contact = Run({"--json", "profile", "show", "иван"});
+  EXPECT_EQ(contact.exit_code, 0);
+  EXPECT_EQ(LastRequest().show_profile().alias(), "иван");
+  EXPECT_EQ(json::parse(contact.out), (json{{"fingerprint", "9999 8888"},
+                                            {"name_latin", "Ivan Ivanov"},
+                                            {"name_cyrillic", "Иван Иванов"},
+                                            {"state", "AM"},
+                                            {"org", "Migration Service"},
+                                            {"role", "Adviser"},
+                                            {"areas", json::array({"integration"})},
+                                            {"languages", json::array({"hy"})},
+                                            {"bio", ""},
+                                            {"version", 1},
+                                            {"updated", "2026-11-24T16:01:09.123Z"},
+                                            {"expires", "2026-11-24T16:01:09.123Z"},
+                                            {"trust", "verified"},
+                                            {"alias", "иван"}}));
+
+  auto russian = Run({"profile", "show", "иван", "--lang", "ru"});
+  EXPECT_NE(russian.out.find("Псевдоним:        иван\n"), std::string::npos) << russian.out;
+  EXPECT_NE(russian.out.find("Доверие:          подтверждённый контакт\n"), std::string::npos);
+  EXPECT_NE(russian.out.find("О себе:           —\n"), std::string::npos);
+}
+
+TEST_F(CommandsTest, ProfileSetSendsOnlyTheGivenFields) {
+  auto human = Run({"profile", "set", "--org", "Министерство труда", "--state=uz"});
+  EXPECT_EQ(human.exit_code, 0) << human.err;
+  const api::SetProfileRequest set = LastRequest().set_profile();
+  EXPECT_TRUE(set.has_organisation());
+  EXPECT_EQ(set.organisation(), "Министерство труда");
+  EXPECT_TRUE(set.has_state());
+  EXPECT_EQ(set.state(), "uz");  // as typed: the daemon normalises
+  EXPECT_FALSE(set.has_name_latin());
+  EXPECT_FALSE(set.has_name_cyrillic());
+  EXPECT_FALSE(set.has_role());
+  EXPECT_FALSE(set.has_bio());
+  EXPECT_FALSE(set.set_areas());
+  EXPECT_FALSE(set.set_languages());
+  EXPECT_EQ(human.out.rfind("Saved: your profile is signed, version 4.", 0), 0u) << human.out;
+  EXPECT_NE(human.out.find("Organisation:     Министерство труда\n"), std::string::npos);
+
+  Run({"profile", "set", "--name-latin", "Anna Petrova", "--name-cyrillic", "Анна Петрова",
+       "--role", "Head of unit", "--bio", "Line one\nline two", "--areas",
+       "legal-migration, integration,", "--languages", "ru,en"});
+  const api::SetProfileRequest all = LastRequest().set_profile();
+  EXPECT_EQ(all.name_latin(), "Anna Petrova");
+  EXPECT_EQ(all.name_cyrillic(), "Анна Петрова");
+  EXPECT_EQ(all.role(), "Head of unit");
+  EXPECT_EQ(all.bio(), "Line one\nline two");
+  EXPECT_FALSE(all.has_state());
+  EXPECT_FALSE(all.has_organisation());
+  EXPECT_TRUE(all.set_areas());
+  EXPECT_EQ(std::vector<std::string>(all.areas().begin(), all.areas().end()),
+            (std::vector<std::string>{"legal-migration", "integration"}));
+  EXPECT_TRUE(all.set_languages());
+  EXPECT_EQ(std::vector<std::string>(all.languages().begin(), all.languages().end()),
+            (std::vector<std::string>{"ru", "en"}));
+
+  // An empty value clears: the areas are replaced by none, the bio by "".
+  Run({"profile", "set", "--areas", "", "--bio="});
+  const api::SetProfileRequest cleared = LastRequest().set_profile();
+  EXPECT_TRUE(cleared.set_areas());
+  EXPECT_EQ(cleared.areas_size(), 0);
+  EXPECT_FALSE(cleared.set_languages());
+  EXPECT_TRUE(cleared.has_bio());
+  EXPECT_EQ(cleared.bio(), "");
+
+  // --json prints the resulting profile, as `profile show` does.
+  auto machine = Run({"--json", "profile", "set", "--org", "ОВД"});
+  EXPECT_EQ(machine.exit_code, 0);
+  auto document = json::parse(machine.out);
+  EXPECT_EQ(document["org"], "ОВД");
+  EXPECT_EQ(document["version"], 4);
+  EXPECT_EQ(document["trust"], "self");
+}
+
+TEST_F(CommandsTest, ProfileSetWithoutAnOptionIsAUsageErrorAndSendsNothing) {
+  const std::size_t before = daemon_.Requests().size();
+  auto result = Run({"profile", "set"});
+  EXPECT_EQ(result.exit_code, kExitUsage);
+  EXPECT_EQ(result.out, "");
+  EXPECT_EQ(result.err,
+            "parley: Say what to change: 'profile set' needs at least one option, for example "
+            "--org ORG.\nsee: parley help profile set\n");
+  EXPECT_EQ(daemon_.Requests().size(), before);
+}
+
+TEST_F(CommandsTest, DirectorySearchRequestAndPage) {
+  auto human = Run({"directory", "search", "labour", "migration", "--state", "uz", "--area",
+                    "legal-migration", "--lang", "RU", "--limit", "2", "--offset", "20"});
+  EXPECT_EQ(human.exit_code, 0) << human.err;
+  const api::SearchDirectoryRequest search = LastRequest().search_directory();
+  EXPECT_EQ(search.text(), "labour migration");
+  EXPECT_EQ(search.state(), "UZ");
+  EXPECT_EQ(search.area(), "legal-migration");
+  EXPECT_EQ(search.language(), "ru");
+  EXPECT_EQ(search.limit(), 2u);
+  EXPECT_EQ(search.offset(), 20u);
+  EXPECT_EQ(human.out,
+            "21. Ivan Ivanov · Иван Иванов · AM\n"
+            "    Migration Service · Adviser\n"
+            "    integration · hy\n"
+            "    verified contact (иван) · 9999 8888\n"
+            "\n"
+            "22. Мария Сидорова · MD\n"
+            "    unknown · 7777 6666\n"
+            "\n"
+            "21–22 of 45. Next page: the same command with --offset 22\n");
+
+  // Defaults: no filters, the daemon's page size, from the start.
+  Run({"directory", "search"});
+  const api::SearchDirectoryRequest plain = LastRequest().search_directory();
+  EXPECT_EQ(plain.text(), "");
+  EXPECT_EQ(plain.state(), "");
+  EXPECT_EQ(plain.area(), "");
+  EXPECT_EQ(plain.language(), "");
+  EXPECT_EQ(plain.limit(), 0u);
+  EXPECT_EQ(plain.offset(), 0u);
+
+  auto machine = Run({"--json", "directory", "search", "Иванова"});
+  EXPECT_EQ(LastRequest().search_directory().text(), "Иванова");
+  const json expected = json::array({{{"fingerprint", "9999 8888"},
+                                      {"name_latin", "Ivan Ivanov"},
+                                      {"name_cyrillic", "Иван Иванов"},
+                                      {"state", "AM"},
+                                      {"org", "Migration Service"},
+                                      {"role", "Adviser"},
+                                      {"areas", json::array({"integration"})},
+                                      {"languages", json::array({"hy"})},
+                                      {"trust", "verified"}},
+                                     {{"fingerprint", "7777 6666"},
+                                      {"name_latin", ""},
+                                      {"name_cyrillic", "Мария Сидорова"},
+                                      {"state", "MD"},
+                                      {"org", ""},
+                                      {"role", ""},
+                                      {"areas", json::array()},
+                                      {"languages", json::array()},
+                                      {"trust", "unknown"}}});
+  EXPECT_EQ(json::parse(machine.out), expected);
+  EXPECT_NE(machine.out.find("Мария Сидорова"), std::string::npos);
+}
+
+TEST_F(CommandsTest, DirectorySearchLangAfterTheCommandFiltersBeforeItTranslates) {
+  auto filter = Run({"directory", "search", "--lang", "ru"});
+  EXPECT_EQ(filter.exit_code, 0) << filter.err;
+  EXPECT_EQ(LastRequest().search_directory().language(), "ru");
+  EXPECT_NE(filter.out.find("1–2 of 45."), std::string::npos) << filter.out;  // English
+
+  auto interface = Run({"--lang", "ru", "directory", "search", "x"});
+  EXPECT_EQ(interface.exit_code, 0) << interface.err;
+  EXPECT_EQ(LastRequest().search_directory().language(), "");
+  EXPECT_EQ(LastRequest().search_directory().text(), "x");
+  EXPECT_NE(interface.out.find("1–2 из 45. Следующая страница: та же команда с --offset 2\n"),
+            std::string::npos)
+      << interface.out;
+
+  auto both = Run({"--lang", "ru", "directory", "search", "x", "--lang=en"});
+  EXPECT_EQ(LastRequest().search_directory().language(), "en");
+  EXPECT_NE(both.out.find("из 45"), std::string::npos) << both.out;
+
+  // Not a language code: a usage error that says how to switch the language.
+  auto wrong = Run({"directory", "search", "--lang", "russian"});
+  EXPECT_EQ(wrong.exit_code, kExitUsage);
+  EXPECT_NE(wrong.err.find("parley --lang ru directory search"), std::string::npos) << wrong.err;
+  EXPECT_NE(wrong.err.find("see: parley help directory search"), std::string::npos);
+}
+
+TEST_F(CommandsTest, DirectorySearchEmptyAndPastTheEnd) {
+  auto none = Run({"directory", "search", "nobody"});
+  EXPECT_EQ(none.exit_code, 0);
+  EXPECT_EQ(none.out,
+            "Nobody in the directory matches. Try fewer words or filters (area slugs are\n"
+            "listed by 'parley network').\n");
+  auto none_ru = Run({"--lang", "ru", "directory", "search", "nobody"});
+  EXPECT_EQ(none_ru.exit_code, 0);
+  EXPECT_EQ(none_ru.out.rfind("В справочнике никто не подходит.", 0), 0u) << none_ru.out;
+  auto none_json = Run({"--json", "directory", "search", "nobody"});
+  EXPECT_EQ(none_json.exit_code, 0);
+  EXPECT_EQ(json::parse(none_json.out), json::array());
+
+  auto past = Run({"directory", "search", "--offset", "45"});
+  EXPECT_EQ(past.exit_code, 0);
+  EXPECT_NE(past.out.find("There are 45 results in all"), std::string::npos) << past.out;
+
+  auto last_page = Run({"directory", "search", "--offset", "43"});
+  EXPECT_NE(last_page.out.find("44–45 of 45.\n"), std::string::npos) << last_page.out;
+  EXPECT_EQ(last_page.out.find("Next page"), std::string::npos);  // nothing after it
+}
+
+TEST_F(CommandsTest, DirectoryAndProfileErrorsAreTranslated) {
+  auto no_alias = Run({"profile", "show", "nobody"});
+  EXPECT_EQ(no_alias.exit_code, kExitError);
+  EXPECT_EQ(no_alias.err,
+            "parley: nobody has not published a profile yet, or it has not reached your node. "
+            "They publish one with: parley profile set\n");
+  auto no_alias_ru = Run({"--lang", "ru", "--json", "profile", "show", "nobody"});
+  auto document = json::parse(no_alias_ru.out);
+  EXPECT_EQ(document["error"]["code"], "no_profile");
+  EXPECT_EQ(document["error"]["message"],
+            "nobody ещё не опубликовал профиль, или профиль ещё не дошёл до вашего узла. Профиль "
+            "публикуется командой: parley profile set");
+
+  auto own = Run({"profile", "show", "newcomer"});  // the daemon's NO_PROFILE without detail
+  EXPECT_EQ(own.exit_code, kExitError);
+  EXPECT_NE(own.err.find("You have no profile yet. Set one with: parley profile set"),
+            std::string::npos)
+      << own.err;
+
+  auto state = Run({"--json", "profile", "set", "--state", "Uzbekistan"});
+  EXPECT_EQ(state.exit_code, kExitError);
+  auto state_document = json::parse(state.out);
+  EXPECT_EQ(state_document["error"]["code"], "invalid_profile");
+  EXPECT_EQ(state_document["error"]["message"],
+            "--state must be the two-letter ISO 3166 code of a state, for example UZ, AM or DE.");
+  auto state_ru = Run({"--lang", "ru", "profile", "set", "--state", "Uzbekistan"});
+  EXPECT_EQ(state_ru.err,
+            "parley: В --state нужен двухбуквенный код государства по ISO 3166, например UZ, AM "
+            "или DE.\n");
+
+  auto unknown_field = Run({"profile", "set", "--role", "photo"});
+  EXPECT_EQ(unknown_field.exit_code, kExitError);
+  EXPECT_NE(unknown_field.err.find("the profile field 'photo'"), std::string::npos)
+      << unknown_field.err;
+}
+
+TEST(NoNetworkTest, NetworkProfileAndSearchSayHowToJoin) {
+  TempHome home;
+  FakeDaemon daemon(home.path(), [](const api::Request&) -> std::optional<api::Reply> {
+    return testing::ErrorReply(api::NO_NETWORK, "");
+  });
+  const std::vector<std::vector<std::string>> commands = {
+      {"network"}, {"profile", "show"}, {"profile", "set", "--org", "x"}, {"directory", "search"}};
+  for (auto argv : commands) {
+    argv.insert(argv.begin(), {"--home", home.path()});
+    auto english = RunParley(argv, {{"LANG", "C.UTF-8"}});
+    EXPECT_EQ(english.exit_code, kExitError) << argv[2];
+    EXPECT_EQ(english.out, "");
+    EXPECT_NE(english.err.find("This node has not joined a network"), std::string::npos)
+        << english.err;
+    EXPECT_NE(english.err.find("parleyd --home DIR init --name NAME --charter FILE"),
+              std::string::npos);
+    EXPECT_NE(english.err.find("parleyd --home DIR network create --name NAME --out FILE"),
+              std::string::npos);
+
+    argv.push_back("--json");
+    auto russian = RunParley(argv, {{"LANG", "ru_RU.UTF-8"}});
+    auto document = json::parse(russian.out);
+    EXPECT_EQ(document["error"]["code"], "no_network");
+    EXPECT_NE(document["error"]["message"].get<std::string>().find("не входит ни в одну сеть"),
+              std::string::npos);
+  }
+  EXPECT_EQ(daemon.Requests().size(), 2 * commands.size());
+}
+
 TEST_F(CommandsTest, EveryJsonCommandPrintsExactlyOneDocument) {
   const std::vector<std::vector<std::string>> commands = {
       {"status"},
@@ -332,6 +777,13 @@ TEST_F(CommandsTest, EveryJsonCommandPrintsExactlyOneDocument) {
       {"contacts", "add", kCard, "--alias", "b"},
       {"contacts", "accept", "7"},
       {"messages", "nobody"},
+      {"network"},
+      {"profile", "show"},
+      {"profile", "show", "nobody"},
+      {"profile", "set", "--bio", "x"},
+      {"profile", "set"},
+      {"directory", "search", "x"},
+      {"directory", "search", "nobody"},
       {"help"},
   };
   for (auto argv : commands) {

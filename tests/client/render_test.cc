@@ -144,6 +144,110 @@ TEST(JsonTest, ErrorShapeAndInvalidUtf8DoesNotThrow) {
   EXPECT_NO_THROW(Dump(MessageJson(broken)));
 }
 
+api::Profile SampleProfile() {
+  api::Profile profile;
+  profile.set_fingerprint("3f2a 91c0");
+  profile.set_name_latin("Anna Petrova");
+  profile.set_name_cyrillic("Анна Петрова");
+  profile.set_state("UZ");
+  profile.set_organisation("Агентство «Миграция»");
+  profile.set_role("Head of unit");
+  profile.add_areas("legal-migration");
+  profile.add_languages("ru");
+  profile.add_languages("uz");
+  profile.set_bio("Первая строка\nsecond line");
+  profile.set_version(7);
+  profile.set_updated_at_ms(1795536069123);
+  profile.set_expires_at_ms(1709164800000);
+  profile.set_trust(api::DIRECTORY_TRUST_CONTACT);
+  profile.set_alias("anna");
+  return profile;
+}
+
+TEST(JsonTest, DirectoryTrustNames) {
+  EXPECT_EQ(DirectoryTrustName(api::DIRECTORY_TRUST_SELF), "self");
+  EXPECT_EQ(DirectoryTrustName(api::DIRECTORY_TRUST_VERIFIED), "verified");
+  EXPECT_EQ(DirectoryTrustName(api::DIRECTORY_TRUST_CONTACT), "contact");
+  EXPECT_EQ(DirectoryTrustName(api::DIRECTORY_TRUST_UNKNOWN), "unknown");
+  EXPECT_EQ(DirectoryTrustName(static_cast<api::DirectoryTrust>(42)), "unknown");  // a newer daemon
+}
+
+TEST(JsonTest, ProfileKeysTypesAndTimes) {
+  json document = ProfileJson(SampleProfile());
+  EXPECT_EQ(Keys(document),
+            (std::set<std::string>{"fingerprint", "name_latin", "name_cyrillic", "state", "org",
+                                   "role", "areas", "languages", "bio", "version", "updated",
+                                   "expires", "trust", "alias"}));
+  EXPECT_EQ(document["org"], "Агентство «Миграция»");
+  EXPECT_EQ(document["areas"], json::array({"legal-migration"}));
+  EXPECT_EQ(document["languages"], json::array({"ru", "uz"}));
+  EXPECT_TRUE(document["version"].is_number_unsigned());
+  EXPECT_EQ(document["version"], 7);
+  EXPECT_EQ(document["updated"], "2026-11-24T16:01:09.123Z");
+  EXPECT_EQ(document["expires"], "2024-02-29T00:00:00.000Z");
+  EXPECT_EQ(document["trust"], "contact");
+  EXPECT_EQ(document["alias"], "anna");
+  EXPECT_EQ(document["bio"], "Первая строка\nsecond line");
+  // Empty lists stay lists.
+  EXPECT_EQ(ProfileJson(api::Profile())["areas"], json::array());
+  EXPECT_EQ(ProfileJson(api::Profile())["trust"], "unknown");
+
+  // Cyrillic is printed unescaped and parses back unchanged.
+  const std::string printed = Dump(document);
+  EXPECT_NE(printed.find("Анна Петрова"), std::string::npos);
+  EXPECT_EQ(json::parse(printed), document);
+}
+
+TEST(JsonTest, DirectoryPageIsAListOfTheContractsKeys) {
+  api::DirectoryPage page;
+  *page.add_profiles() = SampleProfile();
+  page.add_profiles()->set_name_cyrillic("Мария");
+  page.set_total(30);
+  json document = DirectoryJson(page);
+  ASSERT_TRUE(document.is_array());
+  ASSERT_EQ(document.size(), 2u);
+  for (const auto& entry : document) {
+    EXPECT_EQ(Keys(entry),
+              (std::set<std::string>{"fingerprint", "name_latin", "name_cyrillic", "state", "org",
+                                     "role", "areas", "languages", "trust"}));
+    EXPECT_TRUE(entry["areas"].is_array());
+    EXPECT_TRUE(entry["languages"].is_array());
+  }
+  EXPECT_EQ(document[0]["org"], "Агентство «Миграция»");
+  EXPECT_EQ(document[1]["name_cyrillic"], "Мария");
+  EXPECT_EQ(document[1]["trust"], "unknown");
+  EXPECT_EQ(json::parse(Dump(document)), document);
+  EXPECT_EQ(DirectoryJson(api::DirectoryPage()), json::array());
+}
+
+TEST(JsonTest, NetworkKeysAndTypes) {
+  api::NetworkReply network;
+  network.set_name("Пражский процесс");
+  network.set_network_id("00ff");
+  network.set_charter_version(3);
+  network.set_anchor(true);
+  network.set_charter_fingerprint("abcd");
+  auto* area = network.add_areas();
+  area->set_slug("asylum-protection");
+  area->set_name_en("Asylum and international protection");
+  area->set_name_ru("Убежище и международная защита");
+  area->set_priority(true);
+  area->add_topics()->set_slug("reception");
+  json document = NetworkJson(network);
+  EXPECT_EQ(Keys(document), (std::set<std::string>{"name", "network_id", "charter_version",
+                                                   "anchor", "charter_fingerprint", "areas"}));
+  EXPECT_TRUE(document["charter_version"].is_number_unsigned());
+  EXPECT_TRUE(document["anchor"].is_boolean());
+  ASSERT_EQ(document["areas"].size(), 1u);
+  EXPECT_EQ(Keys(document["areas"][0]),
+            (std::set<std::string>{"slug", "name_en", "name_ru", "priority", "topics"}));
+  EXPECT_EQ(document["areas"][0]["priority"], true);
+  EXPECT_EQ(document["areas"][0]["name_ru"], "Убежище и международная защита");
+  EXPECT_EQ(document["areas"][0]["topics"],
+            json::array({{{"slug", "reception"}, {"name_en", ""}, {"name_ru", ""}}}));
+  EXPECT_EQ(json::parse(Dump(document))["name"], "Пражский процесс");
+}
+
 TEST(TextTest, WidthSafetyShorten) {
   EXPECT_EQ(DisplayWidth("abc"), 3u);
   EXPECT_EQ(DisplayWidth("Привет"), 6u);
@@ -205,6 +309,146 @@ TEST(HumanTest, ContactsTableIsTranslated) {
   EXPECT_NE(russian.find("ПСЕВДОНИМ"), std::string::npos);
   EXPECT_NE(russian.find("подтверждён"), std::string::npos);
   EXPECT_NE(ContactsText(api::ContactList(), i18n::Lang::kEn).find("parley contacts add"),
+            std::string::npos);
+}
+
+TEST(HumanTest, NetworkAreasTopicsAndLanguageFallback) {
+  api::NetworkReply network;
+  network.set_name("PP");
+  network.set_network_id("00ff");
+  network.set_charter_version(1);
+  network.set_anchor(true);
+  network.set_charter_fingerprint("abcd");
+  auto* asylum = network.add_areas();
+  asylum->set_slug("asylum-protection");
+  asylum->set_name_en("Asylum and international protection");
+  asylum->set_name_ru("Убежище и международная защита");
+  asylum->set_priority(true);
+  auto* reception = asylum->add_topics();
+  reception->set_slug("reception");
+  reception->set_name_en("Reception conditions");
+  auto* resettlement = asylum->add_topics();
+  resettlement->set_slug("resettlement");
+  resettlement->set_name_en("Resettlement");
+  resettlement->set_name_ru("Переселение");
+  auto* development = network.add_areas();
+  development->set_slug("migration-development");
+  development->set_name_en(
+      "Migration and development, with a name long enough to be wrapped "
+      "onto a second line");
+  EXPECT_EQ(NetworkText(network, i18n::Lang::kEn),
+            "Network:             PP\n"
+            "Network ID:          00ff\n"
+            "Charter version:     1\n"
+            "This node:           an anchor of the network (it holds an anchor key)\n"
+            "Anchor fingerprint:  abcd\n"
+            "\n"
+            "Thematic areas (* marks the states' current priorities):\n"
+            "\n"
+            "* asylum-protection\n"
+            "    Asylum and international protection\n"
+            "      reception     Reception conditions\n"
+            "      resettlement  Resettlement\n"
+            "\n"
+            "  migration-development\n"
+            "    Migration and development, with a name long enough to be wrapped onto a\n"
+            "    second line\n"
+            "\n"
+            "Use these slugs in 'parley profile set --areas SLUG,...' and 'parley directory\n"
+            "search --area SLUG'.\n");
+  const std::string russian = NetworkText(network, i18n::Lang::kRu);
+  EXPECT_NE(russian.find("    Убежище и международная защита\n"), std::string::npos) << russian;
+  EXPECT_NE(russian.find("      reception     Reception conditions\n"), std::string::npos)
+      << russian;  // no Russian name: the English one
+  EXPECT_NE(russian.find("      resettlement  Переселение\n"), std::string::npos);
+  EXPECT_NE(russian.find("Тематические области (* — текущие приоритеты государств):"),
+            std::string::npos);
+
+  EXPECT_NE(NetworkText(api::NetworkReply(), i18n::Lang::kEn)
+                .find("The charter lists no thematic areas."),
+            std::string::npos);
+}
+
+TEST(HumanTest, ProfileFieldsEmptyDashesAndMultiLineBio) {
+  const std::string text = ProfileText(SampleProfile(), i18n::Lang::kEn);
+  EXPECT_EQ(text,
+            "Name (Latin):     Anna Petrova\n"
+            "Name (Cyrillic):  Анна Петрова\n"
+            "Alias:            anna\n"
+            "Fingerprint:      3f2a 91c0\n"
+            "State:            UZ\n"
+            "Organisation:     Агентство «Миграция»\n"
+            "Role:             Head of unit\n"
+            "Areas:            legal-migration\n"
+            "Languages:        ru, uz\n"
+            "Trust:            contact, not verified\n"
+            "Version:          7\n"
+            "Updated:          " +
+                LocalDateTime(1795536069123) +
+                "\n"
+                "Expires:          " +
+                LocalDateTime(1709164800000) +
+                "\n"
+                "About:            Первая строка\n"
+                "                  second line\n");
+
+  api::Profile bare;
+  bare.set_name_cyrillic("Иван\x1b[2J");  // a terminal escape from a peer
+  bare.set_trust(api::DIRECTORY_TRUST_SELF);
+  const std::string russian = ProfileText(bare, i18n::Lang::kRu);
+  EXPECT_NE(russian.find("Имя (латиница):   —\n"), std::string::npos) << russian;
+  EXPECT_NE(russian.find("Имя (кириллица):  Иван\xEF\xBF\xBD[2J\n"), std::string::npos);
+  EXPECT_NE(russian.find("Доверие:          вы\n"), std::string::npos);
+  EXPECT_NE(russian.find("О себе:           —\n"), std::string::npos);
+  EXPECT_EQ(russian.find("Псевдоним"), std::string::npos);
+
+  // A long bio is wrapped to the value column.
+  api::Profile wordy;
+  std::string bio;
+  for (int i = 0; i < 30; ++i) bio += "word ";
+  wordy.set_bio(bio);
+  const std::string wrapped = ProfileText(wordy, i18n::Lang::kEn);
+  std::size_t start = 0;
+  while (start < wrapped.size()) {
+    const std::size_t end = wrapped.find('\n', start);
+    EXPECT_LE(DisplayWidth(wrapped.substr(start, end - start)), 79u);
+    start = end + 1;
+  }
+  EXPECT_NE(wrapped.find("\n                  word"), std::string::npos) << wrapped;
+
+  EXPECT_EQ(ProfileSavedText(SampleProfile(), i18n::Lang::kRu)
+                .rfind("Сохранено: ваш профиль подписан, версия 7.", 0),
+            0u);
+}
+
+TEST(HumanTest, DirectoryPageNumberedFromTheOffset) {
+  api::DirectoryPage page;
+  page.set_total(12);
+  for (int i = 0; i < 2; ++i) {
+    auto* profile = page.add_profiles();
+    profile->set_fingerprint("ff0" + std::to_string(i));
+    profile->set_name_latin("Expert " + std::to_string(i));
+    profile->set_trust(i == 0 ? api::DIRECTORY_TRUST_SELF : api::DIRECTORY_TRUST_CONTACT);
+  }
+  page.mutable_profiles(1)->set_alias("e1");
+  page.mutable_profiles(1)->set_name_cyrillic("Expert 1");  // same in both: shown once
+  EXPECT_EQ(DirectoryText(page, 8, i18n::Lang::kEn),
+            "9.  Expert 0\n"
+            "    you · ff00\n"
+            "\n"
+            "10. Expert 1\n"
+            "    contact, not verified (e1) · ff01\n"
+            "\n"
+            "9–10 of 12. Next page: the same command with --offset 10\n");
+  const std::string last_page = DirectoryText(page, 10, i18n::Lang::kRu);
+  EXPECT_TRUE(last_page.ends_with("\n\n11–12 из 12.\n")) << last_page;  // no next page
+  EXPECT_NE(last_page.find("11. Expert 0\n    вы · ff00\n"), std::string::npos) << last_page;
+
+  api::DirectoryPage empty;
+  EXPECT_EQ(DirectoryText(empty, 0, i18n::Lang::kRu).rfind("В справочнике никто не подходит.", 0),
+            0u);
+  empty.set_total(12);
+  EXPECT_NE(DirectoryText(empty, 40, i18n::Lang::kEn).find("There are 12 results in all"),
             std::string::npos);
 }
 

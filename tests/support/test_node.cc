@@ -25,11 +25,18 @@ std::map<std::string, std::string> TestNode::Environment() const {
           {"PARLEY_HOME", "\x01"}};
 }
 
-void TestNode::Init() {
-  auto result = RunProcess({ParleydPath(), "--home", home(), "init", "--name", name_, "--kdf",
-                            "interactive", "--listen", "tcp://127.0.0.1:0"},
-                           Environment());
+void TestNode::Init(const std::vector<std::string>& extra) {
+  std::vector<std::string> args = {"init",     "--name",           name_, "--kdf", "interactive",
+                                   "--listen", "tcp://127.0.0.1:0"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  auto result = Parleyd(args);
   ASSERT_EQ(result.exit_code, 0) << result.out << result.err;
+}
+
+RunResult TestNode::Parleyd(const std::vector<std::string>& args) const {
+  std::vector<std::string> argv = {ParleydPath(), "--home", home()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return RunProcess(argv, Environment());
 }
 
 void TestNode::Start(std::map<std::string, std::string> extra_env) {

@@ -24,8 +24,11 @@ class TestNode {
   explicit TestNode(std::string name, std::string passphrase = "correct horse battery staple");
   ~TestNode();
 
-  // parleyd init with a cheap KDF and an ephemeral loopback port.
-  void Init();
+  // parleyd init with a cheap KDF and an ephemeral loopback port, plus
+  // `extra` arguments (e.g. --charter FILE).
+  void Init(const std::vector<std::string>& extra = {});
+  // parleyd with --home and `args` (e.g. network create ...), to completion.
+  RunResult Parleyd(const std::vector<std::string>& args) const;
   // Starts parleyd and waits until `parley status` answers.
   void Start(std::map<std::string, std::string> extra_env = {});
   void Stop();   // SIGTERM, waits for a clean exit
