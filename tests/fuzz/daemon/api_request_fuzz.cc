@@ -10,8 +10,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto& nodes = parley::fuzzing::Nodes();
   parley::api::Request request;
   if (!request.ParseFromArray(data, static_cast<int>(size))) return 0;
-  parley::api_server::ApiContext context{nodes.anna.messenger(), nodes.anna.identity(),
-                                         "tcp://127.0.0.1:7201", "fuzz"};
+  parley::api_server::ApiContext context{nodes.anna.messenger(), *nodes.anna_directory,
+                                         nodes.anna.identity(), "tcp://127.0.0.1:7201", "fuzz"};
   nodes.RolledBackRound(nodes.anna, [&] {
     parley::Status storage;
     auto reply = parley::api_server::HandleRequest(context, request, storage);

@@ -3,10 +3,50 @@
 #include <cstdlib>
 #include <fstream>
 #include <string>
+#include <vector>
+
+#include "proto/wire.pb.h"
 
 namespace parley::fuzzing {
 
+namespace {
+
+std::unique_ptr<directory::Directory> LoadDirectory(testing::LocalNode& node) {
+  auto loaded = directory::Directory::Load(node.store(), node.identity().identity.signing(),
+                                           node.identity().name, node.clock());
+  if (!loaded.ok()) __builtin_trap();
+  node.messenger().SetProfileSink(loaded.value().get());
+  return std::move(loaded.value());
+}
+
+crypto::Bytes ProfileFrame(const directory::Profile& profile) {
+  wire::LinkFrame frame;
+  frame.set_own_profile(profile.encoded.data(), profile.encoded.size());
+  std::string bytes = frame.SerializeAsString();
+  return crypto::Bytes(bytes.begin(), bytes.end());
+}
+
+}  // namespace
+
 FuzzNodes::FuzzNodes() {
+  crypto::DeterministicRandom random(4);
+  auto charter = directory::Directory::CreateNetwork(
+      anna.store(), "Fuzz network", static_cast<std::uint64_t>(anna.clock().NowUnixMs()), random);
+  if (!charter.ok() || !directory::Directory::JoinNetwork(boris.store(), *charter).ok())
+    __builtin_trap();
+  anna_directory = LoadDirectory(anna);
+  boris_directory = LoadDirectory(boris);
+  const directory::Profile* annas_profile = nullptr;
+  anna.Round([&] {
+    directory::ProfileUpdate update;
+    update.state = "UZ";
+    update.areas = std::vector<std::string>{"legal-migration"};
+    auto made = anna_directory->UpdateOwnProfile(update, anna.messenger().CardBytes());
+    if (made.ok()) annas_profile = made.value();
+  });
+  anna_directory->OnCommitted();
+  if (annas_profile == nullptr) __builtin_trap();
+
   anna.Round([&] { (void)anna.messenger().AddContact(boris.messenger().CardText(), "boris"); });
   boris.Round([&] { (void)boris.messenger().AddContact(anna.messenger().CardText(), "anna"); });
   boris_at_anna = anna.messenger().directory().ByAlias("boris")->row.id;
@@ -24,6 +64,15 @@ FuzzNodes::FuzzNodes() {
     std::vector<store::MessageId> acks;
     anna.Round([&] { (void)anna.messenger().OnFrame(boris.transport_key(), sent.second, acks); });
   }
+  const crypto::Bytes profile_frame = ProfileFrame(*annas_profile);
+  std::vector<store::MessageId> no_acks;
+  boris.Round(
+      [&] { (void)boris.messenger().OnFrame(anna.transport_key(), profile_frame, no_acks); });
+  boris_directory->OnCommitted();
+  if (boris_directory->ProfileOf(anna.identity().identity.public_identity().identity_key) ==
+      nullptr) {
+    __builtin_trap();
+  }
   // Seeds for the corpus: real frames of every kind, written on request.
   if (const char* dir = std::getenv("PARLEY_FUZZ_WRITE_SEEDS")) {
     int n = 0;
@@ -40,6 +89,7 @@ FuzzNodes::FuzzNodes() {
     stranger.messenger().OnPeerConnected(stranger.messenger().directory().ByAlias("boris")->row.id);
     for (auto& sent : stranger.Transmit()) write(sent.second);
     write(messenger::Messenger::EncodeAcks({store::MessageId{}})[0]);
+    write(profile_frame);
   }
 }
 
