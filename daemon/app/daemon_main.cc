@@ -255,23 +255,47 @@ class HomeLock {
   int fd_;
 };
 
+// The home's store, opened with the user's passphrase; `lock` then holds
+// the home for as long as the caller keeps it. Null (and `exit_code` set, the
+// user told why) otherwise.
+std::unique_ptr<store::Store> OpenOwnStore(const Console& console, const CommandLine& line,
+                                           const std::string& home, std::unique_ptr<HomeLock>& lock,
+                                           int& exit_code) {
+  if (!store::Store::Exists(home)) {
+    exit_code = console.Fail(kExitNoStore, Text::kNoStore, home);
+    return nullptr;
+  }
+  if (::chmod(home.c_str(), 0700) != 0) {
+    exit_code = console.Fail(kExitFailure, Text::kFailed, "chmod " + home);
+    return nullptr;
+  }
+  lock = std::make_unique<HomeLock>(home);
+  if (!lock->TryLock()) {
+    exit_code = console.Fail(kExitAlreadyRunning, Text::kAlreadyRunning, home);
+    return nullptr;
+  }
+  auto passphrase = GetPassphrase(console, line, home, /*confirm=*/false, exit_code);
+  if (!passphrase) return nullptr;
+  auto store = store::Store::Open(home, passphrase->bytes.view());
+  passphrase.reset();  // wiped: the derived key is all the store needs
+  if (!store.ok()) {
+    exit_code = FailFromStatus(console, store.status(), home);
+    return nullptr;
+  }
+  return std::move(store.value());
+}
+
 // `parleyd network create`: this node's store gains an anchor key and the
 // network's first charter, which is also written to --out for the members.
 int RunNetworkCreate(const Console& console, const CommandLine& line, const std::string& home) {
-  if (!store::Store::Exists(home)) return console.Fail(kExitNoStore, Text::kNoStore, home);
-  HomeLock lock(home);
-  if (!lock.TryLock()) return console.Fail(kExitAlreadyRunning, Text::kAlreadyRunning, home);
+  std::unique_ptr<HomeLock> lock;
   int exit_code = kExitOk;
-  auto passphrase = GetPassphrase(console, line, home, /*confirm=*/false, exit_code);
-  if (!passphrase) return exit_code;
-  auto store = store::Store::Open(home, passphrase->bytes.view());
-  passphrase.reset();
-  if (!store.ok()) return FailFromStatus(console, store.status(), home);
+  auto store = OpenOwnStore(console, line, home, lock, exit_code);
+  if (!store) return exit_code;
 
   SystemClock clock;
-  auto charter = directory::Directory::CreateNetwork(*store.value(), line.name,
-                                                     static_cast<std::uint64_t>(clock.NowUnixMs()),
-                                                     crypto::SystemRandom());
+  auto charter = directory::Directory::CreateNetwork(
+      *store, line.name, static_cast<std::uint64_t>(clock.NowUnixMs()), crypto::SystemRandom());
   if (!charter.ok()) {
     if (charter.status().code() == Status::Code::kAlreadyExists)
       return console.Fail(kExitUsage, Text::kAlreadyInNetwork);
@@ -291,19 +315,11 @@ int RunNetworkCreate(const Console& console, const CommandLine& line, const std:
 }
 
 int RunNode(const Console& console, const CommandLine& line, const std::string& home) {
-  if (!store::Store::Exists(home)) return console.Fail(kExitNoStore, Text::kNoStore, home);
-  if (::chmod(home.c_str(), 0700) != 0)
-    return console.Fail(kExitFailure, Text::kFailed, "chmod " + home);
-  HomeLock lock(home);
-  if (!lock.TryLock()) return console.Fail(kExitAlreadyRunning, Text::kAlreadyRunning, home);
-
+  std::unique_ptr<HomeLock> lock;
   int exit_code = kExitOk;
-  auto passphrase = GetPassphrase(console, line, home, /*confirm=*/false, exit_code);
-  if (!passphrase) return exit_code;
-  auto store = store::Store::Open(home, passphrase->bytes.view());
-  passphrase.reset();  // wiped: the derived key is all the store needs
-  if (!store.ok()) return FailFromStatus(console, store.status(), home);
-  auto identity = identity::LoadNodeIdentity(*store.value());
+  auto store = OpenOwnStore(console, line, home, lock, exit_code);
+  if (!store) return exit_code;
+  auto identity = identity::LoadNodeIdentity(*store);
   if (!identity.ok()) return FailFromStatus(console, identity.status(), home);
 
   if (!line.listen.empty() && line.listen != identity.value()->listen) {
@@ -315,8 +331,8 @@ int RunNode(const Console& console, const CommandLine& line, const std::string& 
     auto& node_identity = *identity.value();
     if (node_identity.announce == node_identity.listen) node_identity.announce = line.listen;
     node_identity.listen = line.listen;
-    Status updated = store::NodeTable(store.value()->db())
-                         .UpdateEndpoints(node_identity.listen, node_identity.announce);
+    Status updated =
+        store::NodeTable(store->db()).UpdateEndpoints(node_identity.listen, node_identity.announce);
     if (!updated.ok()) return FailFromStatus(console, updated, home);
   }
 
@@ -333,8 +349,7 @@ int RunNode(const Console& console, const CommandLine& line, const std::string& 
   SystemClock clock;
   node::NodeOptions options{home, PARLEY_VERSION,
                             std::getenv("PARLEY_TEST_DISABLE_ZAP") != nullptr};
-  auto node =
-      node::Node::Start(options, *store.value(), *identity.value(), crypto::SystemRandom(), clock);
+  auto node = node::Node::Start(options, *store, *identity.value(), crypto::SystemRandom(), clock);
   if (!node.ok()) {
     if (node.status().code() == Status::Code::kUnavailable) {
       return console.Fail(kExitCannotListen, Text::kCannotListen, node.status().message());
