@@ -15,6 +15,9 @@ inline constexpr std::string_view kLabelRootKey = "parley-rk-v1";
 inline constexpr std::string_view kLabelChainKey = "parley-ck-v1";
 inline constexpr std::string_view kLabelMessageKey = "parley-mk-v1";
 inline constexpr std::string_view kLabelFingerprint = "parley-fpr-v1";
+// Not keys: unkeyed digests naming directory objects and their slots (§9.5).
+inline constexpr std::string_view kLabelDirectoryObject = "parley-dirobj-v1";
+inline constexpr std::string_view kLabelDirectorySlot = "parley-slot-v1";
 
 // out = BLAKE2b(key, message, out.size(), label). key may be empty (unkeyed);
 // out.size() in [16, 64]. Aborts on a label longer than 16 bytes (a bug).

@@ -45,6 +45,8 @@ std::string_view SignContextLabel(SignContext context) {
       return "parley/charter/v1";
     case SignContext::kProfile:
       return "parley/profile/v1";
+    case SignContext::kStatement:
+      return "parley/statement/v1";
   }
   std::abort();  // not a SignContext value: a bug
 }

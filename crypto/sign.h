@@ -21,6 +21,7 @@ enum class SignContext {
   kSignedPrekey,  // "parley/signed-prekey/v1"
   kCharter,       // "parley/charter/v1"
   kProfile,       // "parley/profile/v1"
+  kStatement,     // "parley/statement/v1"
 };
 
 std::string_view SignContextLabel(SignContext context);

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
@@ -362,6 +363,61 @@ Status RunDirectorySearch(Invocation& inv) {
   return {};
 }
 
+Status RunContactPointAdd(Invocation& inv) {
+  api::Request request;
+  api::AddContactPointRequest& add = *request.mutable_add_contact_point();
+  add.set_alias(inv.operands[0]);
+  // Two letters go in upper case, as the daemon stores states; anything else
+  // goes as typed, so that the daemon's INVALID_STATE names what was given.
+  const std::string state = inv.Option("state");
+  add.set_state(TwoLetterCode(state, /*upper=*/true).value_or(state));
+  auto reply = inv.api.Call(std::move(request), api::Reply::kContactPoint);
+  if (!reply.ok()) return reply.failure();
+  inv.Emit(render::ContactPointJson(reply->contact_point()),
+           render::ContactPointAddedText(reply->contact_point(), inv.lang));
+  return {};
+}
+
+Status RunContactPointSuspend(Invocation& inv) {
+  api::Request request;
+  request.mutable_suspend_contact_point()->set_alias(inv.operands[0]);
+  auto reply = inv.api.Call(std::move(request), api::Reply::kContactPoint);
+  if (!reply.ok()) return reply.failure();
+  inv.Emit(render::ContactPointJson(reply->contact_point()),
+           render::ContactPointSuspendedText(reply->contact_point(), inv.lang));
+  return {};
+}
+
+Status RunContactPointList(Invocation& inv) {
+  api::Request request;
+  request.mutable_list_contact_points();
+  auto reply = inv.api.Call(std::move(request), api::Reply::kContactPoints);
+  if (!reply.ok()) return reply.failure();
+  inv.Emit(render::ContactPointsJson(reply->contact_points()),
+           render::ContactPointsText(reply->contact_points(), inv.lang));
+  return {};
+}
+
+Status RunEndorse(Invocation& inv) {
+  const std::string& alias = inv.operands[0];
+  api::Request request;
+  request.mutable_endorse()->set_alias(alias);
+  request.mutable_endorse()->set_organisation(inv.Option("org"));
+  auto reply = inv.api.Call(std::move(request), api::Reply::kEndorsement);
+  if (!reply.ok()) {
+    // WRONG_STATE's detail is the endorser's state; its sentence names the
+    // contact too, whom only the command line knows.
+    Failure failure = reply.failure();
+    const bool has_alias = std::any_of(failure.params.begin(), failure.params.end(),
+                                       [](const auto& param) { return param.first == "alias"; });
+    if (!has_alias) failure.params.emplace_back("alias", alias);
+    return failure;
+  }
+  inv.Emit(render::EndorsementJson(reply->endorsement()),
+           render::EndorsedText(alias, reply->endorsement(), inv.lang));
+  return {};
+}
+
 }  // namespace
 
 const std::vector<CommandSpec>& CommandTable() {
@@ -437,6 +493,28 @@ const std::vector<CommandSpec>& CommandTable() {
        true,
        true,
        RunDirectorySearch},
+      {"contact-point add",
+       "ALIAS --state XX",
+       {"ALIAS"},
+       1,
+       false,
+       {"state"},
+       {"state"},
+       true,
+       true,
+       RunContactPointAdd},
+      {"contact-point suspend",
+       "ALIAS",
+       {"ALIAS"},
+       1,
+       false,
+       {},
+       {},
+       true,
+       true,
+       RunContactPointSuspend},
+      {"contact-point list", "", {}, 0, false, {}, {}, true, true, RunContactPointList},
+      {"endorse", "ALIAS --org ORG", {"ALIAS"}, 1, false, {"org"}, {"org"}, true, true, RunEndorse},
       {"help", "[COMMAND]", {"COMMAND"}, 0, true, {}, {}, true, false, RunHelp},
   };
   return kTable;
@@ -464,6 +542,7 @@ const std::vector<CommandGroup>& CommandGroups() {
       {"contacts", "contacts list"},
       {"profile", "profile show"},
       {"directory", ""},
+      {"contact-point", "contact-point list"},
   };
   return kGroups;
 }

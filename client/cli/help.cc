@@ -19,7 +19,8 @@ constexpr std::size_t kOverviewNameWidth = 36;
 constexpr std::size_t kUsageIndent = 2;
 constexpr std::size_t kUsageContinuation = kUsageIndent + 7;
 
-// "a [--b C] D" → {"a", "[--b C]", "D"}: words, with bracketed groups kept whole.
+// "a [--b C] D --e F" → {"a", "[--b C]", "D", "--e F"}: words, with bracketed
+// groups and a required option with its value kept whole.
 std::vector<std::string> SynopsisTokens(std::string_view text) {
   std::vector<std::string> tokens;
   std::string token;
@@ -35,7 +36,18 @@ std::vector<std::string> SynopsisTokens(std::string_view text) {
     token += c;
   }
   if (!token.empty()) tokens.push_back(std::move(token));
-  return tokens;
+  std::vector<std::string> joined;
+  for (auto& word : tokens) {
+    const bool is_value = !joined.empty() && joined.back().rfind("--", 0) == 0 &&
+                          joined.back().find(' ') == std::string::npos && word[0] != '-' &&
+                          word[0] != '[';
+    if (is_value) {
+      joined.back() += " " + word;
+    } else {
+      joined.push_back(std::move(word));
+    }
+  }
+  return joined;
 }
 
 // The overview's left column: the name, and the synopsis unless too wide.

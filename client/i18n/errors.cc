@@ -39,6 +39,18 @@ ErrorSentence SentenceFor(api::ErrorCode code) {
       return {"error.invalid_profile", "field", "error.invalid_profile_plain"};
     case api::NO_PROFILE:
       return {"error.no_profile", "alias", "error.no_own_profile"};
+    case api::NOT_ANCHOR:
+      return {"error.not_anchor", "", "error.not_anchor"};
+    case api::NOT_ENDORSER:
+      return {"error.not_endorser", "", "error.not_endorser"};
+    case api::WRONG_STATE:
+      return {"error.wrong_state", "state", "error.wrong_state_plain"};
+    case api::NOT_CONTACT_POINT:
+      return {"error.not_contact_point", "alias", "error.not_contact_point_plain"};
+    case api::INVALID_STATE:
+      return {"error.invalid_state", "state", "error.invalid_state_plain"};
+    case api::ALREADY_SUSPENDED:
+      return {"error.already_suspended", "alias", "error.already_suspended_plain"};
     default:
       break;
   }

@@ -97,6 +97,36 @@ const Messages& EnglishMessages() {
       {"error.no_own_profile",
        "You have no profile yet. Set one with: parley profile set --name-latin NAME --state XX "
        "--org ORG (see: parley help profile set)"},
+      {"error.not_anchor",
+       "Only the network's anchor (the secretariat's node) can name or suspend contact points. "
+       "Ask your secretariat to do it; 'parley network' shows whether this node is an anchor."},
+      {"error.not_endorser",
+       "Only the network's anchor or a National Contact Point can endorse members, and this node "
+       "is neither. Ask the contact point of the person's state to endorse them; see who it is "
+       "with: parley contact-point list"},
+      {"error.wrong_state",
+       "You are the contact point of {state}; {alias}'s profile names another state — only that "
+       "state's contact point or the anchor can endorse them."},
+      {"error.wrong_state_plain",
+       "This contact's profile names a state you are not the contact point of — only that "
+       "state's contact point or the anchor can endorse them."},
+      {"error.not_contact_point",
+       "'{alias}' is not an active contact point. See the contact points with: parley "
+       "contact-point list"},
+      {"error.not_contact_point_plain",
+       "That contact is not an active contact point. See the contact points with: parley "
+       "contact-point list"},
+      {"error.invalid_state",
+       "'{state}' is not a state code: give the two-letter ISO 3166 code of a state, for example "
+       "--state UZ, AM or DE."},
+      {"error.invalid_state_plain",
+       "--state needs the two-letter ISO 3166 code of a state, for example UZ, AM or DE."},
+      {"error.already_suspended",
+       "{alias} is already suspended as a contact point; nothing changed. See the contact points "
+       "with: parley contact-point list"},
+      {"error.already_suspended_plain",
+       "That contact point is already suspended; nothing changed. See the contact points with: "
+       "parley contact-point list"},
       {"error.unknown_code",
        "The daemon reported an error this version of parley does not know (code {code}: "
        "{detail}). Install matching versions of parley and parleyd."},
@@ -239,6 +269,7 @@ const Messages& EnglishMessages() {
       {"directory.trust_self", "you"},
       {"directory.trust_verified", "verified contact"},
       {"directory.trust_contact", "contact, not verified"},
+      {"directory.trust_endorsed", "endorsed"},
       {"directory.trust_unknown", "unknown"},
       {"directory.none",
        "Nobody in the directory matches. Try fewer words or filters (area slugs are listed by "
@@ -248,6 +279,31 @@ const Messages& EnglishMessages() {
        "--offset."},
       {"directory.count", "{from}–{to} of {total}."},
       {"directory.next", "Next page: the same command with --offset {offset}"},
+
+      // ------------------------------------------- contact points, endorsements
+      {"trust.endorsed_by_anchor", "endorsed by the anchor {anchor}"},
+      {"trust.endorsed_by_contact_point",
+       "endorsed by {name} (contact point of {state}) ← anchor {anchor}"},
+      {"profile.endorsed_as", "Endorsed as"},
+      {"profile.endorsed_member", "member of {organisation} ({state})"},
+      {"profile.network_role", "Network role"},
+      {"profile.contact_point_of", "National Contact Point of {state}"},
+      {"contact_point.added",
+       "{who} is now the National Contact Point of {state}; delegated by anchor {anchor}."},
+      {"contact_point.added_hint",
+       "From their own node they can now endorse members of {state} (parley endorse ALIAS --org "
+       "ORG). Other nodes learn of the delegation as the directory syncs."},
+      {"contact_point.suspended",
+       "{who} is suspended as the National Contact Point of {state}. Every endorsement they made "
+       "no longer holds: members' nodes stop counting them as the directory syncs."},
+      {"contact_point.none",
+       "The network has no National Contact Points yet. The anchor (the secretariat's node) names "
+       "one with: parley contact-point add ALIAS --state XX"},
+      {"contact_point.status_active", "active"},
+      {"contact_point.status_suspended", "suspended"},
+      {"endorse.done",
+       "Endorsed {alias} as a member of {organisation} ({state}). Every member of the network "
+       "will see their profile as the directory syncs."},
 
       // ---------------------------------------------------------- table headers
       {"col.alias", "ALIAS"},
@@ -262,6 +318,10 @@ const Messages& EnglishMessages() {
       {"col.from", "FROM"},
       {"col.state", "STATE"},
       {"col.text", "TEXT"},
+      {"col.endorsement", "ENDORSEMENT"},
+      {"col.member_state", "STATE"},
+      {"col.status", "STATUS"},
+      {"col.delegated", "DELEGATED"},
 
       // -------------------------------------------------------------------- chat
       {"chat.header",
@@ -294,6 +354,7 @@ const Messages& EnglishMessages() {
       {"help.contacts_group", "Commands for contacts:"},
       {"help.profile_group", "Commands for your profile in the network's directory:"},
       {"help.directory_group", "Commands for the network's directory of experts:"},
+      {"help.contact-point_group", "Commands for the network's National Contact Points:"},
       {"help.global_options",
        "Global options (anywhere on the line):\n"
        "  --home DIR     the node's home directory (default: $PARLEY_HOME, else\n"
@@ -329,6 +390,10 @@ const Messages& EnglishMessages() {
       {"summary.profile_set", "publish or change your profile"},
       {"summary.profile_show", "show your profile or a contact's"},
       {"summary.directory_search", "find experts in the network's directory"},
+      {"summary.contact-point_add", "anchor: name a state's contact point"},
+      {"summary.contact-point_suspend", "anchor: suspend a contact point"},
+      {"summary.contact-point_list", "list the network's contact points"},
+      {"summary.endorse", "endorse a contact as a member of ORG"},
       {"summary.help", "show help for all commands or one"},
 
       {"help.status",
@@ -355,7 +420,8 @@ const Messages& EnglishMessages() {
        "  parley contacts add parley:AbC...xyz --alias ivanov"},
       {"help.contacts_list",
        "Lists your contacts: alias, the name from their card, whether you have verified\n"
-       "them, whether they are online now, and their fingerprint.\n\n"
+       "them, whether they are online now, and their fingerprint. When someone has\n"
+       "endorsed a contact, a last column says by whom, up to the anchor.\n\n"
        "Examples:\n"
        "  parley contacts list\n"
        "  parley --json contacts list"},
@@ -462,7 +528,11 @@ const Messages& EnglishMessages() {
        "with when it was updated and when it expires. Renew your own before it expires\n"
        "with \"parley profile set\".\n\n"
        "Trust is one of: you; verified contact (you compared safety numbers); contact,\n"
-       "not verified; unknown. In --json: self, verified, contact, unknown.\n\n"
+       "not verified; endorsed; unknown. An endorsement is shown with who made it, up to\n"
+       "the anchor: \"endorsed by NAME (contact point of AM) ← anchor 3f2a 91c0\", or\n"
+       "\"endorsed by the anchor 3f2a 91c0\" (the first digits of the anchor's\n"
+       "fingerprint: compare them with \"parley network\"). In --json: \"trust\" is self,\n"
+       "verified, contact, endorsed or unknown, and \"endorsements\" lists them.\n\n"
        "Examples:\n"
        "  parley profile show\n"
        "  parley profile show ivanov\n"
@@ -480,14 +550,54 @@ const Messages& EnglishMessages() {
        "  --offset N     skip the first N results, to see the next page\n\n"
        "After the command, --lang is this filter. To choose the language of parley's\n"
        "messages, put --lang before the command: parley --lang ru directory search ...\n\n"
-       "Each result says how you know the person: verified contact, contact, or\n"
-       "unknown. --json prints the results as a list.\n\n"
+       "Each result says how you know the person: verified contact, contact, endorsed\n"
+       "(by whom, up to the anchor), or unknown. --json prints the results as a list.\n\n"
        "Examples:\n"
        "  parley directory search labour migration\n"
        "  parley directory search Иванова --state UZ\n"
        "  parley directory search --area return-reintegration --lang ru\n"
        "  parley directory search --state AM --limit 50 --offset 50\n"
        "  parley --json directory search reintegration"},
+      {"help.contact-point_add",
+       "Names a contact the National Contact Point of a state. Only the network's anchor\n"
+       "(the secretariat's node) can do this; \"parley network\" shows whether this node\n"
+       "is one. Each state has one National Contact Point. Your node signs the\n"
+       "delegation; members' nodes learn of it as the directory syncs, and from then on\n"
+       "the contact point can endorse members of its state with \"parley endorse\".\n\n"
+       "Options:\n"
+       "  --state XX   the state they speak for: ISO 3166 code (UZ, AM, DE)\n\n"
+       "Examples:\n"
+       "  parley contact-point add ivanov --state AM\n"
+       "  parley --json contact-point add ivanov --state AM"},
+      {"help.contact-point_suspend",
+       "Suspends a National Contact Point (the anchor only). Every endorsement it made\n"
+       "stops counting, everywhere: members' nodes drop them as the directory syncs, and\n"
+       "the people it endorsed are visible only to their contacts again until someone\n"
+       "endorses them anew. Use it when a contact point leaves its post or may have lost\n"
+       "its key.\n\n"
+       "Example:\n"
+       "  parley contact-point suspend ivanov"},
+      {"help.contact-point_list",
+       "Lists the network's National Contact Points as your node knows them: the state,\n"
+       "their name and alias, whether each is active or suspended, when it was\n"
+       "delegated, and its fingerprint. Anyone can run it, to see who may endorse\n"
+       "members of a state.\n\n"
+       "Examples:\n"
+       "  parley contact-point list\n"
+       "  parley --json contact-point list"},
+      {"help.endorse",
+       "Endorses a contact as a member of an organisation of their state: you vouch that\n"
+       "the key belongs to someone who works there. Only the network's anchor and the\n"
+       "National Contact Points can endorse, and a contact point only members of its own\n"
+       "state (the state in the contact's profile). The contact must have sent you their\n"
+       "profile, so that you see what you vouch for: parley profile show ALIAS.\n\n"
+       "An endorsed profile is visible to every member of the network, not only to the\n"
+       "person's contacts, and shows who endorsed it, up to the anchor.\n\n"
+       "Options:\n"
+       "  --org ORG   the organisation, as it should be shown\n\n"
+       "Examples:\n"
+       "  parley endorse ivanov --org \"State Migration Service\"\n"
+       "  parley --json endorse ivanov --org \"State Migration Service\""},
       {"help.help",
        "Shows the list of commands, or the details and examples of one command.\n\n"
        "Examples:\n"

@@ -21,6 +21,8 @@ constexpr std::size_t kWidth = 79;       // columns of wrapped explanations
 constexpr std::size_t kAreaIndent = 4;   // an area's name under its slug (network)
 constexpr std::size_t kTopicIndent = 6;  // its topics under the name
 
+constexpr std::size_t kFingerprintPrefixGroups = 2;  // FingerprintPrefix
+
 constexpr std::string_view kEmptyField = "—";
 constexpr std::string_view kSeparator = " · ";
 
@@ -113,9 +115,45 @@ std::string DirectoryTrustWord(api::DirectoryTrust trust, Lang lang) {
       return Text(lang, "directory.trust_verified");
     case api::DIRECTORY_TRUST_CONTACT:
       return Text(lang, "directory.trust_contact");
+    case api::DIRECTORY_TRUST_ENDORSED:
+      return Text(lang, "directory.trust_endorsed");
     default:
       return Text(lang, "directory.trust_unknown");
   }
+}
+
+std::string FingerprintPrefix(const std::string& fingerprint) {
+  std::size_t end = 0;
+  std::size_t from = 0;
+  for (std::size_t group = 0; group < kFingerprintPrefixGroups; ++group) {
+    end = fingerprint.find(' ', from);
+    if (end == std::string::npos) return Safe(fingerprint);
+    from = end + 1;
+  }
+  return Safe(fingerprint.substr(0, end));
+}
+
+std::string EndorsementText(const api::Endorsement& endorsement, Lang lang) {
+  const std::string anchor = FingerprintPrefix(endorsement.anchor_fingerprint());
+  if (endorsement.endorser_is_anchor()) {
+    return Text(lang, "trust.endorsed_by_anchor", {{"anchor", anchor}});
+  }
+  const std::string name = endorsement.endorser_name().empty()
+                               ? FingerprintPrefix(endorsement.endorser_fingerprint())
+                               : Safe(endorsement.endorser_name());
+  return Text(lang, "trust.endorsed_by_contact_point",
+              {{"name", name}, {"state", Safe(endorsement.state())}, {"anchor", anchor}});
+}
+
+std::vector<std::string> TrustLines(
+    api::DirectoryTrust trust,
+    const google::protobuf::RepeatedPtrField<api::Endorsement>& endorsements, Lang lang) {
+  std::vector<std::string> lines;
+  if (trust != api::DIRECTORY_TRUST_ENDORSED || endorsements.empty()) {
+    lines.push_back(DirectoryTrustWord(trust, lang));
+  }
+  for (const auto& endorsement : endorsements) lines.push_back(EndorsementText(endorsement, lang));
+  return lines;
 }
 
 std::string LocalName(const std::string& name_en, const std::string& name_ru, Lang lang) {
@@ -153,12 +191,28 @@ std::string ContactAcceptedText(const api::Contact& contact, Lang lang) {
 
 std::string ContactsText(const api::ContactList& contacts, Lang lang) {
   if (contacts.contacts().empty()) return Text(lang, "contacts.none") + "\n";
-  Table table({Text(lang, "col.alias"), Text(lang, "col.name"), Text(lang, "col.trust"),
-               Text(lang, "col.online"), Text(lang, "col.fingerprint")});
+  // The endorsement column only when someone is endorsed: it is the widest,
+  // so it comes last, where the table allows a cell of several lines.
+  const bool endorsed =
+      std::any_of(contacts.contacts().begin(), contacts.contacts().end(),
+                  [](const api::Contact& contact) { return !contact.endorsements().empty(); });
+  std::vector<std::string> headers = {Text(lang, "col.alias"), Text(lang, "col.name"),
+                                      Text(lang, "col.trust"), Text(lang, "col.online"),
+                                      Text(lang, "col.fingerprint")};
+  if (endorsed) headers.push_back(Text(lang, "col.endorsement"));
+  Table table(std::move(headers));
   for (const auto& contact : contacts.contacts()) {
-    table.AddRow({Safe(contact.alias()), Safe(contact.name()), TrustWord(contact.trust(), lang),
-                  Text(lang, contact.online() ? "online.yes" : "online.no"),
-                  Safe(contact.fingerprint())});
+    std::vector<std::string> row = {
+        Safe(contact.alias()), Safe(contact.name()), TrustWord(contact.trust(), lang),
+        Text(lang, contact.online() ? "online.yes" : "online.no"), Safe(contact.fingerprint())};
+    if (endorsed) {
+      std::vector<std::string> lines;
+      for (const auto& endorsement : contact.endorsements()) {
+        lines.push_back(EndorsementText(endorsement, lang));
+      }
+      row.push_back(Joined(lines, "\n"));
+    }
+    table.AddRow(std::move(row));
   }
   return table.Render();
 }
@@ -276,7 +330,22 @@ std::string ProfileText(const api::Profile& profile, Lang lang) {
   const std::string languages = List(profile.languages());
   rows.emplace_back(Text(lang, "profile.languages"),
                     languages.empty() ? std::string(kEmptyField) : languages);
-  rows.emplace_back(Text(lang, "profile.trust"), DirectoryTrustWord(profile.trust(), lang));
+  rows.emplace_back(Text(lang, "profile.trust"),
+                    Joined(TrustLines(profile.trust(), profile.endorsements(), lang), "\n"));
+  if (!profile.endorsements().empty()) {
+    std::vector<std::string> memberships;
+    for (const auto& endorsement : profile.endorsements()) {
+      memberships.push_back(Text(lang, "profile.endorsed_member",
+                                 {{"organisation", Safe(endorsement.organisation())},
+                                  {"state", Safe(endorsement.state())}}));
+    }
+    rows.emplace_back(Text(lang, "profile.endorsed_as"), Joined(memberships, "\n"));
+  }
+  if (!profile.contact_point_of().empty()) {
+    rows.emplace_back(
+        Text(lang, "profile.network_role"),
+        Text(lang, "profile.contact_point_of", {{"state", Safe(profile.contact_point_of())}}));
+  }
   rows.emplace_back(Text(lang, "profile.version"), std::to_string(profile.version()));
   rows.emplace_back(Text(lang, "profile.updated"), LocalDateTime(profile.updated_at_ms()));
   rows.emplace_back(Text(lang, "profile.expires"), LocalDateTime(profile.expires_at_ms()));
@@ -317,14 +386,23 @@ std::string DirectoryText(const api::DirectoryPage& page, std::uint32_t offset, 
            Joined({names.empty() ? std::string(kEmptyField) : names, Safe(profile.state())},
                   kSeparator) +
            "\n";
+    const std::string contact_point =
+        profile.contact_point_of().empty()
+            ? std::string()
+            : Text(lang, "profile.contact_point_of", {{"state", Safe(profile.contact_point_of())}});
     for (const std::string& line :
-         {Joined({Safe(profile.organisation()), Safe(profile.role())}, kSeparator),
+         {Joined({Safe(profile.organisation()), Safe(profile.role())}, kSeparator), contact_point,
           Joined({List(profile.areas()), List(profile.languages())}, kSeparator)}) {
       if (!line.empty()) out += indent + line + "\n";
     }
-    std::string trust = DirectoryTrustWord(profile.trust(), lang);
-    if (!profile.alias().empty()) trust += " (" + Safe(profile.alias()) + ")";
-    out += indent + Joined({trust, Safe(profile.fingerprint())}, kSeparator) + "\n";
+    // The first way of knowing the person shares a line with the fingerprint;
+    // further endorsements follow, one a line.
+    const std::vector<std::string> trust =
+        TrustLines(profile.trust(), profile.endorsements(), lang);
+    std::string first = trust.front();
+    if (!profile.alias().empty()) first += " (" + Safe(profile.alias()) + ")";
+    out += indent + Joined({first, Safe(profile.fingerprint())}, kSeparator) + "\n";
+    for (std::size_t i = 1; i < trust.size(); ++i) out += indent + trust[i] + "\n";
   }
   out += "\n" + Text(lang, "directory.count",
                      {{"from", std::to_string(std::uint64_t{offset} + 1)},
@@ -334,6 +412,64 @@ std::string DirectoryText(const api::DirectoryPage& page, std::uint32_t offset, 
     out += " " + Text(lang, "directory.next", {{"offset", std::to_string(last)}});
   }
   return out + "\n";
+}
+
+namespace {
+
+// "Ivan Petrov (ivan)", or whichever of the two is known, else the fingerprint.
+std::string ContactPointWho(const api::ContactPoint& contact_point) {
+  if (!contact_point.name().empty() && !contact_point.alias().empty()) {
+    return Safe(contact_point.name()) + " (" + Safe(contact_point.alias()) + ")";
+  }
+  if (!contact_point.name().empty()) return Safe(contact_point.name());
+  if (!contact_point.alias().empty()) return Safe(contact_point.alias());
+  return Safe(contact_point.fingerprint());
+}
+
+}  // namespace
+
+std::string ContactPointAddedText(const api::ContactPoint& contact_point, Lang lang) {
+  const std::string state = Safe(contact_point.state());
+  return Wrap(Text(lang, "contact_point.added",
+                   {{"who", ContactPointWho(contact_point)},
+                    {"state", state},
+                    {"anchor", OrDash(contact_point.anchor_fingerprint())}}),
+              kWidth) +
+         "\n" + Wrap(Text(lang, "contact_point.added_hint", {{"state", state}}), kWidth) + "\n";
+}
+
+std::string ContactPointSuspendedText(const api::ContactPoint& contact_point, Lang lang) {
+  return Wrap(Text(lang, "contact_point.suspended",
+                   {{"who", ContactPointWho(contact_point)},
+                    {"state", Safe(contact_point.state())}}),
+              kWidth) +
+         "\n";
+}
+
+std::string ContactPointsText(const api::ContactPointList& contact_points, Lang lang) {
+  if (contact_points.contact_points().empty()) {
+    return Wrap(Text(lang, "contact_point.none"), kWidth) + "\n";
+  }
+  Table table({Text(lang, "col.member_state"), Text(lang, "col.name"), Text(lang, "col.alias"),
+               Text(lang, "col.status"), Text(lang, "col.delegated"),
+               Text(lang, "col.fingerprint")});
+  for (const auto& contact_point : contact_points.contact_points()) {
+    table.AddRow({Safe(contact_point.state()), Safe(contact_point.name()),
+                  Safe(contact_point.alias()),
+                  Text(lang, contact_point.suspended() ? "contact_point.status_suspended"
+                                                       : "contact_point.status_active"),
+                  LocalDateTime(contact_point.issued_at_ms()), Safe(contact_point.fingerprint())});
+  }
+  return table.Render();
+}
+
+std::string EndorsedText(const std::string& alias, const api::Endorsement& endorsement, Lang lang) {
+  return Wrap(Text(lang, "endorse.done",
+                   {{"alias", Safe(alias)},
+                    {"organisation", Safe(endorsement.organisation())},
+                    {"state", Safe(endorsement.state())}}),
+              kWidth) +
+         "\n";
 }
 
 }  // namespace parley::client::render

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "client/i18n/catalogue.h"
 #include "proto/api.pb.h"
@@ -14,6 +15,7 @@ namespace parley::client::render {
 std::string StatusText(const api::StatusReply& status, i18n::Lang lang);
 std::string ContactAddedText(const api::Contact& contact, i18n::Lang lang);
 std::string ContactAcceptedText(const api::Contact& contact, i18n::Lang lang);
+// A table of the contacts; when any of them is endorsed, a last column says by whom.
 std::string ContactsText(const api::ContactList& contacts, i18n::Lang lang);
 std::string VerifyText(const api::VerifyContactReply& verify, bool confirmed, i18n::Lang lang);
 std::string RequestsText(const api::FirstContactList& requests, i18n::Lang lang);
@@ -22,7 +24,8 @@ std::string MessagesText(const std::string& alias, const api::MessageList& messa
                          i18n::Lang lang);
 // The network, then its areas with their names in `lang` and their topics.
 std::string NetworkText(const api::NetworkReply& network, i18n::Lang lang);
-// One profile, a field a line ("—" for an empty one).
+// One profile, a field a line ("—" for an empty one); the trust row names who
+// endorsed the person, up to the anchor.
 std::string ProfileText(const api::Profile& profile, i18n::Lang lang);
 // After `profile set`: a line saying it was saved, then ProfileText.
 std::string ProfileSavedText(const api::Profile& profile, i18n::Lang lang);
@@ -30,6 +33,31 @@ std::string ProfileSavedText(const api::Profile& profile, i18n::Lang lang);
 // and, when there are more, how to get the next page. A friendly line when
 // nothing matches.
 std::string DirectoryText(const api::DirectoryPage& page, std::uint32_t offset, i18n::Lang lang);
+
+// After `contact-point add`: who is now the contact point of which state, and
+// the anchor that delegated them, then what they can do now.
+std::string ContactPointAddedText(const api::ContactPoint& contact_point, i18n::Lang lang);
+// After `contact-point suspend`: it is suspended, and its endorsements no longer hold.
+std::string ContactPointSuspendedText(const api::ContactPoint& contact_point, i18n::Lang lang);
+// A table of the network's contact points, or how the anchor names one.
+std::string ContactPointsText(const api::ContactPointList& contact_points, i18n::Lang lang);
+// After `endorse ALIAS`: "Endorsed ALIAS as a member of ORG (STATE)", and who sees it now.
+std::string EndorsedText(const std::string& alias, const api::Endorsement& endorsement,
+                         i18n::Lang lang);
+
+// The chain of one endorsement: "endorsed by NAME (contact point of AM) ←
+// anchor 3f2a 91c0", or "endorsed by the anchor 3f2a 91c0".
+std::string EndorsementText(const api::Endorsement& endorsement, i18n::Lang lang);
+// How a person is trusted, a line each: the trust word ("verified contact"),
+// unless the endorsements alone are the reason (DIRECTORY_TRUST_ENDORSED),
+// then one EndorsementText per endorsement.
+std::vector<std::string> TrustLines(
+    api::DirectoryTrust trust,
+    const google::protobuf::RepeatedPtrField<api::Endorsement>& endorsements, i18n::Lang lang);
+
+// The first two groups of a fingerprint ("3f2a 91c0 …" → "3f2a 91c0"): enough
+// to tell anchors apart at a glance; --json and `parley network` give it whole.
+std::string FingerprintPrefix(const std::string& fingerprint);
 
 // The name of an area or topic in `lang`, else in the other language.
 std::string LocalName(const std::string& name_en, const std::string& name_ru, i18n::Lang lang);

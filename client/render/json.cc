@@ -26,6 +26,8 @@ std::string_view DirectoryTrustName(api::DirectoryTrust trust) {
       return "verified";
     case api::DIRECTORY_TRUST_CONTACT:
       return "contact";
+    case api::DIRECTORY_TRUST_ENDORSED:
+      return "endorsed";
     default:
       return "unknown";
   }
@@ -64,7 +66,8 @@ Json ContactJson(const api::Contact& contact) {
               {"trust", TrustName(contact.trust())},
               {"online", contact.online()},
               {"name", contact.name()},
-              {"endpoint", contact.endpoint()}};
+              {"endpoint", contact.endpoint()},
+              {"endorsements", EndorsementsJson(contact.endorsements())}};
 }
 
 Json ContactsJson(const api::ContactList& contacts) {
@@ -132,15 +135,18 @@ Json NetworkJson(const api::NetworkReply& network) {
 // The contract's directory entry: who, where, what; the full profile adds
 // the rest.
 Json DirectoryEntryJson(const api::Profile& profile) {
-  return Json{{"fingerprint", profile.fingerprint()},
-              {"name_latin", profile.name_latin()},
-              {"name_cyrillic", profile.name_cyrillic()},
-              {"state", profile.state()},
-              {"org", profile.organisation()},
-              {"role", profile.role()},
-              {"areas", StringList(profile.areas())},
-              {"languages", StringList(profile.languages())},
-              {"trust", DirectoryTrustName(profile.trust())}};
+  Json json{{"fingerprint", profile.fingerprint()},
+            {"name_latin", profile.name_latin()},
+            {"name_cyrillic", profile.name_cyrillic()},
+            {"state", profile.state()},
+            {"org", profile.organisation()},
+            {"role", profile.role()},
+            {"areas", StringList(profile.areas())},
+            {"languages", StringList(profile.languages())},
+            {"trust", DirectoryTrustName(profile.trust())},
+            {"endorsements", EndorsementsJson(profile.endorsements())}};
+  if (!profile.contact_point_of().empty()) json["contact_point_of"] = profile.contact_point_of();
+  return json;
 }
 
 Json ProfileJson(const api::Profile& profile) {
@@ -156,6 +162,41 @@ Json ProfileJson(const api::Profile& profile) {
 Json DirectoryJson(const api::DirectoryPage& page) {
   Json list = Json::array();
   for (const auto& profile : page.profiles()) list.push_back(DirectoryEntryJson(profile));
+  return list;
+}
+
+Json EndorsementJson(const api::Endorsement& endorsement) {
+  return Json{{"subject", endorsement.subject_fingerprint()},
+              {"organisation", endorsement.organisation()},
+              {"state", endorsement.state()},
+              {"endorser", endorsement.endorser_fingerprint()},
+              {"endorser_name", endorsement.endorser_name()},
+              {"endorser_is_anchor", endorsement.endorser_is_anchor()},
+              {"anchor", endorsement.anchor_fingerprint()},
+              {"issued_at", IsoUtc(endorsement.issued_at_ms())}};
+}
+
+Json EndorsementsJson(const google::protobuf::RepeatedPtrField<api::Endorsement>& endorsements) {
+  Json list = Json::array();
+  for (const auto& endorsement : endorsements) list.push_back(EndorsementJson(endorsement));
+  return list;
+}
+
+Json ContactPointJson(const api::ContactPoint& contact_point) {
+  return Json{{"fingerprint", contact_point.fingerprint()},
+              {"name", contact_point.name()},
+              {"alias", contact_point.alias()},
+              {"state", contact_point.state()},
+              {"suspended", contact_point.suspended()},
+              {"issued_at", IsoUtc(contact_point.issued_at_ms())},
+              {"anchor", contact_point.anchor_fingerprint()}};
+}
+
+Json ContactPointsJson(const api::ContactPointList& contact_points) {
+  Json list = Json::array();
+  for (const auto& contact_point : contact_points.contact_points()) {
+    list.push_back(ContactPointJson(contact_point));
+  }
   return list;
 }
 

@@ -17,7 +17,7 @@ using Json = nlohmann::json;
 Json StatusJson(const api::StatusReply& status);
 // {"card"}
 Json InviteJson(const api::InviteReply& invite);
-// {"alias","fingerprint","trust","online","name","endpoint"}
+// {"alias","fingerprint","trust","online","name","endpoint","endorsements":[endorsement, ...]}
 Json ContactJson(const api::Contact& contact);
 // [contact, ...]
 Json ContactsJson(const api::ContactList& contacts);
@@ -35,19 +35,29 @@ Json MessagesJson(const api::MessageList& messages);
 //  "areas":[{"slug","name_en","name_ru","priority","topics":[{"slug","name_en","name_ru"}]}]}
 Json NetworkJson(const api::NetworkReply& network);
 // {"fingerprint","name_latin","name_cyrillic","state","org","role","areas","languages",
-//  "bio","version","updated","expires","trust","alias"}
+//  "bio","version","updated","expires","trust","alias","endorsements"[,"contact_point_of"]}
 Json ProfileJson(const api::Profile& profile);
 // One search result: {"fingerprint","name_latin","name_cyrillic","state","org","role",
-//  "areas","languages","trust"}
+//  "areas","languages","trust","endorsements"[,"contact_point_of"]}; "contact_point_of"
+// (the state) only for an active National Contact Point.
 Json DirectoryEntryJson(const api::Profile& profile);
 // [entry, ...], best first (the contract of `directory search`: a list, no total).
 Json DirectoryJson(const api::DirectoryPage& page);
+// {"subject","organisation","state","endorser","endorser_name","endorser_is_anchor","anchor",
+//  "issued_at"}: fingerprints in full, "issued_at" an ISO time.
+Json EndorsementJson(const api::Endorsement& endorsement);
+// [endorsement, ...]
+Json EndorsementsJson(const google::protobuf::RepeatedPtrField<api::Endorsement>& endorsements);
+// {"fingerprint","name","alias","state","suspended","issued_at","anchor"}
+Json ContactPointJson(const api::ContactPoint& contact_point);
+// [contact point, ...]
+Json ContactPointsJson(const api::ContactPointList& contact_points);
 // {"error": {"code", "message"}}
 Json ErrorJson(std::string_view code, std::string_view message);
 
 // "verified" | "unverified"
 std::string_view TrustName(api::Trust trust);
-// "self" | "verified" | "contact" | "unknown"
+// "self" | "verified" | "contact" | "endorsed" | "unknown"
 std::string_view DirectoryTrustName(api::DirectoryTrust trust);
 // "in" | "out"
 std::string_view DirectionName(api::Direction direction);

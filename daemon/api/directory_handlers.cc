@@ -1,6 +1,7 @@
 #include "daemon/api/directory_handlers.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "crypto/bytes.h"
 #include "crypto/fingerprint.h"
@@ -16,7 +17,10 @@ api::DirectoryTrust TrustOf(const ApiContext& context, const crypto::PublicKey& 
     return api::DIRECTORY_TRUST_SELF;
   }
   const auto* contact = context.messenger.directory().ByIdentityKey(identity_key);
-  if (contact == nullptr || contact->is_request()) return api::DIRECTORY_TRUST_UNKNOWN;
+  if (contact == nullptr || contact->is_request()) {
+    return context.directory.EndorsementsOf(identity_key).empty() ? api::DIRECTORY_TRUST_UNKNOWN
+                                                                  : api::DIRECTORY_TRUST_ENDORSED;
+  }
   alias = contact->row.alias;
   return contact->row.verified ? api::DIRECTORY_TRUST_VERIFIED : api::DIRECTORY_TRUST_CONTACT;
 }
@@ -38,6 +42,40 @@ void FillProfile(const ApiContext& context, const directory::Profile& profile, a
   std::string alias;
   out.set_trust(TrustOf(context, profile.identity_key, alias));
   out.set_alias(alias);
+  AddEndorsements(context, profile.identity_key, *out.mutable_endorsements());
+  if (const auto* delegation = context.directory.trust().ActiveContactPoint(profile.identity_key))
+    out.set_contact_point_of(delegation->state);
+}
+
+// The name a person gave in their profile, when it is held.
+std::string NameOf(const ApiContext& context, const crypto::PublicKey& key) {
+  const directory::Profile* profile = context.directory.ProfileOf(key);
+  if (profile == nullptr) return {};
+  return profile->fields.name_latin.empty() ? profile->fields.name_cyrillic
+                                            : profile->fields.name_latin;
+}
+
+void FillContactPoint(const ApiContext& context, const directory::Statement& delegation,
+                      api::ContactPoint& out) {
+  out.set_fingerprint(crypto::Fingerprint(delegation.subject));
+  out.set_name(NameOf(context, delegation.subject));
+  const auto* contact = context.messenger.directory().ByIdentityKey(delegation.subject);
+  if (contact != nullptr && !contact->is_request()) out.set_alias(contact->row.alias);
+  out.set_state(delegation.state);
+  out.set_suspended(context.directory.trust().IsSuspended(delegation.subject));
+  out.set_issued_at_ms(delegation.issued_at_ms);
+  out.set_anchor_fingerprint(crypto::Fingerprint(delegation.signer));
+}
+
+// The contact `alias` names; fails the reply when there is none.
+const messenger::Contact* ContactOrFail(const ApiContext& context, const std::string& alias,
+                                        api::Reply& reply) {
+  const auto* contact = context.messenger.directory().ByAlias(alias);
+  if (contact == nullptr || contact->is_request()) {
+    Fail(reply, api::UNKNOWN_CONTACT, alias);
+    return nullptr;
+  }
+  return contact;
 }
 
 // True (and the reply failed) when the node has joined no network.
@@ -48,6 +86,26 @@ bool NotJoined(const ApiContext& context, api::Reply& reply) {
 }
 
 }  // namespace
+
+void AddEndorsements(const ApiContext& context, const crypto::PublicKey& subject,
+                     google::protobuf::RepeatedPtrField<api::Endorsement>& out) {
+  const directory::TrustGraph& trust = context.directory.trust();
+  for (const directory::Statement* endorsement : trust.EndorsementsOf(subject)) {
+    auto* e = out.Add();
+    e->set_subject_fingerprint(crypto::Fingerprint(subject));
+    e->set_organisation(endorsement->organisation);
+    e->set_state(endorsement->state);
+    e->set_endorser_fingerprint(crypto::Fingerprint(endorsement->signer));
+    e->set_endorser_name(NameOf(context, endorsement->signer));
+    e->set_issued_at_ms(endorsement->issued_at_ms);
+    const bool by_anchor = trust.IsAnchor(endorsement->signer);
+    e->set_endorser_is_anchor(by_anchor);
+    const directory::Statement* delegation =
+        by_anchor ? nullptr : trust.ActiveContactPoint(endorsement->signer);
+    e->set_anchor_fingerprint(
+        crypto::Fingerprint(by_anchor ? endorsement->signer : delegation->signer));
+  }
+}
 
 void Network(ApiContext& context, const api::Request&, api::Reply& reply, Status&) {
   if (NotJoined(context, reply)) return;
@@ -129,6 +187,105 @@ void SearchDirectory(ApiContext& context, const api::Request& request, api::Repl
     const directory::Profile* profile = context.directory.ProfileOfHit(hit);
     if (profile != nullptr) FillProfile(context, *profile, *out->add_profiles());
   }
+}
+
+void AddContactPoint(ApiContext& context, const api::Request& request, api::Reply& reply,
+                     Status& storage) {
+  if (NotJoined(context, reply)) return;
+  const auto& add = request.add_contact_point();
+  const auto* contact = ContactOrFail(context, add.alias(), reply);
+  if (contact == nullptr) return;
+  std::string state = add.state();
+  std::transform(state.begin(), state.end(), state.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  auto added = context.directory.AddContactPoint(contact->row.identity_key, state);
+  if (!added.ok()) {
+    const Status& status = added.status();
+    if (StorageFailed(status, reply, storage)) return;
+    switch (status.code()) {
+      case Status::Code::kPermissionDenied:
+        return Fail(reply, api::NOT_ANCHOR);
+      case Status::Code::kInvalidArgument:
+        return Fail(reply, api::INVALID_STATE, add.state());
+      case Status::Code::kAlreadyExists:
+        return Fail(reply, api::ALREADY_SUSPENDED, add.alias());
+      default:
+        return Fail(reply, api::INTERNAL, status.message());
+    }
+  }
+  FillContactPoint(context, *added.value(), *reply.mutable_contact_point());
+}
+
+void SuspendContactPoint(ApiContext& context, const api::Request& request, api::Reply& reply,
+                         Status& storage) {
+  if (NotJoined(context, reply)) return;
+  const std::string& alias = request.suspend_contact_point().alias();
+  const auto* contact = ContactOrFail(context, alias, reply);
+  if (contact == nullptr) return;
+  auto suspended = context.directory.SuspendContactPoint(contact->row.identity_key);
+  if (!suspended.ok()) {
+    const Status& status = suspended.status();
+    if (StorageFailed(status, reply, storage)) return;
+    switch (status.code()) {
+      case Status::Code::kPermissionDenied:
+        return Fail(reply, api::NOT_ANCHOR);
+      case Status::Code::kNotFound:
+        return Fail(reply, api::NOT_CONTACT_POINT, alias);
+      case Status::Code::kAlreadyExists:
+        return Fail(reply, api::ALREADY_SUSPENDED, alias);
+      default:
+        return Fail(reply, api::INTERNAL, status.message());
+    }
+  }
+  directory::Statement probe;
+  probe.kind = directory::StatementKind::kContactPoint;
+  probe.subject = contact->row.identity_key;
+  FillContactPoint(context, *context.directory.trust().Find(probe.Slot()),
+                   *reply.mutable_contact_point());
+}
+
+void ListContactPoints(ApiContext& context, const api::Request&, api::Reply& reply, Status&) {
+  if (NotJoined(context, reply)) return;
+  auto* list = reply.mutable_contact_points();
+  for (const auto* delegation : context.directory.trust().ContactPoints()) {
+    if (!context.directory.trust().IsAnchor(delegation->signer)) continue;
+    FillContactPoint(context, *delegation, *list->add_contact_points());
+  }
+}
+
+void Endorse(ApiContext& context, const api::Request& request, api::Reply& reply, Status& storage) {
+  if (NotJoined(context, reply)) return;
+  const auto& endorse = request.endorse();
+  const auto* contact = ContactOrFail(context, endorse.alias(), reply);
+  if (contact == nullptr) return;
+  if (directory::Trimmed(endorse.organisation()).empty())
+    return Fail(reply, api::BAD_REQUEST, "organisation");
+  auto made = context.directory.Endorse(contact->row.identity_key, endorse.organisation());
+  if (!made.ok()) {
+    const Status& status = made.status();
+    if (StorageFailed(status, reply, storage)) return;
+    switch (status.code()) {
+      case Status::Code::kPermissionDenied:
+        return Fail(reply, api::NOT_ENDORSER);
+      case Status::Code::kNotFound:
+        return Fail(reply, api::NO_PROFILE, endorse.alias());
+      case Status::Code::kInvalidArgument:
+        if (status.message() == "organisation")
+          return Fail(reply, api::BAD_REQUEST, "organisation");
+        return Fail(reply, api::WRONG_STATE, status.message());
+      default:
+        return Fail(reply, api::INTERNAL, status.message());
+    }
+  }
+  google::protobuf::RepeatedPtrField<api::Endorsement> endorsements;
+  AddEndorsements(context, contact->row.identity_key, endorsements);
+  for (const auto& e : endorsements) {
+    if (e.endorser_fingerprint() == crypto::Fingerprint(made.value()->signer)) {
+      *reply.mutable_endorsement() = e;
+      return;
+    }
+  }
+  Fail(reply, api::INTERNAL, "the endorsement does not hold");
 }
 
 }  // namespace parley::api_server

@@ -1,5 +1,6 @@
 // The local API's directory operations: network, set_profile, show_profile,
-// search_directory (docs/protocol.md §9).
+// search_directory, and the web of trust's add_contact_point,
+// suspend_contact_point, list_contact_points, endorse (docs/protocol.md §9).
 #pragma once
 
 #include "daemon/api/request_handlers.h"
@@ -13,5 +14,16 @@ void ShowProfile(ApiContext& context, const api::Request& request, api::Reply& r
                  Status& storage);
 void SearchDirectory(ApiContext& context, const api::Request& request, api::Reply& reply,
                      Status& storage);
+void AddContactPoint(ApiContext& context, const api::Request& request, api::Reply& reply,
+                     Status& storage);
+void SuspendContactPoint(ApiContext& context, const api::Request& request, api::Reply& reply,
+                         Status& storage);
+void ListContactPoints(ApiContext& context, const api::Request& request, api::Reply& reply,
+                       Status& storage);
+void Endorse(ApiContext& context, const api::Request& request, api::Reply& reply, Status& storage);
+
+// The endorsements of `subject` that hold now, each with its chain up to the anchor.
+void AddEndorsements(const ApiContext& context, const crypto::PublicKey& subject,
+                     google::protobuf::RepeatedPtrField<api::Endorsement>& out);
 
 }  // namespace parley::api_server

@@ -19,6 +19,7 @@ void FillContact(const ApiContext& context, const messenger::Contact& contact, a
   out.set_online(context.messenger.IsOnline(contact.row.id));
   out.set_name(contact.row.name);
   out.set_endpoint(contact.row.endpoint);
+  AddEndorsements(context, contact.row.identity_key, *out.mutable_endorsements());
 }
 
 void Status_(ApiContext& context, const api::Request&, api::Reply& reply, Status& storage) {
@@ -185,6 +186,10 @@ const std::unordered_map<int, Handler>& DispatchTable() {
       {api::Request::kSetProfile, SetProfile},
       {api::Request::kShowProfile, ShowProfile},
       {api::Request::kSearchDirectory, SearchDirectory},
+      {api::Request::kAddContactPoint, AddContactPoint},
+      {api::Request::kSuspendContactPoint, SuspendContactPoint},
+      {api::Request::kListContactPoints, ListContactPoints},
+      {api::Request::kEndorse, Endorse},
   };
   return kTable;
 }

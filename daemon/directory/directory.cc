@@ -6,6 +6,9 @@
 #include <cctype>
 
 #include "crypto/fingerprint.h"
+#include "daemon/directory/iso_codes.h"
+#include "daemon/directory/sync_protocol.h"
+#include "daemon/util/proto_bytes.h"
 
 namespace parley::directory {
 
@@ -36,6 +39,24 @@ DirectoryEntry EntryOf(const Profile& profile) {
   entry.areas = profile.fields.areas;
   entry.languages = profile.fields.languages;
   return entry;
+}
+
+// A profile's slot among shared objects: tag 0, then the owner's key.
+crypto::Bytes ProfileSlot(const crypto::PublicKey& owner) {
+  crypto::Bytes slot{0};
+  slot.insert(slot.end(), owner.begin(), owner.end());
+  return slot;
+}
+
+// Receivers check delegations and suspensions, then endorsements, then profiles.
+int CheckOrderOf(StatementKind kind) { return kind == StatementKind::kEndorsement ? 1 : 0; }
+constexpr int kProfileCheckOrder = 2;
+
+crypto::Bytes EncodeLinkFrame(const wire::DirectorySync& message) {
+  wire::LinkFrame frame;
+  *frame.mutable_directory_sync() = message;
+  const std::string bytes = frame.SerializeAsString();
+  return crypto::Bytes(bytes.begin(), bytes.end());
 }
 
 }  // namespace
@@ -90,7 +111,11 @@ Status Directory::Reload() {
   anchor_keys_.clear();
   profiles_.clear();
   by_fingerprint_.clear();
+  trust_ = TrustGraph();
+  shared_.Clear();
   index_ = SearchIndex();
+  round_replies_.clear();
+  round_fresh_.clear();
   auto stored_charter = table_.LoadCharter();
   if (!stored_charter.ok()) return stored_charter.status();
   if (!stored_charter.value()) return Status::Ok();
@@ -108,6 +133,18 @@ Status Directory::Reload() {
   }
 
   const auto now = static_cast<std::uint64_t>(clock_.NowUnixMs());
+  trust_ = TrustGraph(charter_->anchor_keys);
+  auto statements = table_.LoadObjects(store::DirectoryObjectKind::kStatement);
+  if (!statements.ok()) return statements.status();
+  for (const auto& row : statements.value()) {
+    auto statement = ParseStatement(row.object, *charter_, now);
+    if (!statement.ok()) {
+      // Dated ahead of a clock that has since gone back; it is simply not used.
+      spdlog::debug("a stored statement is not kept: {}", statement.status().message());
+      continue;
+    }
+    trust_.Put(std::move(statement.value()));
+  }
   auto objects = table_.LoadObjects(store::DirectoryObjectKind::kProfile);
   if (!objects.ok()) return objects.status();
   const crypto::PublicKey& own_key = owner_.public_key();
@@ -121,19 +158,28 @@ Status Directory::Reload() {
       spdlog::debug("a stored profile is not kept: {}", profile.status().message());
       continue;
     }
-    PARLEY_RETURN_IF_ERROR(Keep(std::move(profile.value())));
+    profiles_.insert_or_assign(profile->identity_key, std::move(profile.value()));
   }
+  round_fresh_.clear();
+  PARLEY_RETURN_IF_ERROR(RefreshAll());
+  round_fresh_.clear();  // what was stored is no news
   return Status::Ok();
 }
 
 void Directory::OnCommitted() {
   changed_ = false;
+  for (auto& reply : round_replies_) ready_replies_.push_back(std::move(reply));
+  for (auto& fresh : round_fresh_) ready_fresh_.push_back(std::move(fresh));
+  round_replies_.clear();
+  round_fresh_.clear();
   own_push_pending_ = own_push_pending_ || own_changed_;
   own_changed_ = false;
 }
 
 Status Directory::OnRolledBack() {
   own_changed_ = false;
+  round_replies_.clear();
+  round_fresh_.clear();
   if (!changed_) return Status::Ok();
   changed_ = false;
   return Reload();
@@ -153,29 +199,276 @@ Result<bool> Directory::OnContactProfile(const crypto::PublicKey& owner, crypto:
     spdlog::debug("refused a contact's profile: {}", profile.status().message());
     return false;
   }
-  if (profile->identity_key != owner) return false;  // only one's own, for now (§9.3)
-  if (const Profile* held = ProfileOf(owner); held != nullptr && held->version >= profile->version)
+  if (profile->identity_key != owner) return false;  // one's own only (§9.3)
+  if (const Profile* held = ProfileOf(owner);
+      held != nullptr && held->version >= profile->version) {
+    // Not news, but the sender may have become a contact since it was stored.
+    PARLEY_RETURN_IF_ERROR(RefreshProfile(owner, kFromThisNode));
     return false;
-  PARLEY_RETURN_IF_ERROR(Save(std::move(profile.value())));
+  }
+  PARLEY_RETURN_IF_ERROR(Save(std::move(profile.value()), kFromThisNode));
   return true;
 }
 
-Status Directory::Save(Profile profile) {
+Status Directory::Save(Profile profile, std::int64_t from) {
   changed_ = true;
   const crypto::PublicKey& owner = profile.identity_key;
   PARLEY_RETURN_IF_ERROR(table_.SaveObject(store::DirectoryObjectRow{
       store::DirectoryObjectKind::kProfile, crypto::Bytes(owner.begin(), owner.end()),
       static_cast<std::int64_t>(profile.version), profile.encoded,
       static_cast<std::int64_t>(profile.expires_at_ms)}));
-  return Keep(std::move(profile));
+  return Keep(std::move(profile), from);
 }
 
-Status Directory::Keep(Profile profile) {
-  PARLEY_RETURN_IF_ERROR(index_.Upsert(EntryOf(profile)));
-  by_fingerprint_[crypto::Fingerprint(profile.identity_key)] = profile.identity_key;
+Status Directory::Keep(Profile profile, std::int64_t from) {
   auto key = profile.identity_key;
   profiles_.insert_or_assign(key, std::move(profile));
+  return RefreshProfile(key, from);
+}
+
+bool Directory::IsSharedProfile(const Profile& profile) const {
+  const auto endorsements = trust_.EndorsementsOf(profile.identity_key);
+  return std::any_of(endorsements.begin(), endorsements.end(), [&](const Statement* endorsement) {
+    return endorsement->state == profile.fields.state;
+  });
+}
+
+bool Directory::IsShown(const Profile& profile) const {
+  return profile.identity_key == owner_.public_key() || is_contact_(profile.identity_key) ||
+         IsSharedProfile(profile);
+}
+
+Status Directory::RefreshProfile(const crypto::PublicKey& subject, std::int64_t from) {
+  const Profile* profile = ProfileOf(subject);
+  if (profile == nullptr) return Status::Ok();
+  const std::string fingerprint = crypto::Fingerprint(subject);
+  if (IsShown(*profile)) {
+    PARLEY_RETURN_IF_ERROR(index_.Upsert(EntryOf(*profile)));
+    by_fingerprint_[fingerprint] = subject;
+  } else {
+    index_.Remove(fingerprint);
+    by_fingerprint_.erase(fingerprint);
+  }
+  const crypto::Bytes slot = ProfileSlot(subject);
+  if (!IsSharedProfile(*profile)) {
+    shared_.Erase(slot);
+    return Status::Ok();
+  }
+  // The owner's own profile reaches its contacts by its own push (§9.3).
+  const std::int64_t push_from = subject == owner_.public_key() ? kNoPush : from;
+  Share(slot, ObjectType::kProfile, kProfileCheckOrder, profile->encoded, push_from);
   return Status::Ok();
+}
+
+void Directory::Share(crypto::ByteView slot, ObjectType type, int check_order,
+                      const crypto::Bytes& encoded, std::int64_t from) {
+  const ObjectHash hash = SyncSet::HashOf(type, encoded);
+  if (shared_.Find(hash) != nullptr && shared_.Contains(slot)) return;  // shared already
+  SharedObject object{type, check_order, encoded};
+  if (from != kNoPush) round_fresh_.emplace_back(from, object);
+  shared_.Put(slot, std::move(object));
+}
+
+Status Directory::RefreshAll() {
+  for (const Statement* statement : trust_.All()) {
+    const crypto::Bytes slot = statement->Slot();
+    if (trust_.Holds(*statement)) {
+      Share(slot, ObjectType::kStatement, CheckOrderOf(statement->kind), statement->encoded,
+            kFromThisNode);
+    } else {
+      shared_.Erase(slot);
+    }
+  }
+  for (const auto& [key, profile] : profiles_) {
+    PARLEY_RETURN_IF_ERROR(RefreshProfile(key, kFromThisNode));
+  }
+  return Status::Ok();
+}
+
+Status Directory::SaveStatement(Statement statement, std::int64_t from) {
+  changed_ = true;
+  const crypto::Bytes slot = statement.Slot();
+  PARLEY_RETURN_IF_ERROR(table_.SaveObject(store::DirectoryObjectRow{
+      store::DirectoryObjectKind::kStatement, slot,
+      static_cast<std::int64_t>(statement.issued_at_ms), statement.encoded, 0}));
+  const StatementKind kind = statement.kind;
+  const crypto::PublicKey subject = statement.subject;
+  Share(slot, ObjectType::kStatement, CheckOrderOf(kind), statement.encoded, from);
+  trust_.Put(std::move(statement));
+  if (kind == StatementKind::kEndorsement) return RefreshProfile(subject, from);
+  // A delegation or a suspension can change what every endorsement means.
+  return RefreshAll();
+}
+
+Status Directory::SetContactCheck(std::function<bool(const crypto::PublicKey&)> is_contact) {
+  is_contact_ = std::move(is_contact);
+  PARLEY_RETURN_IF_ERROR(RefreshAll());
+  round_fresh_.clear();  // who is shown changed; nothing new to share
+  return Status::Ok();
+}
+
+// ---------------------------------------------------------------- sync
+
+void Directory::StartSync(std::int64_t contact_id) {
+  if (!charter_) return;
+  round_replies_.emplace_back(contact_id, MakeSummary(shared_));
+}
+
+Status Directory::OnSyncMessage(std::int64_t contact_id, const wire::DirectorySync& message) {
+  if (!charter_) return Status::Ok();
+  std::vector<wire::DirectorySync> replies;
+  std::vector<wire::DirectoryObject> received;
+  Status answered = AnswerSync(shared_, message, replies, received);
+  if (!answered.ok()) {
+    spdlog::debug("dropped a sync message from contact {}: {}", contact_id, answered.message());
+    return Status::Ok();
+  }
+  for (auto& reply : replies) round_replies_.emplace_back(contact_id, std::move(reply));
+  for (const auto& object : received) {
+    auto kept = OnSyncedObject(object, contact_id);
+    if (!kept.ok()) return kept.status();
+  }
+  return Status::Ok();
+}
+
+Result<bool> Directory::OnSyncedObject(const wire::DirectoryObject& object, std::int64_t from) {
+  const auto now = static_cast<std::uint64_t>(clock_.NowUnixMs());
+  if (object.has_statement()) {
+    auto statement = ParseStatement(crypto::AsBytes(object.statement()), *charter_, now);
+    if (!statement.ok()) {
+      spdlog::debug("refused a statement: {}", statement.status().message());
+      return false;
+    }
+    if (!trust_.Holds(*statement)) {
+      spdlog::debug("refused a statement its signer may not make");
+      return false;
+    }
+    const Statement* held = trust_.Find(statement->Slot());
+    if (held != nullptr && held->issued_at_ms >= statement->issued_at_ms) return false;
+    PARLEY_RETURN_IF_ERROR(SaveStatement(std::move(statement.value()), from));
+    return true;
+  }
+  if (object.has_profile()) {
+    auto profile = ParseProfile(crypto::AsBytes(object.profile()), *charter_, now);
+    if (!profile.ok()) {
+      spdlog::debug("refused a synced profile: {}", profile.status().message());
+      return false;
+    }
+    // Only endorsed profiles travel beyond their owner's contacts.
+    if (!IsSharedProfile(*profile)) return false;
+    if (const Profile* held = ProfileOf(profile->identity_key);
+        held != nullptr && held->version >= profile->version) {
+      return false;
+    }
+    PARLEY_RETURN_IF_ERROR(Save(std::move(profile.value()), from));
+    return true;
+  }
+  return false;
+}
+
+std::vector<std::pair<std::int64_t, crypto::Bytes>> Directory::TakeFrames(
+    const std::vector<std::int64_t>& online) {
+  std::vector<std::pair<std::int64_t, crypto::Bytes>> frames;
+  for (const auto& [contact_id, reply] : ready_replies_)
+    frames.emplace_back(contact_id, EncodeLinkFrame(reply));
+  ready_replies_.clear();
+  if (ready_fresh_.empty()) return frames;
+  for (std::int64_t contact_id : online) {
+    std::vector<const SharedObject*> objects;
+    for (const auto& [from, object] : ready_fresh_) {
+      if (from != contact_id) objects.push_back(&object);
+    }
+    std::vector<wire::DirectorySync> messages;
+    AppendObjects(std::move(objects), messages);
+    for (const auto& message : messages) frames.emplace_back(contact_id, EncodeLinkFrame(message));
+  }
+  ready_fresh_.clear();
+  return frames;
+}
+
+// ---------------------------------------------------------------- trust
+
+Result<crypto::SigningKeyPair> Directory::AnchorKeyPair() {
+  if (anchor_keys_.empty()) return Status::PermissionDenied("this node holds no anchor key");
+  auto rows = table_.LoadAnchorKeys();
+  if (!rows.ok()) return rows.status();
+  for (const auto& row : rows.value()) {
+    auto pair = crypto::SigningKeyPair::FromSecret(row.secret.view());
+    if (pair && charter_->IsAnchor(pair->public_key())) return std::move(*pair);
+  }
+  return Status::PermissionDenied("this node holds no anchor key");
+}
+
+Result<const Statement*> Directory::SignAndSave(const crypto::SigningKeyPair& signer,
+                                                StatementKind kind,
+                                                const crypto::PublicKey& subject, std::string state,
+                                                std::string organisation) {
+  // Later than anything this slot holds, even when the clock went back.
+  auto now = static_cast<std::uint64_t>(clock_.NowUnixMs());
+  Statement probe;
+  probe.kind = kind;
+  probe.subject = subject;
+  probe.signer = signer.public_key();
+  if (const Statement* held = trust_.Find(probe.Slot()); held != nullptr)
+    now = std::max(now, held->issued_at_ms + 1);
+  auto statement = SignStatement(signer, kind, subject, std::move(state), std::move(organisation),
+                                 *charter_, now);
+  if (!statement.ok()) return statement.status();
+  if (!trust_.Holds(*statement)) return Status::PermissionDenied("the statement would not hold");
+  const crypto::Bytes slot = statement->Slot();
+  PARLEY_RETURN_IF_ERROR(SaveStatement(std::move(statement.value()), kFromThisNode));
+  return trust_.Find(slot);
+}
+
+Result<const Statement*> Directory::AddContactPoint(const crypto::PublicKey& subject,
+                                                    std::string state) {
+  if (!charter_) return Status::NotFound("this node has joined no network");
+  if (!IsStateCode(state)) return Status::InvalidArgument("state");
+  auto anchor = AnchorKeyPair();
+  if (!anchor.ok()) return anchor.status();
+  if (trust_.IsSuspended(subject)) return Status::AlreadyExists("suspended");
+  return SignAndSave(anchor.value(), StatementKind::kContactPoint, subject, std::move(state), "");
+}
+
+Result<const Statement*> Directory::SuspendContactPoint(const crypto::PublicKey& subject) {
+  if (!charter_) return Status::NotFound("this node has joined no network");
+  auto anchor = AnchorKeyPair();
+  if (!anchor.ok()) return anchor.status();
+  Statement probe;
+  probe.kind = StatementKind::kContactPoint;
+  probe.subject = subject;
+  if (trust_.Find(probe.Slot()) == nullptr) return Status::NotFound("no contact point");
+  if (trust_.IsSuspended(subject)) return Status::AlreadyExists("suspended");
+  return SignAndSave(anchor.value(), StatementKind::kSuspension, subject, "", "");
+}
+
+Result<std::string> Directory::EndorsementState(const crypto::PublicKey& subject) const {
+  if (!charter_) return Status::NotFound("this node has joined no network");
+  const Profile* profile = ProfileOf(subject);
+  const Statement* delegation = trust_.ActiveContactPoint(owner_.public_key());
+  if (!is_anchor() && delegation == nullptr)
+    return Status::PermissionDenied("neither anchor nor contact point");
+  if (profile == nullptr) return Status::NotFound("no profile");
+  if (is_anchor()) {
+    if (profile->fields.state.empty()) return Status::InvalidArgument("");
+    return profile->fields.state;
+  }
+  if (profile->fields.state != delegation->state) return Status::InvalidArgument(delegation->state);
+  return delegation->state;
+}
+
+Result<const Statement*> Directory::Endorse(const crypto::PublicKey& subject,
+                                            std::string organisation) {
+  auto state = EndorsementState(subject);
+  if (!state.ok()) return state.status();
+  if (is_anchor()) {
+    auto anchor = AnchorKeyPair();
+    if (!anchor.ok()) return anchor.status();
+    return SignAndSave(anchor.value(), StatementKind::kEndorsement, subject,
+                       std::move(state.value()), std::move(organisation));
+  }
+  return SignAndSave(owner_, StatementKind::kEndorsement, subject, std::move(state.value()),
+                     std::move(organisation));
 }
 
 const Profile* Directory::ProfileOf(const crypto::PublicKey& identity_key) const {
@@ -219,7 +512,7 @@ Result<const Profile*> Directory::UpdateOwnProfile(const ProfileUpdate& update,
                              static_cast<std::uint64_t>(clock_.NowUnixMs()), own_card);
   if (!profile.ok()) return profile.status();
   own_changed_ = true;
-  PARLEY_RETURN_IF_ERROR(Save(std::move(profile.value())));
+  PARLEY_RETURN_IF_ERROR(Save(std::move(profile.value()), kFromThisNode));
   return OwnProfile();
 }
 

@@ -1,11 +1,19 @@
 // Directory: the node's view of its network's expert directory -- the
-// charter it joined, the anchor keys it holds, the verified profiles it
-// keeps (its own among them) and the search over them.
+// charter it joined, the anchor keys it holds, the verified profiles and
+// statements it keeps (its own among them), who may see what, the search
+// over what it may show, and anti-entropy with its contacts.
+//
+// Who sees a profile (docs/protocol.md §9.4): its owner, the owner's
+// contacts, and -- once an endorsement of the profile's state holds --
+// every member. Only the latter, and the statements that hold, are shared
+// by sync (sync_set.h); a contact's unendorsed profile goes no further.
 //
 // Writes happen inside the reactor's round transaction; after a rollback,
-// Reload() brings memory back to what the store holds.
+// Reload() brings memory back to what the store holds. Frames for contacts
+// are produced during a round and taken after its commit.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -17,6 +25,9 @@
 #include "daemon/directory/charter.h"
 #include "daemon/directory/profile.h"
 #include "daemon/directory/search_index.h"
+#include "daemon/directory/statement.h"
+#include "daemon/directory/sync_set.h"
+#include "daemon/directory/trust_graph.h"
 #include "daemon/messenger/messenger.h"
 #include "daemon/store/directory_table.h"
 #include "daemon/store/store.h"
@@ -37,7 +48,11 @@ struct ProfileUpdate {
   std::optional<std::vector<std::string>> languages;
 };
 
-class Directory final : public messenger::ContactProfileSink {
+// How often a node compares directories with each connected contact, on
+// top of every (re)connection: repairs what a lost push missed.
+constexpr std::int64_t kSyncIntervalMs = 60'000;
+
+class Directory final : public messenger::DirectoryFrameSink {
  public:
   // The network set-up commands of parleyd, each in a transaction of its own
   // on a store no daemon has open. kAlreadyExists when the node has joined a
@@ -54,6 +69,9 @@ class Directory final : public messenger::ContactProfileSink {
   bool joined() const { return charter_.has_value(); }
   const Charter* charter() const { return charter_ ? &*charter_ : nullptr; }
   bool is_anchor() const { return !anchor_keys_.empty(); }
+  // Whether a person is one of this node's contacts (set by the node once
+  // its contacts are loaded): they are shown whether endorsed or not.
+  Status SetContactCheck(std::function<bool(const crypto::PublicKey&)> is_contact);
 
   const Profile* ProfileOf(const crypto::PublicKey& identity_key) const;
   const Profile* OwnProfile() const { return ProfileOf(owner_.public_key()); }
@@ -63,6 +81,29 @@ class Directory final : public messenger::ContactProfileSink {
   // field is wrong.
   Result<const Profile*> UpdateOwnProfile(const ProfileUpdate& update, crypto::ByteView own_card);
 
+  // --- trust: each signs a statement, stores it and shares it (inside a round) ---
+  // Anchor only (PermissionDenied otherwise): delegates `subject` as the
+  // contact point of `state` (InvalidArgument "state" when no ISO code).
+  // kAlreadyExists when `subject` is suspended.
+  Result<const Statement*> AddContactPoint(const crypto::PublicKey& subject, std::string state);
+  // Anchor only: kNotFound when `subject` was never delegated, kAlreadyExists
+  // when it is suspended already.
+  Result<const Statement*> SuspendContactPoint(const crypto::PublicKey& subject);
+  // The state an endorsement of `subject` by this node would carry: the
+  // anchor's is the state in `subject`'s profile, a contact point's its own.
+  // kNotFound when no profile of `subject` is held (one endorses what one has
+  // seen); InvalidArgument whose message is the contact point's state (empty
+  // for the anchor) when the profile names another state, or none;
+  // PermissionDenied when this node is neither anchor nor contact point.
+  Result<std::string> EndorsementState(const crypto::PublicKey& subject) const;
+  Result<const Statement*> Endorse(const crypto::PublicKey& subject, std::string organisation);
+
+  const TrustGraph& trust() const { return trust_; }
+  // The endorsements of `subject` that hold now.
+  std::vector<const Statement*> EndorsementsOf(const crypto::PublicKey& subject) const {
+    return trust_.EndorsementsOf(subject);
+  }
+
   SearchPage Search(const SearchQuery& query) const { return index_.Search(query); }
   // The profile a search hit stands for.
   const Profile* ProfileOfHit(const SearchHit& hit) const;
@@ -70,6 +111,11 @@ class Directory final : public messenger::ContactProfileSink {
   // A contact's profile of itself, received over its link: kept when it
   // verifies, is the contact's own and is newer than the one held.
   Result<bool> OnContactProfile(const crypto::PublicKey& owner, crypto::ByteView object) override;
+  Status OnSyncMessage(std::int64_t contact_id, const wire::DirectorySync& message) override;
+  // Begins an exchange with a contact whose link just came up, or whose
+  // turn it is (kSyncIntervalMs).
+  void StartSync(std::int64_t contact_id);
+  const SyncSet& shared() const { return shared_; }
 
   Status Reload();
   // Round boundaries: after a rollback, memory is brought back to the store.
@@ -78,16 +124,45 @@ class Directory final : public messenger::ContactProfileSink {
   // The owner's profile when a committed round changed it since the last
   // call: to be sent to every connected contact.
   std::optional<crypto::Bytes> TakeProfileToPush();
+  // Link frames a committed round produced: sync answers to the contacts
+  // that asked, and every object newly shared to each of `online` contacts
+  // but the one it came from.
+  std::vector<std::pair<std::int64_t, crypto::Bytes>> TakeFrames(
+      const std::vector<std::int64_t>& online);
+  bool HasFramesToTake() const { return !ready_replies_.empty() || !ready_fresh_.empty(); }
 
   // Use Load; public for make_unique.
   Directory(store::Store& store, const crypto::SigningKeyPair& owner, std::string owner_name,
             const Clock& clock);
 
  private:
+  // Where an object came from, for pushing it on: not back to its sender.
+  static constexpr std::int64_t kFromThisNode = -1;
+  static constexpr std::int64_t kNoPush = -2;  // shared, but not news to push
+
   // Writes a verified profile to the store (this round) and keeps it.
-  Status Save(Profile profile);
-  // Holds a verified profile in memory and in the search index.
-  Status Keep(Profile profile);
+  Status Save(Profile profile, std::int64_t from);
+  // Holds a verified profile in memory, then shows and shares it as it may be.
+  Status Keep(Profile profile, std::int64_t from);
+  // Writes a statement that holds to the store, keeps it, and brings every
+  // profile it may change up to date.
+  Status SaveStatement(Statement statement, std::int64_t from);
+  // One object received by sync: kept when it checks (Result false when not).
+  Result<bool> OnSyncedObject(const wire::DirectoryObject& object, std::int64_t from);
+  // Whether every member may see the profile: an endorsement for its state holds.
+  bool IsSharedProfile(const Profile& profile) const;
+  bool IsShown(const Profile& profile) const;
+  // Brings the search index and the shared set up to date for one profile.
+  Status RefreshProfile(const crypto::PublicKey& subject, std::int64_t from);
+  // ... for everything, after a suspension or a delegation changed.
+  Status RefreshAll();
+  // Loads the anchor key pair this node holds; PermissionDenied when none.
+  Result<crypto::SigningKeyPair> AnchorKeyPair();
+  Result<const Statement*> SignAndSave(const crypto::SigningKeyPair& signer, StatementKind kind,
+                                       const crypto::PublicKey& subject, std::string state,
+                                       std::string organisation);
+  void Share(crypto::ByteView slot, ObjectType type, int check_order, const crypto::Bytes& encoded,
+             std::int64_t from);
 
   store::DirectoryTable table_;
   const crypto::SigningKeyPair& owner_;
@@ -97,7 +172,17 @@ class Directory final : public messenger::ContactProfileSink {
   std::vector<crypto::PublicKey> anchor_keys_;     // held here, secrets stay in the store
   std::map<crypto::PublicKey, Profile> profiles_;  // by identity key
   std::map<std::string, crypto::PublicKey> by_fingerprint_;
-  SearchIndex index_;
+  TrustGraph trust_;
+  SyncSet shared_;
+  SearchIndex index_;  // what this node may show
+  std::function<bool(const crypto::PublicKey&)> is_contact_ = [](const crypto::PublicKey&) {
+    return false;
+  };
+  // This round's frames, taken after commit.
+  std::vector<std::pair<std::int64_t, wire::DirectorySync>> round_replies_;
+  std::vector<std::pair<std::int64_t, SharedObject>> round_fresh_;  // (from, object)
+  std::vector<std::pair<std::int64_t, wire::DirectorySync>> ready_replies_;
+  std::vector<std::pair<std::int64_t, SharedObject>> ready_fresh_;
   std::uint64_t own_version_floor_ = 0;  // of the owner's stored profile, even expired
   bool changed_ = false;                 // in this round
   bool own_changed_ = false;             // in this round

@@ -10,8 +10,6 @@
 
 namespace parley::directory {
 
-namespace {
-
 std::string Trimmed(const std::string& text) {
   auto first = text.find_first_not_of(" \t\r\n");
   if (first == std::string::npos) return {};
@@ -19,8 +17,6 @@ std::string Trimmed(const std::string& text) {
   return text.substr(first, last - first + 1);
 }
 
-// UTF-8 within `max` bytes and without control characters (a profile is
-// shown in terminals).
 bool IsValidText(const std::string& text, std::size_t max, bool allow_newlines) {
   if (text.size() > max || !identity::IsValidUtf8(text)) return false;
   return std::none_of(text.begin(), text.end(), [&](char c) {
@@ -28,6 +24,8 @@ bool IsValidText(const std::string& text, std::size_t max, bool allow_newlines) 
     return (u < 0x20 && !(allow_newlines && c == '\n')) || u == 0x7f;
   });
 }
+
+namespace {
 
 template <typename Transform>
 void NormaliseList(std::vector<std::string>& list, Transform transform) {

@@ -55,6 +55,12 @@ struct Profile {
   crypto::Bytes encoded;  // the Signed protobuf exactly as signed
 };
 
+// Text rules every directory object shares: surrounding whitespace trimmed;
+// UTF-8 within `max` bytes and without control characters, since it is shown
+// in terminals.
+std::string Trimmed(const std::string& text);
+bool IsValidText(const std::string& text, std::size_t max, bool allow_newlines);
+
 // Trims the names, upper-cases the state, lower-cases the languages and
 // drops repeated areas and languages; then checks every field against its
 // bound and the charter. On failure the Status is InvalidArgument and its

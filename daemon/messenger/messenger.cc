@@ -310,11 +310,19 @@ Result<FrameVerdict> Messenger::OnFrame(const crypto::PublicKey& transport_key,
       return OnAck(sender, parsed.ack());
     case wire::LinkFrame::kOwnProfile: {
       if (sender == nullptr || sender->is_request()) return FrameVerdict::kRefused;
-      if (profile_sink_ == nullptr) return FrameVerdict::kProfileIgnored;
-      auto stored = profile_sink_->OnContactProfile(sender->row.identity_key,
-                                                    crypto::AsBytes(parsed.own_profile()));
+      if (directory_sink_ == nullptr) return FrameVerdict::kProfileIgnored;
+      auto stored = directory_sink_->OnContactProfile(sender->row.identity_key,
+                                                      crypto::AsBytes(parsed.own_profile()));
       if (!stored.ok()) return stored.status();
       return stored.value() ? FrameVerdict::kProfileStored : FrameVerdict::kProfileIgnored;
+    }
+    case wire::LinkFrame::kDirectorySync: {
+      if (sender == nullptr || sender->is_request()) return FrameVerdict::kRefused;
+      if (directory_sink_ != nullptr) {
+        PARLEY_RETURN_IF_ERROR(
+            directory_sink_->OnSyncMessage(sender->row.id, parsed.directory_sync()));
+      }
+      return FrameVerdict::kDirectorySync;
     }
     default:
       return FrameVerdict::kMalformed;

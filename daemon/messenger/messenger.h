@@ -78,17 +78,21 @@ enum class FrameVerdict {
   kOverQuota,
   kProfileStored,   // a contact's newer profile of itself
   kProfileIgnored,  // not newer, or not valid (a verdict, not an error)
+  kDirectorySync,   // handed to the directory
 };
 
-// Where the profiles contacts send of themselves go (the directory).
-class ContactProfileSink {
+// Where the directory frames contacts send go (the directory).
+class DirectoryFrameSink {
  public:
-  virtual ~ContactProfileSink() = default;
+  virtual ~DirectoryFrameSink() = default;
   // `object` arrived over the authenticated link of the contact whose
   // identity key is `owner`. True when it was stored; a storage failure is
   // the only error.
   virtual Result<bool> OnContactProfile(const crypto::PublicKey& owner,
                                         crypto::ByteView object) = 0;
+  // An anti-entropy message from contact `contact_id`. A storage failure is
+  // the only error; a malformed message is dropped.
+  virtual Status OnSyncMessage(std::int64_t contact_id, const wire::DirectorySync& message) = 0;
 };
 
 // A new envelope id: 48-bit Unix milliseconds, big-endian, then 80 random
@@ -124,7 +128,7 @@ class Messenger {
             const Clock& clock, store::MessageTable messages, store::SessionTable sessions);
 
   const ContactDirectory& directory() const { return directory_; }
-  void SetProfileSink(ContactProfileSink* sink) { profile_sink_ = sink; }
+  void SetDirectorySink(DirectoryFrameSink* sink) { directory_sink_ = sink; }
   bool IsOnline(std::int64_t contact_id) const { return scheduler_.IsConnected(contact_id); }
   std::string CardText() const { return card_text_; }
   crypto::ByteView CardBytes() const { return own_card_; }
@@ -192,7 +196,7 @@ class Messenger {
   std::vector<Queued> queued_;       // this round, released on commit
   std::vector<Event> round_events_;  // this round, released on commit
   std::vector<Event> events_;        // committed, not yet taken
-  ContactProfileSink* profile_sink_ = nullptr;
+  DirectoryFrameSink* directory_sink_ = nullptr;
   bool acknowledged_this_round_ = false;
   bool directory_changed_ = false;
 };

@@ -42,7 +42,13 @@ Result<std::unique_ptr<Node>> Node::Start(const NodeOptions& options, store::Sto
       directory::Directory::Load(store, identity.identity.signing(), identity.name, clock);
   if (!directory.ok()) return directory.status();
   node->directory_ = std::move(directory.value());
-  node->messenger_->SetProfileSink(node->directory_.get());
+  node->messenger_->SetDirectorySink(node->directory_.get());
+  const messenger::Messenger* messenger_view = node->messenger_.get();
+  PARLEY_RETURN_IF_ERROR(
+      node->directory_->SetContactCheck([messenger_view](const crypto::PublicKey& key) {
+        const auto* contact = messenger_view->directory().ByIdentityKey(key);
+        return contact != nullptr && !contact->is_request();
+      }));
 
   node->link_ = std::make_unique<net::Link>(node->context_, *node, identity.identity.transport());
   auto bound = node->link_->Start(identity.listen);
@@ -117,8 +123,10 @@ void Node::OnOutboundReply(std::int64_t contact_id, crypto::ByteView frame) {
 void Node::OnConnected(std::int64_t contact_id) {
   spdlog::debug("contact {} is reachable", contact_id);
   messenger_->OnPeerConnected(contact_id);
-  // Contacts see each other's profiles (§9.3): a fresh connection gets ours.
+  // Contacts see each other's profiles (§9.3): a fresh connection gets ours,
+  // and the directories are compared (§9.5).
   PushOwnProfile(contact_id);
+  directory_->StartSync(contact_id);
 }
 
 void Node::PushOwnProfile(std::int64_t contact_id) {
@@ -179,6 +187,10 @@ Status Node::RunRound(std::vector<zmq::pollitem_t>& items) {
   acks_by_route_.clear();
   acks_by_contact_.clear();
   stranger_frames_ = 0;
+  if (clock_.Now() >= next_sync_) {
+    next_sync_ = clock_.Now() + std::chrono::milliseconds(directory::kSyncIntervalMs);
+    for (std::int64_t contact_id : OnlineContacts()) directory_->StartSync(contact_id);
+  }
 
   Status begun = db.Begin();
   if (!begun.ok()) {
@@ -233,15 +245,28 @@ Status Node::RunRound(std::vector<zmq::pollitem_t>& items) {
   for (const auto& [contact_id, ids] : acks_by_contact_) {
     for (const auto& frame : messenger::Messenger::EncodeAcks(ids)) link_->Send(contact_id, frame);
   }
-  if (auto profile = directory_->TakeProfileToPush()) {
-    const crypto::Bytes frame = ProfileFrame(*profile);
-    for (const auto* contact : messenger_->directory().Contacts()) {
-      if (messenger_->IsOnline(contact->row.id)) link_->Send(contact->row.id, frame);
+  auto profile = directory_->TakeProfileToPush();
+  if (profile || directory_->HasFramesToTake()) {
+    const std::vector<std::int64_t> online = OnlineContacts();
+    if (profile) {
+      const crypto::Bytes frame = ProfileFrame(*profile);
+      for (std::int64_t contact_id : online) link_->Send(contact_id, frame);
+    }
+    for (const auto& [contact_id, frame] : directory_->TakeFrames(online)) {
+      link_->Send(contact_id, frame);
     }
   }
   PublishEvents();
   for (const auto& [route, reply] : replies) api_->Reply(route, reply);
   return Status::Ok();
+}
+
+std::vector<std::int64_t> Node::OnlineContacts() const {
+  std::vector<std::int64_t> online;
+  for (const auto* contact : messenger_->directory().Contacts()) {
+    if (messenger_->IsOnline(contact->row.id)) online.push_back(contact->row.id);
+  }
+  return online;
 }
 
 void Node::PublishEvents() {

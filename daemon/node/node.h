@@ -20,6 +20,7 @@
 #include "crypto/random.h"
 #include "daemon/api/api_server.h"
 #include "daemon/api/request_handlers.h"
+#include "daemon/directory/directory.h"
 #include "daemon/identity/node_identity.h"
 #include "daemon/messenger/messenger.h"
 #include "daemon/net/link.h"
@@ -84,6 +85,7 @@ class Node final : public net::LinkHandler {
   // Sends the owner's profile to a contact if the link to it is up.
   void PushOwnProfile(std::int64_t contact_id);
   void AddPeers();
+  std::vector<std::int64_t> OnlineContacts() const;
   void PublishEvents();
   int PollTimeoutMs() const;
   void NoteStorageFailure(const Status& status);
@@ -108,6 +110,7 @@ class Node final : public net::LinkHandler {
   std::map<std::int64_t, std::vector<store::MessageId>> acks_by_contact_;
   std::size_t stranger_frames_ = 0;
   Status round_storage_;
+  std::chrono::steady_clock::time_point next_sync_{};  // of every online contact's directory
 };
 
 }  // namespace parley::node

@@ -75,7 +75,7 @@ Result<std::vector<DirectoryObjectRow>> DirectoryTable::LoadObjects(DirectoryObj
 }
 
 Status DirectoryTable::DeleteExpired(std::int64_t now_ms) {
-  auto stmt = db_.Prepare("DELETE FROM directory_objects WHERE expires_at <= ?");
+  auto stmt = db_.Prepare("DELETE FROM directory_objects WHERE expires_at > 0 AND expires_at <= ?");
   if (!stmt.ok()) return stmt.status();
   return stmt->Bind(1, now_ms).Run();
 }

@@ -14,7 +14,9 @@
 
 namespace parley::store {
 
-enum class DirectoryObjectKind { kProfile = 1 };
+// kProfile rows: subject is the owner's identity key; kStatement rows:
+// subject is the statement's slot (directory/statement.h), expires_at 0.
+enum class DirectoryObjectKind { kProfile = 1, kStatement = 2 };
 
 struct DirectoryObjectRow {
   DirectoryObjectKind kind = DirectoryObjectKind::kProfile;
@@ -43,6 +45,7 @@ class DirectoryTable {
   // Inserts, or replaces the row of the same (kind, subject).
   Status SaveObject(const DirectoryObjectRow& row);
   Result<std::vector<DirectoryObjectRow>> LoadObjects(DirectoryObjectKind kind);
+  // Rows whose expires_at is set (not 0) and has passed.
   Status DeleteExpired(std::int64_t now_ms);
 
  private:

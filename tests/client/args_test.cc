@@ -146,6 +146,26 @@ TEST(ArgsTest, ProfileAndSearchOptions) {
   EXPECT_EQ(missing.error->key, "usage.option_needs_value");
 }
 
+TEST(ArgsTest, ContactPointAndEndorseOptions) {
+  auto add = ParseArgs({"contact-point", "add", "иван", "--state", "AM"});
+  EXPECT_FALSE(add.error.has_value());
+  EXPECT_EQ(add.words, (std::vector<std::string>{"contact-point", "add", "иван"}));
+  EXPECT_EQ(add.options, (std::map<std::string, std::string>{{"state", "AM"}}));
+  EXPECT_EQ(cli::CommandNamedBy(add.words), cli::FindCommand("contact-point add"));
+
+  auto endorse = ParseArgs({"--json", "endorse", "--org=Министерство труда", "maria"});
+  EXPECT_FALSE(endorse.error.has_value());
+  EXPECT_TRUE(endorse.json);
+  EXPECT_EQ(endorse.words, (std::vector<std::string>{"endorse", "maria"}));
+  EXPECT_EQ(endorse.options.at("org"), "Министерство труда");
+  EXPECT_EQ(cli::CommandNamedBy(endorse.words), cli::FindCommand("endorse"));
+
+  EXPECT_EQ(cli::CommandNamedBy({"contact-point", "suspend", "иван"}),
+            cli::FindCommand("contact-point suspend"));
+  ASSERT_NE(cli::FindGroup("contact-point"), nullptr);
+  EXPECT_EQ(cli::FindGroup("contact-point")->default_command, "contact-point list");
+}
+
 TEST(ArgsTest, HelpAndVersionFlags) {
   EXPECT_TRUE(ParseArgs({"send", "--help"}).help);
   EXPECT_TRUE(ParseArgs({"-h"}).help);
@@ -196,6 +216,18 @@ TEST(UsageTest, UsageErrorsExitTwoAndPointAtHelp) {
       {{"directory", "search", "--lang", "ру"}, "see: parley help directory search"},
       {{"directory", "search", "--org", "x"}, "see: parley help directory search"},
       {{"directory", "search", "--areas", "x"}, "see: parley help directory search"},
+      {{"contact-point", "add", "иван"}, "see: parley help contact-point add"},
+      {{"contact-point", "add", "--state", "AM"}, "see: parley help contact-point add"},
+      {{"contact-point", "add", "a", "b", "--state", "AM"}, "see: parley help contact-point add"},
+      {{"contact-point", "add", "a", "--state"}, "see: parley help contact-point add"},
+      {{"contact-point", "suspend"}, "see: parley help contact-point suspend"},
+      {{"contact-point", "suspend", "a", "--state", "AM"},
+       "see: parley help contact-point suspend"},
+      {{"contact-point", "list", "a"}, "see: parley help contact-point list"},
+      {{"contact-point", "frobnicate"}, "see: parley help"},
+      {{"endorse", "maria"}, "see: parley help endorse"},
+      {{"endorse", "--org", "X"}, "see: parley help endorse"},
+      {{"endorse", "maria", "--org", "X", "--state", "AM"}, "see: parley help endorse"},
   };
   TempHome home;  // no daemon: a usage error must be found before connecting
   for (const auto& c : cases) {
@@ -371,8 +403,74 @@ TEST(HelpTest, NewCommandsHaveFullHelpAndGroups) {
   EXPECT_EQ(RunParley({"--lang", "ru", "directory", "--help"}).out, directory.out);
 }
 
+TEST(HelpTest, TrustCommandsInTheOverviewAndTheirHelp) {
+  auto english = RunParley({"help"});
+  for (const char* line :
+       {"  contact-point add ALIAS --state XX  anchor: name a state's contact point\n",
+        "  contact-point suspend ALIAS         anchor: suspend a contact point\n",
+        "  contact-point list                  list the network's contact points\n",
+        "  endorse ALIAS --org ORG             endorse a contact as a member of ORG\n"}) {
+    EXPECT_NE(english.out.find(line), std::string::npos) << line << english.out;
+  }
+  auto russian = RunParley({"--lang", "ru", "help"});
+  EXPECT_NE(russian.out.find("  contact-point add ALIAS --state XX  якорь: назначить контактный "
+                             "пункт\n"),
+            std::string::npos)
+      << russian.out;
+  EXPECT_NE(russian.out.find("  endorse ALIAS --org ORG             заверить членство контакта в "
+                             "организации\n"),
+            std::string::npos);
+
+  auto group = RunParley({"help", "contact-point"});
+  EXPECT_EQ(group.exit_code, 0);
+  EXPECT_EQ(group.out.rfind("Commands for the network's National Contact Points:\n", 0), 0u)
+      << group.out;
+  EXPECT_NE(group.out.find("contact-point add ALIAS\n         --state XX\n"), std::string::npos);
+  EXPECT_NE(group.out.find("contact-point suspend ALIAS\n"), std::string::npos);
+  EXPECT_NE(group.out.find("contact-point list\n"), std::string::npos);
+  EXPECT_NE(group.out.find("  parley contact-point add ivanov --state AM\n"), std::string::npos);
+  EXPECT_EQ(RunParley({"contact-point", "--help"}).out, group.out);
+  auto group_ru = RunParley({"--lang", "ru", "help", "contact-point"});
+  EXPECT_EQ(group_ru.out.rfind("Команды для национальных контактных пунктов сети:\n", 0), 0u)
+      << group_ru.out;
+  EXPECT_NE(group_ru.out.find("Примеры:\n  parley contact-point add ivanov --state AM\n"),
+            std::string::npos);
+
+  auto add = RunParley({"help", "contact-point", "add"});
+  // Too wide for one line: broken before the option, kept with its value.
+  EXPECT_NE(add.out.find("Usage:\n  parley [--home DIR] [--json] [--lang en|ru] contact-point add "
+                         "ALIAS\n         --state XX\n"),
+            std::string::npos)
+      << add.out;
+  EXPECT_NE(add.out.find("(the secretariat's node) can do this"), std::string::npos);
+  EXPECT_EQ(RunParley({"contact-point", "add", "--help"}).out, add.out);
+  auto suspend = RunParley({"help", "contact-point", "suspend"});
+  EXPECT_NE(suspend.out.find("Every endorsement it made"), std::string::npos) << suspend.out;
+  EXPECT_NE(suspend.out.find("  parley contact-point suspend ivanov\n"), std::string::npos);
+
+  auto endorse = RunParley({"help", "endorse"});
+  EXPECT_EQ(endorse.exit_code, 0);
+  EXPECT_NE(endorse.out.find("Usage:\n  parley [--home DIR] [--json] [--lang en|ru] endorse ALIAS "
+                             "--org ORG\n"),
+            std::string::npos)
+      << endorse.out;
+  EXPECT_NE(endorse.out.find("visible to every member of the network"), std::string::npos);
+  EXPECT_NE(endorse.out.find("  parley endorse ivanov --org \"State Migration Service\"\n"),
+            std::string::npos);
+  auto endorse_ru = RunParley({"--lang", "ru", "help", "endorse"});
+  EXPECT_NE(endorse_ru.out.find("виден всем участникам сети"), std::string::npos) << endorse_ru.out;
+  EXPECT_NE(endorse_ru.out.find("Примеры:\n  parley endorse ivanov"), std::string::npos);
+
+  // The trust words of profiles and the directory name endorsements too.
+  EXPECT_NE(RunParley({"help", "profile", "show"}).out.find("endorsed by the anchor"),
+            std::string::npos);
+  EXPECT_NE(RunParley({"--lang", "ru", "help", "directory", "search"}).out.find("заверен"),
+            std::string::npos);
+}
+
 TEST(HelpTest, EveryHelpTextFitsSeventyNineColumns) {
-  std::vector<std::vector<std::string>> topics = {{}, {"contacts"}, {"profile"}, {"directory"}};
+  std::vector<std::vector<std::string>> topics = {
+      {}, {"contacts"}, {"profile"}, {"directory"}, {"contact-point"}};
   for (const auto& command : cli::CommandTable()) {
     std::vector<std::string> words;
     std::string name(command.name);

@@ -187,6 +187,55 @@ TEST(CatalogueTest, NoProfileAndNoNetwork) {
   }
 }
 
+TEST(CatalogueTest, TrustErrorsSayWhatToDoInBothLanguages) {
+  struct Case {
+    api::ErrorCode code;
+    std::string detail;
+    std::string name;
+    std::string english;  // what the English sentence starts with
+  };
+  const std::vector<Case> cases = {
+      {api::NOT_ANCHOR, "", "not_anchor",
+       "Only the network's anchor (the secretariat's node) can name or suspend contact points."},
+      {api::NOT_ENDORSER, "", "not_endorser",
+       "Only the network's anchor or a National Contact Point can endorse members"},
+      {api::WRONG_STATE, "AM", "wrong_state", "You are the contact point of AM; maria's profile"},
+      {api::WRONG_STATE, "", "wrong_state", "This contact's profile names a state"},
+      {api::NOT_CONTACT_POINT, "иван", "not_contact_point",
+       "'иван' is not an active contact point."},
+      {api::NOT_CONTACT_POINT, "", "not_contact_point", "That contact is not an active"},
+      {api::INVALID_STATE, "Armenia", "invalid_state", "'Armenia' is not a state code"},
+      {api::INVALID_STATE, "", "invalid_state", "--state needs the two-letter ISO 3166 code"},
+      {api::ALREADY_SUSPENDED, "иван", "already_suspended",
+       "иван is already suspended as a contact point"},
+      {api::ALREADY_SUSPENDED, "", "already_suspended", "That contact point is already suspended"},
+  };
+  for (const auto& c : cases) {
+    api::Error error;
+    error.set_code(c.code);
+    error.set_detail(c.detail);
+    Failure failure = DaemonFailure(error);
+    failure.params.emplace_back("alias", "maria");  // as `endorse` adds it
+    EXPECT_EQ(failure.code, c.name);
+    EXPECT_EQ(failure.kind, FailureKind::kDaemon);
+    const std::string english = Text(Lang::kEn, failure.key, failure.params);
+    const std::string russian = Text(Lang::kRu, failure.key, failure.params);
+    EXPECT_EQ(english.rfind(c.english, 0), 0u) << english;
+    EXPECT_TRUE(HasCyrillic(russian)) << russian;
+    for (const std::string& text : {english, russian}) {
+      EXPECT_EQ(text.find('{'), std::string::npos) << text;  // every placeholder filled
+      if (!c.detail.empty()) {
+        EXPECT_NE(text.find(c.detail), std::string::npos) << text;
+      }
+      // Each says what to do: a command to run, or whom to turn to.
+      const bool points_on =
+          text.find("parley ") != std::string::npos || text.find("--state") != std::string::npos ||
+          text.find("anchor") != std::string::npos || text.find("якорь") != std::string::npos;
+      EXPECT_TRUE(points_on) << text;
+    }
+  }
+}
+
 TEST(CatalogueTest, FormatAndFallbacks) {
   EXPECT_EQ(Format("a {x} b {y} {z}", {{"x", "1"}, {"y", "{x}"}}), "a 1 b {x} {z}");
   EXPECT_EQ(Format("{unclosed", {{"unclosed", "v"}}), "{unclosed");

@@ -4,8 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <nlohmann/json.hpp>
 
+#include "client/render/text.h"
+#include "client/render/time.h"
 #include "tests/client/test_support.h"
 
 namespace parley::client {
@@ -98,9 +101,40 @@ api::Profile IvanProfile() {
   return profile;
 }
 
+// The secretariat's anchor key, and an endorsement by Armenia's contact point
+// (иван), whom it delegated.
+const std::string kAnchor = "abcd ef01 2345 6789 abcd ef01 2345 6789 abcd ef01";
+
+api::Endorsement ByIvan(const std::string& subject, const std::string& organisation) {
+  api::Endorsement endorsement;
+  endorsement.set_subject_fingerprint(subject);
+  endorsement.set_organisation(organisation);
+  endorsement.set_state("AM");
+  endorsement.set_endorser_fingerprint("9999 8888");
+  endorsement.set_endorser_name("Ivan Ivanov");
+  endorsement.set_endorser_is_anchor(false);
+  endorsement.set_anchor_fingerprint(kAnchor);
+  endorsement.set_issued_at_ms(kTime);
+  return endorsement;
+}
+
+api::ContactPoint IvanForArmenia() {
+  api::ContactPoint contact_point;
+  contact_point.set_fingerprint("9999 8888");
+  contact_point.set_name("Ivan Ivanov");
+  contact_point.set_alias("иван");
+  contact_point.set_state("AM");
+  contact_point.set_issued_at_ms(kTime);
+  contact_point.set_anchor_fingerprint(kAnchor);
+  return contact_point;
+}
+
 // Search: text "nobody" finds none; otherwise two profiles of 45 in all, and
 // nothing from offset 45 on.
 constexpr std::uint32_t kSearchTotal = 45;
+
+// `contact-point list` answers an empty list while set.
+std::atomic<bool> list_no_contact_points{false};
 
 // Canned answers, like a small daemon would give; errors for alias "nobody".
 std::optional<api::Reply> Answer(const api::Request& request) {
@@ -135,6 +169,11 @@ std::optional<api::Reply> Answer(const api::Request& request) {
       ivan->set_name("Иван Иванов");
       ivan->set_fingerprint("9999 8888");
       ivan->set_trust(api::TRUST_VERIFIED);
+      auto* endorsement = ivan->add_endorsements();
+      *endorsement = ByIvan("9999 8888", "Migration Service");
+      endorsement->set_endorser_fingerprint(kAnchor);
+      endorsement->set_endorser_name("");
+      endorsement->set_endorser_is_anchor(true);
       break;
     }
     case api::Request::kVerifyContact: {
@@ -213,6 +252,12 @@ std::optional<api::Reply> Answer(const api::Request& request) {
       if (alias == "nobody") return testing::ErrorReply(api::NO_PROFILE, "nobody");
       if (alias == "newcomer") return testing::ErrorReply(api::NO_PROFILE, "");
       *reply.mutable_profile() = alias.empty() ? AnnaProfile() : IvanProfile();
+      if (alias == "maria") {  // a contact, not verified, whom иван endorsed
+        reply.mutable_profile()->set_alias("maria");
+        reply.mutable_profile()->set_trust(api::DIRECTORY_TRUST_CONTACT);
+        *reply.mutable_profile()->add_endorsements() = ByIvan("9999 8888", "Migration Service");
+      }
+      if (alias == "иван") reply.mutable_profile()->set_contact_point_of("AM");
       break;
     }
     case api::Request::kSearchDirectory: {
@@ -229,6 +274,51 @@ std::optional<api::Reply> Answer(const api::Request& request) {
       other->set_name_cyrillic("Мария Сидорова");
       other->set_state("MD");
       other->set_trust(api::DIRECTORY_TRUST_UNKNOWN);
+      if (search.text() == "endorsed") {  // seen network-wide thanks to иван
+        other->set_trust(api::DIRECTORY_TRUST_ENDORSED);
+        *other->add_endorsements() = ByIvan("7777 6666", "Ministry of Labour");
+      }
+      break;
+    }
+    case api::Request::kAddContactPoint: {
+      const auto& add = request.add_contact_point();
+      if (add.alias() == "nobody") return testing::ErrorReply(api::UNKNOWN_CONTACT, "nobody");
+      if (add.state().size() != 2 || add.state() == "ZZ") {
+        return testing::ErrorReply(api::INVALID_STATE, add.state());
+      }
+      *reply.mutable_contact_point() = IvanForArmenia();
+      reply.mutable_contact_point()->set_alias(add.alias());
+      reply.mutable_contact_point()->set_state(add.state());
+      break;
+    }
+    case api::Request::kSuspendContactPoint: {
+      const std::string& alias = request.suspend_contact_point().alias();
+      if (alias == "bob") return testing::ErrorReply(api::NOT_CONTACT_POINT, "bob");
+      if (alias == "old") return testing::ErrorReply(api::ALREADY_SUSPENDED, "old");
+      *reply.mutable_contact_point() = IvanForArmenia();
+      reply.mutable_contact_point()->set_suspended(true);
+      break;
+    }
+    case api::Request::kListContactPoints: {
+      if (list_no_contact_points) {
+        reply.mutable_contact_points();
+        break;
+      }
+      *reply.mutable_contact_points()->add_contact_points() = IvanForArmenia();
+      auto* uz = reply.mutable_contact_points()->add_contact_points();
+      *uz = IvanForArmenia();
+      uz->set_fingerprint("5555 4444");
+      uz->set_name("Анна Петрова");
+      uz->set_alias("");
+      uz->set_state("UZ");
+      uz->set_suspended(true);
+      break;
+    }
+    case api::Request::kEndorse: {
+      const auto& endorse = request.endorse();
+      if (endorse.alias() == "bob") return testing::ErrorReply(api::WRONG_STATE, "AM");
+      if (endorse.alias() == "newcomer") return testing::ErrorReply(api::NO_PROFILE, "newcomer");
+      *reply.mutable_endorsement() = ByIvan("7777 6666", endorse.organisation());
       break;
     }
     default:
@@ -304,11 +394,14 @@ TEST_F(CommandsTest, ContactsAdd) {
 TEST_F(CommandsTest, ContactsList) {
   auto human = Run({"contacts", "list"});
   EXPECT_EQ(human.exit_code, 0);
+  // A last column says who endorsed whom; the fingerprints are 49 columns wide.
   EXPECT_EQ(human.out,
-            "ALIAS  NAME         TRUST       ONLINE  FINGERPRINT\n"
-            "bob    Bob Smith    unverified  yes     3f2a 91c0 aaaa bbbb cccc dddd eeee ffff 0000 "
-            "1111\n"
-            "иван   Иван Иванов  verified    no      9999 8888\n");
+            "ALIAS  NAME         TRUST       ONLINE  " + render::PadRight("FINGERPRINT", 49) +
+                "  ENDORSEMENT\n"
+                "bob    Bob Smith    unverified  yes     3f2a 91c0 aaaa bbbb cccc dddd eeee ffff "
+                "0000 1111\n"
+                "иван   Иван Иванов  verified    no      " +
+                render::PadRight("9999 8888", 49) + "  endorsed by the anchor abcd ef01\n");
   EXPECT_EQ(Run({"contacts"}).out, human.out);  // "contacts" alone lists
 
   auto document = json::parse(Run({"contacts", "list", "--json"}).out);
@@ -316,6 +409,11 @@ TEST_F(CommandsTest, ContactsList) {
   EXPECT_EQ(document[1]["alias"], "иван");
   EXPECT_EQ(document[1]["trust"], "verified");
   EXPECT_EQ(document[1]["online"], false);
+  EXPECT_EQ(document[0]["endorsements"], json::array());
+  ASSERT_EQ(document[1]["endorsements"].size(), 1u);
+  EXPECT_EQ(document[1]["endorsements"][0]["endorser_is_anchor"], true);
+  EXPECT_EQ(document[1]["endorsements"][0]["organisation"], "Migration Service");
+  EXPECT_EQ(document[1]["endorsements"][0]["anchor"], kAnchor);
 }
 
 TEST_F(CommandsTest, ContactsVerify) {
@@ -526,7 +624,9 @@ TEST_F(CommandsTest, ProfileShowOwnAndContact) {
                                             {"updated", "2026-11-24T16:01:09.123Z"},
                                             {"expires", "2026-11-24T16:01:09.123Z"},
                                             {"trust", "verified"},
-                                            {"alias", "иван"}}));
+                                            {"alias", "иван"},
+                                            {"endorsements", json::array()},
+                                            {"contact_point_of", "AM"}}));
 
   auto russian = Run({"profile", "show", "иван", "--lang", "ru"});
   EXPECT_NE(russian.out.find("Псевдоним:        иван\n"), std::string::npos) << russian.out;
@@ -639,7 +739,8 @@ TEST_F(CommandsTest, DirectorySearchRequestAndPage) {
                                       {"role", "Adviser"},
                                       {"areas", json::array({"integration"})},
                                       {"languages", json::array({"hy"})},
-                                      {"trust", "verified"}},
+                                      {"trust", "verified"},
+                                      {"endorsements", json::array()}},
                                      {{"fingerprint", "7777 6666"},
                                       {"name_latin", ""},
                                       {"name_cyrillic", "Мария Сидорова"},
@@ -648,7 +749,8 @@ TEST_F(CommandsTest, DirectorySearchRequestAndPage) {
                                       {"role", ""},
                                       {"areas", json::array()},
                                       {"languages", json::array()},
-                                      {"trust", "unknown"}}});
+                                      {"trust", "unknown"},
+                                      {"endorsements", json::array()}}});
   EXPECT_EQ(json::parse(machine.out), expected);
   EXPECT_NE(machine.out.find("Мария Сидорова"), std::string::npos);
 }
@@ -736,6 +838,252 @@ TEST_F(CommandsTest, DirectoryAndProfileErrorsAreTranslated) {
       << unknown_field.err;
 }
 
+TEST_F(CommandsTest, TrustIsShownInProfilesAndTheDirectory) {
+  auto maria = Run({"profile", "show", "maria"});
+  EXPECT_EQ(maria.exit_code, 0) << maria.err;
+  EXPECT_NE(maria.out.find("Trust:            contact, not verified\n"
+                           "                  endorsed by Ivan Ivanov (contact point of AM) ← "
+                           "anchor abcd ef01\n"
+                           "Endorsed as:      member of Migration Service (AM)\n"),
+            std::string::npos)
+      << maria.out;
+  auto maria_json = json::parse(Run({"--json", "profile", "show", "maria"}).out);
+  EXPECT_EQ(maria_json["trust"], "contact");
+  EXPECT_EQ(maria_json["endorsements"], json::array({{{"subject", "9999 8888"},
+                                                      {"organisation", "Migration Service"},
+                                                      {"state", "AM"},
+                                                      {"endorser", "9999 8888"},
+                                                      {"endorser_name", "Ivan Ivanov"},
+                                                      {"endorser_is_anchor", false},
+                                                      {"anchor", kAnchor},
+                                                      {"issued_at", "2026-11-24T16:01:09.123Z"}}}));
+  EXPECT_EQ(maria_json.count("contact_point_of"), 0u);
+
+  auto ivan = Run({"profile", "show", "иван"});
+  EXPECT_NE(ivan.out.find("Network role:     National Contact Point of AM\n"), std::string::npos)
+      << ivan.out;
+
+  auto search = Run({"directory", "search", "endorsed"});
+  EXPECT_EQ(search.exit_code, 0) << search.err;
+  EXPECT_NE(search.out.find("2. Мария Сидорова · MD\n"
+                            "   endorsed by Ivan Ivanov (contact point of AM) ← anchor abcd ef01 · "
+                            "7777 6666\n"),
+            std::string::npos)
+      << search.out;
+  auto search_ru = Run({"--lang", "ru", "directory", "search", "endorsed"});
+  EXPECT_NE(search_ru.out.find("   заверено: Ivan Ivanov (контактный пункт AM) ← якорь abcd ef01 · "
+                               "7777 6666\n"),
+            std::string::npos)
+      << search_ru.out;
+  auto search_json = json::parse(Run({"--json", "directory", "search", "endorsed"}).out);
+  EXPECT_EQ(search_json[1]["trust"], "endorsed");
+  EXPECT_EQ(search_json[1]["endorsements"][0]["organisation"], "Ministry of Labour");
+  EXPECT_EQ(search_json[0]["endorsements"], json::array());
+}
+
+TEST_F(CommandsTest, ContactPointAdd) {
+  auto human = Run({"contact-point", "add", "иван", "--state", "am"});
+  EXPECT_EQ(human.exit_code, 0) << human.err;
+  EXPECT_EQ(LastRequest().add_contact_point().alias(), "иван");
+  EXPECT_EQ(LastRequest().add_contact_point().state(), "AM");  // upper case, as stored
+  EXPECT_EQ(human.out,
+            "Ivan Ivanov (иван) is now the National Contact Point of AM; delegated by anchor\n"
+            "abcd ef01 2345 6789 abcd ef01 2345 6789 abcd ef01.\n"
+            "From their own node they can now endorse members of AM (parley endorse ALIAS\n"
+            "--org ORG). Other nodes learn of the delegation as the directory syncs.\n");
+
+  auto machine = Run({"--json", "contact-point", "add", "иван", "--state=AM"});
+  EXPECT_EQ(machine.exit_code, 0);
+  EXPECT_EQ(json::parse(machine.out), (json{{"fingerprint", "9999 8888"},
+                                            {"name", "Ivan Ivanov"},
+                                            {"alias", "иван"},
+                                            {"state", "AM"},
+                                            {"suspended", false},
+                                            {"issued_at", "2026-11-24T16:01:09.123Z"},
+                                            {"anchor", kAnchor}}));
+
+  auto russian = Run({"--lang", "ru", "contact-point", "add", "иван", "--state", "AM"});
+  EXPECT_EQ(russian.out.rfind("Ivan Ivanov (иван) — теперь национальный контактный пункт AM;", 0),
+            0u)
+      << russian.out;
+
+  // Not two letters: sent as typed, and the daemon's INVALID_STATE says what to give.
+  auto invalid = Run({"contact-point", "add", "иван", "--state", "Armenia"});
+  EXPECT_EQ(invalid.exit_code, kExitError);
+  EXPECT_EQ(LastRequest().add_contact_point().state(), "Armenia");
+  EXPECT_EQ(invalid.err,
+            "parley: 'Armenia' is not a state code: give the two-letter ISO 3166 code of a state, "
+            "for example --state UZ, AM or DE.\n");
+  auto unknown = Run({"--json", "contact-point", "add", "nobody", "--state", "AM"});
+  EXPECT_EQ(json::parse(unknown.out)["error"]["code"], "unknown_contact");
+}
+
+TEST_F(CommandsTest, ContactPointSuspend) {
+  auto human = Run({"contact-point", "suspend", "иван"});
+  EXPECT_EQ(human.exit_code, 0) << human.err;
+  EXPECT_EQ(LastRequest().suspend_contact_point().alias(), "иван");
+  EXPECT_EQ(human.out,
+            "Ivan Ivanov (иван) is suspended as the National Contact Point of AM. Every\n"
+            "endorsement they made no longer holds: members' nodes stop counting them as the\n"
+            "directory syncs.\n");
+  auto machine = json::parse(Run({"--json", "contact-point", "suspend", "иван"}).out);
+  EXPECT_EQ(machine["suspended"], true);
+  EXPECT_EQ(machine["alias"], "иван");
+  EXPECT_EQ(machine["issued_at"], "2026-11-24T16:01:09.123Z");
+
+  auto not_one = Run({"contact-point", "suspend", "bob"});
+  EXPECT_EQ(not_one.exit_code, kExitError);
+  EXPECT_EQ(not_one.err,
+            "parley: 'bob' is not an active contact point. See the contact points with: parley "
+            "contact-point list\n");
+  auto again = Run({"--lang", "ru", "--json", "contact-point", "suspend", "old"});
+  auto document = json::parse(again.out);
+  EXPECT_EQ(document["error"]["code"], "already_suspended");
+  EXPECT_EQ(document["error"]["message"],
+            "Контактный пункт old уже приостановлен; ничего не изменилось. Список контактных "
+            "пунктов: parley contact-point list");
+}
+
+TEST_F(CommandsTest, ContactPointList) {
+  auto human = Run({"contact-point", "list"});
+  EXPECT_EQ(human.exit_code, 0) << human.err;
+  EXPECT_TRUE(LastRequest().has_list_contact_points());
+  const std::string date = render::LocalDateTime(kTime);
+  const std::string pad(render::DisplayWidth(date) - 9, ' ');  // under "DELEGATED"
+  EXPECT_EQ(human.out, "STATE  NAME          ALIAS  STATUS     DELEGATED" + pad +
+                           "  FINGERPRINT\n"
+                           "AM     Ivan Ivanov   иван   active     " +
+                           date +
+                           "  9999 8888\n"
+                           "UZ     Анна Петрова         suspended  " +
+                           date + "  5555 4444\n");
+  EXPECT_EQ(Run({"contact-point"}).out, human.out);  // the group's word alone lists
+
+  auto machine = json::parse(Run({"--json", "contact-point", "list"}).out);
+  ASSERT_TRUE(machine.is_array());
+  ASSERT_EQ(machine.size(), 2u);
+  EXPECT_EQ(machine[1], (json{{"fingerprint", "5555 4444"},
+                              {"name", "Анна Петрова"},
+                              {"alias", ""},
+                              {"state", "UZ"},
+                              {"suspended", true},
+                              {"issued_at", "2026-11-24T16:01:09.123Z"},
+                              {"anchor", kAnchor}}));
+
+  auto russian = Run({"--lang", "ru", "contact-point", "list"});
+  EXPECT_EQ(russian.out.rfind("ГОСУДАРСТВО  ИМЯ", 0), 0u) << russian.out;
+  EXPECT_NE(russian.out.find("приостановлен"), std::string::npos);
+
+  list_no_contact_points = true;
+  auto none = Run({"contact-point", "list"});
+  auto none_json = Run({"--json", "contact-point", "list"});
+  list_no_contact_points = false;
+  EXPECT_EQ(none.out,
+            "The network has no National Contact Points yet. The anchor (the secretariat's\n"
+            "node) names one with: parley contact-point add ALIAS --state XX\n");
+  EXPECT_EQ(json::parse(none_json.out), json::array());
+}
+
+TEST_F(CommandsTest, Endorse) {
+  auto human = Run({"endorse", "maria", "--org", "Министерство труда"});
+  EXPECT_EQ(human.exit_code, 0) << human.err;
+  EXPECT_EQ(LastRequest().endorse().alias(), "maria");
+  EXPECT_EQ(LastRequest().endorse().organisation(), "Министерство труда");
+  EXPECT_EQ(human.out,
+            "Endorsed maria as a member of Министерство труда (AM). Every member of the\n"
+            "network will see their profile as the directory syncs.\n");
+
+  auto machine = Run({"--json", "endorse", "maria", "--org", "Migration Service"});
+  EXPECT_EQ(machine.exit_code, 0);
+  EXPECT_EQ(json::parse(machine.out), (json{{"subject", "7777 6666"},
+                                            {"organisation", "Migration Service"},
+                                            {"state", "AM"},
+                                            {"endorser", "9999 8888"},
+                                            {"endorser_name", "Ivan Ivanov"},
+                                            {"endorser_is_anchor", false},
+                                            {"anchor", kAnchor},
+                                            {"issued_at", "2026-11-24T16:01:09.123Z"}}));
+
+  auto russian = Run({"--lang", "ru", "endorse", "maria", "--org", "Минтруд"});
+  EXPECT_EQ(russian.out.rfind("Заверено: maria — член организации Минтруд (AM).", 0), 0u)
+      << russian.out;
+
+  // The contact's profile names another state: the sentence names the contact too.
+  auto wrong_state = Run({"endorse", "bob", "--org", "X"});
+  EXPECT_EQ(wrong_state.exit_code, kExitError);
+  EXPECT_EQ(wrong_state.err,
+            "parley: You are the contact point of AM; bob's profile names another state — only "
+            "that state's contact point or the anchor can endorse them.\n");
+  auto wrong_state_ru =
+      json::parse(Run({"--lang", "ru", "--json", "endorse", "bob", "--org", "X"}).out);
+  EXPECT_EQ(wrong_state_ru["error"]["code"], "wrong_state");
+  EXPECT_EQ(wrong_state_ru["error"]["message"],
+            "Вы — контактный пункт AM, а в профиле bob указано другое государство — заверить "
+            "этого человека может только контактный пункт того государства или якорь сети.");
+
+  // No profile yet: the endorser cannot see what they vouch for.
+  auto no_profile = Run({"endorse", "newcomer", "--org", "X"});
+  EXPECT_EQ(no_profile.exit_code, kExitError);
+  EXPECT_EQ(no_profile.err.rfind("parley: newcomer has not published a profile yet", 0), 0u)
+      << no_profile.err;
+}
+
+TEST_F(CommandsTest, ContactPointAndEndorseUsageErrors) {
+  const std::size_t before = daemon_.Requests().size();
+  auto no_state = Run({"contact-point", "add", "иван"});
+  EXPECT_EQ(no_state.exit_code, kExitUsage);
+  EXPECT_EQ(no_state.err,
+            "parley: The command 'contact-point add' needs --state STATE.\n"
+            "see: parley help contact-point add\n");
+  auto no_org = Run({"endorse", "maria"});
+  EXPECT_EQ(no_org.exit_code, kExitUsage);
+  EXPECT_EQ(no_org.err,
+            "parley: The command 'endorse' needs --org ORG.\nsee: parley help endorse\n");
+  auto no_alias = Run({"endorse", "--org", "X"});
+  EXPECT_EQ(no_alias.err, "parley: Missing ALIAS for 'endorse'.\nsee: parley help endorse\n");
+  EXPECT_EQ(Run({"contact-point", "suspend"}).exit_code, kExitUsage);
+  EXPECT_EQ(Run({"contact-point", "list", "extra"}).exit_code, kExitUsage);
+  EXPECT_EQ(Run({"contact-point", "add", "a", "--state", "AM", "--org", "X"}).exit_code,
+            kExitUsage);
+  auto unknown = Run({"contact-point", "frobnicate"});
+  EXPECT_EQ(unknown.exit_code, kExitUsage);
+  EXPECT_NE(unknown.err.find("'contact-point frobnicate'"), std::string::npos) << unknown.err;
+  EXPECT_EQ(daemon_.Requests().size(), before);  // none reached the daemon
+}
+
+TEST(TrustErrorsTest, OnlyTheAnchorAndContactPointsMayDelegateOrEndorse) {
+  TempHome home;
+  FakeDaemon daemon(home.path(), [](const api::Request& request) -> std::optional<api::Reply> {
+    return testing::ErrorReply(request.has_endorse() ? api::NOT_ENDORSER : api::NOT_ANCHOR, "");
+  });
+  auto run = [&](std::vector<std::string> argv, const std::string& lang) {
+    argv.insert(argv.begin(), {"--home", home.path()});
+    return RunParley(argv, {{"LANG", lang}});
+  };
+  for (const auto& argv :
+       std::vector<std::vector<std::string>>{{"contact-point", "add", "иван", "--state", "AM"},
+                                             {"contact-point", "suspend", "иван"}}) {
+    auto english = run(argv, "C.UTF-8");
+    EXPECT_EQ(english.exit_code, kExitError);
+    EXPECT_EQ(english.err.rfind("parley: Only the network's anchor (the secretariat's node) can "
+                                "name or suspend contact points.",
+                                0),
+              0u)
+        << english.err;
+    auto russian = run(argv, "ru_RU.UTF-8");
+    EXPECT_EQ(russian.err.rfind("parley: Назначать и приостанавливать контактные пункты может "
+                                "только якорь сети",
+                                0),
+              0u)
+        << russian.err;
+  }
+  auto endorse = run({"--json", "endorse", "maria", "--org", "X"}, "C.UTF-8");
+  auto document = json::parse(endorse.out);
+  EXPECT_EQ(document["error"]["code"], "not_endorser");
+  EXPECT_NE(document["error"]["message"].get<std::string>().find("parley contact-point list"),
+            std::string::npos);
+}
+
 TEST(NoNetworkTest, NetworkProfileAndSearchSayHowToJoin) {
   TempHome home;
   FakeDaemon daemon(home.path(), [](const api::Request&) -> std::optional<api::Reply> {
@@ -784,6 +1132,15 @@ TEST_F(CommandsTest, EveryJsonCommandPrintsExactlyOneDocument) {
       {"profile", "set"},
       {"directory", "search", "x"},
       {"directory", "search", "nobody"},
+      {"contact-point", "add", "иван", "--state", "AM"},
+      {"contact-point", "add", "иван", "--state", "ZZ"},
+      {"contact-point", "add", "иван"},
+      {"contact-point", "suspend", "иван"},
+      {"contact-point", "suspend", "bob"},
+      {"contact-point", "list"},
+      {"endorse", "maria", "--org", "X"},
+      {"endorse", "bob", "--org", "X"},
+      {"help", "contact-point"},
       {"help"},
   };
   for (auto argv : commands) {

@@ -69,8 +69,9 @@ TEST(JsonTest, ContactsAndTrust) {
   json document = ContactsJson(list);
   ASSERT_TRUE(document.is_array());
   ASSERT_EQ(document.size(), 2u);
-  EXPECT_EQ(Keys(document[0]),
-            (std::set<std::string>{"alias", "fingerprint", "trust", "online", "name", "endpoint"}));
+  EXPECT_EQ(Keys(document[0]), (std::set<std::string>{"alias", "fingerprint", "trust", "online",
+                                                      "name", "endpoint", "endorsements"}));
+  EXPECT_EQ(document[0]["endorsements"], json::array());
   EXPECT_EQ(document[0]["trust"], "verified");
   EXPECT_EQ(document[0]["online"], true);
   EXPECT_TRUE(document[1]["online"].is_boolean());
@@ -168,6 +169,7 @@ TEST(JsonTest, DirectoryTrustNames) {
   EXPECT_EQ(DirectoryTrustName(api::DIRECTORY_TRUST_SELF), "self");
   EXPECT_EQ(DirectoryTrustName(api::DIRECTORY_TRUST_VERIFIED), "verified");
   EXPECT_EQ(DirectoryTrustName(api::DIRECTORY_TRUST_CONTACT), "contact");
+  EXPECT_EQ(DirectoryTrustName(api::DIRECTORY_TRUST_ENDORSED), "endorsed");
   EXPECT_EQ(DirectoryTrustName(api::DIRECTORY_TRUST_UNKNOWN), "unknown");
   EXPECT_EQ(DirectoryTrustName(static_cast<api::DirectoryTrust>(42)), "unknown");  // a newer daemon
 }
@@ -177,7 +179,8 @@ TEST(JsonTest, ProfileKeysTypesAndTimes) {
   EXPECT_EQ(Keys(document),
             (std::set<std::string>{"fingerprint", "name_latin", "name_cyrillic", "state", "org",
                                    "role", "areas", "languages", "bio", "version", "updated",
-                                   "expires", "trust", "alias"}));
+                                   "expires", "trust", "alias", "endorsements"}));
+  EXPECT_EQ(document["endorsements"], json::array());  // "contact_point_of" only when one
   EXPECT_EQ(document["org"], "Агентство «Миграция»");
   EXPECT_EQ(document["areas"], json::array({"legal-migration"}));
   EXPECT_EQ(document["languages"], json::array({"ru", "uz"}));
@@ -209,7 +212,7 @@ TEST(JsonTest, DirectoryPageIsAListOfTheContractsKeys) {
   for (const auto& entry : document) {
     EXPECT_EQ(Keys(entry),
               (std::set<std::string>{"fingerprint", "name_latin", "name_cyrillic", "state", "org",
-                                     "role", "areas", "languages", "trust"}));
+                                     "role", "areas", "languages", "trust", "endorsements"}));
     EXPECT_TRUE(entry["areas"].is_array());
     EXPECT_TRUE(entry["languages"].is_array());
   }
@@ -218,6 +221,93 @@ TEST(JsonTest, DirectoryPageIsAListOfTheContractsKeys) {
   EXPECT_EQ(document[1]["trust"], "unknown");
   EXPECT_EQ(json::parse(Dump(document)), document);
   EXPECT_EQ(DirectoryJson(api::DirectoryPage()), json::array());
+}
+
+// Endorsed by Armenia's contact point, whom anchor "abcd ef01 ..." delegated.
+api::Endorsement ByContactPoint() {
+  api::Endorsement endorsement;
+  endorsement.set_subject_fingerprint("7777 6666 5555 4444 3333 2222 1111 0000 aaaa bbbb");
+  endorsement.set_organisation("Migration Service");
+  endorsement.set_state("AM");
+  endorsement.set_endorser_fingerprint("9999 8888 7777 6666 5555 4444 3333 2222 1111 0000");
+  endorsement.set_endorser_name("Ivan Ivanov");
+  endorsement.set_endorser_is_anchor(false);
+  endorsement.set_anchor_fingerprint("abcd ef01 2345 6789 abcd ef01 2345 6789 abcd ef01");
+  endorsement.set_issued_at_ms(1795536069123);
+  return endorsement;
+}
+
+api::Endorsement ByAnchor() {
+  api::Endorsement endorsement = ByContactPoint();
+  endorsement.set_endorser_fingerprint(endorsement.anchor_fingerprint());
+  endorsement.set_endorser_name("Secretariat");
+  endorsement.set_endorser_is_anchor(true);
+  return endorsement;
+}
+
+api::ContactPoint Armenia() {
+  api::ContactPoint contact_point;
+  contact_point.set_fingerprint("9999 8888 7777 6666 5555 4444 3333 2222 1111 0000");
+  contact_point.set_name("Иван Иванов");
+  contact_point.set_alias("иван");
+  contact_point.set_state("AM");
+  contact_point.set_suspended(false);
+  contact_point.set_issued_at_ms(1709164800000);
+  contact_point.set_anchor_fingerprint("abcd ef01 2345 6789 abcd ef01 2345 6789 abcd ef01");
+  return contact_point;
+}
+
+TEST(JsonTest, EndorsementKeysTypesAndTimes) {
+  const json document = EndorsementJson(ByContactPoint());
+  EXPECT_EQ(document, (json{{"subject", "7777 6666 5555 4444 3333 2222 1111 0000 aaaa bbbb"},
+                            {"organisation", "Migration Service"},
+                            {"state", "AM"},
+                            {"endorser", "9999 8888 7777 6666 5555 4444 3333 2222 1111 0000"},
+                            {"endorser_name", "Ivan Ivanov"},
+                            {"endorser_is_anchor", false},
+                            {"anchor", "abcd ef01 2345 6789 abcd ef01 2345 6789 abcd ef01"},
+                            {"issued_at", "2026-11-24T16:01:09.123Z"}}));
+  EXPECT_TRUE(EndorsementJson(ByAnchor())["endorser_is_anchor"].is_boolean());
+  EXPECT_EQ(EndorsementJson(ByAnchor())["endorser_is_anchor"], true);
+}
+
+TEST(JsonTest, ContactPointKeysTypesAndList) {
+  api::ContactPointList list;
+  *list.add_contact_points() = Armenia();
+  *list.add_contact_points() = Armenia();
+  list.mutable_contact_points(1)->set_state("UZ");
+  list.mutable_contact_points(1)->set_suspended(true);
+  const json document = ContactPointsJson(list);
+  ASSERT_TRUE(document.is_array());
+  ASSERT_EQ(document.size(), 2u);
+  EXPECT_EQ(document[0], (json{{"fingerprint", "9999 8888 7777 6666 5555 4444 3333 2222 1111 0000"},
+                               {"name", "Иван Иванов"},
+                               {"alias", "иван"},
+                               {"state", "AM"},
+                               {"suspended", false},
+                               {"issued_at", "2024-02-29T00:00:00.000Z"},
+                               {"anchor", "abcd ef01 2345 6789 abcd ef01 2345 6789 abcd ef01"}}));
+  EXPECT_EQ(document[1]["suspended"], true);
+  EXPECT_EQ(ContactPointJson(Armenia()), document[0]);
+  EXPECT_EQ(ContactPointsJson(api::ContactPointList()), json::array());
+}
+
+TEST(JsonTest, EndorsementsInProfilesEntriesAndContacts) {
+  api::Profile profile = SampleProfile();
+  profile.set_trust(api::DIRECTORY_TRUST_ENDORSED);
+  *profile.add_endorsements() = ByContactPoint();
+  *profile.add_endorsements() = ByAnchor();
+  profile.set_contact_point_of("UZ");
+  for (const json& document : {ProfileJson(profile), DirectoryEntryJson(profile)}) {
+    EXPECT_EQ(document["trust"], "endorsed");
+    ASSERT_EQ(document["endorsements"].size(), 2u);
+    EXPECT_EQ(document["endorsements"][0], EndorsementJson(ByContactPoint()));
+    EXPECT_EQ(document["endorsements"][1], EndorsementJson(ByAnchor()));
+    EXPECT_EQ(document["contact_point_of"], "UZ");
+  }
+  api::ContactList contacts;
+  *contacts.add_contacts()->add_endorsements() = ByAnchor();
+  EXPECT_EQ(ContactsJson(contacts)[0]["endorsements"], json::array({EndorsementJson(ByAnchor())}));
 }
 
 TEST(JsonTest, NetworkKeysAndTypes) {
@@ -450,6 +540,156 @@ TEST(HumanTest, DirectoryPageNumberedFromTheOffset) {
   empty.set_total(12);
   EXPECT_NE(DirectoryText(empty, 40, i18n::Lang::kEn).find("There are 12 results in all"),
             std::string::npos);
+}
+
+TEST(HumanTest, EndorsementChainsUpToTheAnchor) {
+  EXPECT_EQ(FingerprintPrefix("abcd ef01 2345 6789"), "abcd ef01");
+  EXPECT_EQ(FingerprintPrefix("abcd ef01"), "abcd ef01");
+  EXPECT_EQ(FingerprintPrefix("abcdef"), "abcdef");
+  EXPECT_EQ(EndorsementText(ByContactPoint(), i18n::Lang::kEn),
+            "endorsed by Ivan Ivanov (contact point of AM) ← anchor abcd ef01");
+  EXPECT_EQ(EndorsementText(ByAnchor(), i18n::Lang::kEn), "endorsed by the anchor abcd ef01");
+  EXPECT_EQ(EndorsementText(ByContactPoint(), i18n::Lang::kRu),
+            "заверено: Ivan Ivanov (контактный пункт AM) ← якорь abcd ef01");
+  EXPECT_EQ(EndorsementText(ByAnchor(), i18n::Lang::kRu), "заверено якорем сети abcd ef01");
+  api::Endorsement nameless = ByContactPoint();  // the endorser's profile is not held
+  nameless.set_endorser_name("");
+  EXPECT_EQ(EndorsementText(nameless, i18n::Lang::kEn),
+            "endorsed by 9999 8888 (contact point of AM) ← anchor abcd ef01");
+  api::Endorsement hostile = ByContactPoint();
+  hostile.set_endorser_name("Eve\x1b[2J");
+  EXPECT_EQ(EndorsementText(hostile, i18n::Lang::kEn).find('\x1b'), std::string::npos);
+
+  google::protobuf::RepeatedPtrField<api::Endorsement> endorsements;
+  EXPECT_EQ(TrustLines(api::DIRECTORY_TRUST_VERIFIED, endorsements, i18n::Lang::kEn),
+            (std::vector<std::string>{"verified contact"}));
+  EXPECT_EQ(TrustLines(api::DIRECTORY_TRUST_ENDORSED, endorsements, i18n::Lang::kEn),
+            (std::vector<std::string>{"endorsed"}));
+  *endorsements.Add() = ByContactPoint();
+  EXPECT_EQ(TrustLines(api::DIRECTORY_TRUST_ENDORSED, endorsements, i18n::Lang::kEn),
+            (std::vector<std::string>{
+                "endorsed by Ivan Ivanov (contact point of AM) ← anchor abcd ef01"}));
+  EXPECT_EQ(TrustLines(api::DIRECTORY_TRUST_CONTACT, endorsements, i18n::Lang::kEn),
+            (std::vector<std::string>{
+                "contact, not verified",
+                "endorsed by Ivan Ivanov (contact point of AM) ← anchor abcd ef01"}));
+}
+
+TEST(HumanTest, ProfileShowsEndorsementsAndContactPoint) {
+  api::Profile profile = SampleProfile();
+  *profile.add_endorsements() = ByContactPoint();
+  *profile.add_endorsements() = ByAnchor();
+  profile.set_contact_point_of("UZ");
+  const std::string text = ProfileText(profile, i18n::Lang::kEn);
+  EXPECT_NE(text.find("Trust:            contact, not verified\n"
+                      "                  endorsed by Ivan Ivanov (contact point of AM) ← anchor "
+                      "abcd ef01\n"
+                      "                  endorsed by the anchor abcd ef01\n"
+                      "Endorsed as:      member of Migration Service (AM)\n"
+                      "                  member of Migration Service (AM)\n"
+                      "Network role:     National Contact Point of UZ\n"
+                      "Version:          7\n"),
+            std::string::npos)
+      << text;
+  const std::string russian = ProfileText(profile, i18n::Lang::kRu);
+  EXPECT_NE(russian.find("Заверено:         член организации Migration Service (AM)\n"),
+            std::string::npos)
+      << russian;
+  EXPECT_NE(russian.find("Роль в сети:      национальный контактный пункт UZ\n"),
+            std::string::npos);
+  // Without endorsements or a delegation, neither row.
+  const std::string plain = ProfileText(SampleProfile(), i18n::Lang::kEn);
+  EXPECT_EQ(plain.find("Endorsed as:"), std::string::npos);
+  EXPECT_EQ(plain.find("Network role:"), std::string::npos);
+}
+
+TEST(HumanTest, DirectoryEntrySaysWhoEndorsedThem) {
+  api::DirectoryPage page;
+  page.set_total(1);
+  auto* profile = page.add_profiles();
+  profile->set_fingerprint("7777 6666");
+  profile->set_name_latin("Maria Sidorova");
+  profile->set_state("AM");
+  profile->set_organisation("Migration Service");
+  profile->set_trust(api::DIRECTORY_TRUST_ENDORSED);
+  *profile->add_endorsements() = ByContactPoint();
+  *profile->add_endorsements() = ByAnchor();
+  profile->set_contact_point_of("AM");
+  EXPECT_EQ(DirectoryText(page, 0, i18n::Lang::kEn),
+            "1. Maria Sidorova · AM\n"
+            "   Migration Service\n"
+            "   National Contact Point of AM\n"
+            "   endorsed by Ivan Ivanov (contact point of AM) ← anchor abcd ef01 · 7777 6666\n"
+            "   endorsed by the anchor abcd ef01\n"
+            "\n"
+            "1–1 of 1.\n");
+}
+
+TEST(HumanTest, ContactsTableHasAnEndorsementColumnOnlyWhenNeeded) {
+  api::ContactList list;
+  auto* bob = list.add_contacts();
+  bob->set_alias("bob");
+  bob->set_name("Bob");
+  bob->set_fingerprint("aaaa");
+  bob->set_trust(api::TRUST_VERIFIED);
+  EXPECT_EQ(ContactsText(list, i18n::Lang::kEn).find("ENDORSEMENT"), std::string::npos);
+  auto* ivan = list.add_contacts();
+  ivan->set_alias("ivan");
+  ivan->set_name("Ivan");
+  ivan->set_fingerprint("bbbb");
+  *ivan->add_endorsements() = ByContactPoint();
+  *ivan->add_endorsements() = ByAnchor();
+  EXPECT_EQ(ContactsText(list, i18n::Lang::kEn),
+            "ALIAS  NAME  TRUST       ONLINE  FINGERPRINT  ENDORSEMENT\n"
+            "bob    Bob   verified    no      aaaa\n"
+            "ivan   Ivan  unverified  no      bbbb         endorsed by Ivan Ivanov (contact point "
+            "of AM) ← anchor abcd ef01\n"
+            "                                              endorsed by the anchor abcd ef01\n");
+  EXPECT_NE(ContactsText(list, i18n::Lang::kRu).find("ЗАВЕРЕНИЕ"), std::string::npos);
+}
+
+TEST(HumanTest, ContactPointsAndEndorsementTexts) {
+  EXPECT_EQ(ContactPointAddedText(Armenia(), i18n::Lang::kEn),
+            "Иван Иванов (иван) is now the National Contact Point of AM; delegated by anchor\n"
+            "abcd ef01 2345 6789 abcd ef01 2345 6789 abcd ef01.\n"
+            "From their own node they can now endorse members of AM (parley endorse ALIAS\n"
+            "--org ORG). Other nodes learn of the delegation as the directory syncs.\n");
+  api::ContactPoint suspended = Armenia();
+  suspended.set_suspended(true);
+  const std::string text = ContactPointSuspendedText(suspended, i18n::Lang::kEn);
+  EXPECT_EQ(text.rfind("Иван Иванов (иван) is suspended as the National Contact Point of AM.", 0),
+            0u)
+      << text;
+  EXPECT_NE(text.find("no longer holds"), std::string::npos);
+  EXPECT_NE(ContactPointSuspendedText(suspended, i18n::Lang::kRu).find("больше не действует"),
+            std::string::npos);
+
+  api::ContactPointList list;
+  *list.add_contact_points() = Armenia();
+  *list.add_contact_points() = suspended;
+  list.mutable_contact_points(1)->set_state("UZ");
+  list.mutable_contact_points(1)->set_alias("");
+  const std::string table = ContactPointsText(list, i18n::Lang::kEn);
+  const std::string date = LocalDateTime(1709164800000);
+  EXPECT_EQ(table, "STATE  NAME         ALIAS  STATUS     DELEGATED" +
+                       std::string(DisplayWidth(date) - 9, ' ') +
+                       "  FINGERPRINT\n"
+                       "AM     Иван Иванов  иван   active     " +
+                       date +
+                       "  9999 8888 7777 6666 5555 4444 3333 2222 1111 0000\n"
+                       "UZ     Иван Иванов         suspended  " +
+                       date + "  9999 8888 7777 6666 5555 4444 3333 2222 1111 0000\n");
+  EXPECT_NE(ContactPointsText(list, i18n::Lang::kRu).find("ГОСУДАРСТВО"), std::string::npos);
+  EXPECT_NE(ContactPointsText(api::ContactPointList(), i18n::Lang::kEn)
+                .find("parley contact-point add ALIAS --state XX"),
+            std::string::npos);
+
+  EXPECT_EQ(EndorsedText("иван", ByContactPoint(), i18n::Lang::kEn),
+            "Endorsed иван as a member of Migration Service (AM). Every member of the\n"
+            "network will see their profile as the directory syncs.\n");
+  EXPECT_EQ(EndorsedText("иван", ByContactPoint(), i18n::Lang::kRu)
+                .rfind("Заверено: иван — член организации Migration Service (AM).", 0),
+            0u);
 }
 
 TEST(QrTest, HalfBlocksWithQuietZone) {

@@ -22,7 +22,8 @@ TEST(SignTest, ContextsAreSeparated) {
   const Bytes message(36, 0x42);
   const SignContext contexts[] = {SignContext::kCard,         SignContext::kTransportKey,
                                   SignContext::kAgreementKey, SignContext::kSignedPrekey,
-                                  SignContext::kCharter,      SignContext::kProfile};
+                                  SignContext::kCharter,      SignContext::kProfile,
+                                  SignContext::kStatement};
   for (SignContext signed_as : contexts) {
     const Signature sig = key.Sign(signed_as, message);
     for (SignContext checked_as : contexts) {

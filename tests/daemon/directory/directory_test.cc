@@ -295,7 +295,7 @@ TEST_F(DirectoryTest, SearchFindsTheOwnProfileAcrossScripts) {
 
 TEST_F(DirectoryTest, StoredProfilesOfOthersAreLoadedVerifiedAndSearchable) {
   // Boris signs a profile in the same network; Anna's store holds it (as
-  // sync will put it there).
+  // his push will put it there).
   LocalNode boris("Boris Petrov", 3, "tcp://127.0.0.1:7403");
   ProfileFields fields;
   fields.name_latin = "Boris Petrov";
@@ -340,6 +340,11 @@ TEST_F(DirectoryTest, StoredProfilesOfOthersAreLoadedVerifiedAndSearchable) {
   update.languages = std::vector<std::string>{"uz", "ru"};
   ASSERT_TRUE(Update(update).ok());
   ASSERT_TRUE(directory_->Reload().ok());
+  // Unendorsed, Boris is shown to his contacts only.
+  EXPECT_TRUE(directory_->Search(Query("petrov")).hits.empty());
+  ASSERT_TRUE(
+      directory_->SetContactCheck([&](const crypto::PublicKey& key) { return key == boris_key; })
+          .ok());
 
   ASSERT_NE(directory_->ProfileOf(boris_key), nullptr);
   EXPECT_EQ(directory_->ProfileOf(boris_key)->version, 4u);

@@ -15,7 +15,7 @@ std::unique_ptr<directory::Directory> LoadDirectory(testing::LocalNode& node) {
   auto loaded = directory::Directory::Load(node.store(), node.identity().identity.signing(),
                                            node.identity().name, node.clock());
   if (!loaded.ok()) __builtin_trap();
-  node.messenger().SetProfileSink(loaded.value().get());
+  node.messenger().SetDirectorySink(loaded.value().get());
   return std::move(loaded.value());
 }
 

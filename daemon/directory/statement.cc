@@ -1,0 +1,127 @@
+#include "daemon/directory/statement.h"
+
+#include <algorithm>
+
+#include "daemon/directory/iso_codes.h"
+#include "daemon/directory/profile.h"
+#include "daemon/util/proto_bytes.h"
+#include "proto/directory.pb.h"
+
+namespace parley::directory {
+
+namespace {
+
+bool IsValidOrganisation(const std::string& text) {
+  return !text.empty() && text == Trimmed(text) && IsValidText(text, kMaxOrganisationBytes, false);
+}
+
+// The fields each kind carries, and only those.
+Status CheckKindFields(StatementKind kind, const std::string& state,
+                       const std::string& organisation) {
+  switch (kind) {
+    case StatementKind::kContactPoint:
+      if (!IsStateCode(state)) return Status::InvalidArgument("state");
+      if (!organisation.empty()) return Status::InvalidArgument("organisation");
+      return Status::Ok();
+    case StatementKind::kEndorsement:
+      if (!IsStateCode(state)) return Status::InvalidArgument("state");
+      if (!IsValidOrganisation(organisation)) return Status::InvalidArgument("organisation");
+      return Status::Ok();
+    case StatementKind::kSuspension:
+      if (!state.empty()) return Status::InvalidArgument("state");
+      if (!organisation.empty()) return Status::InvalidArgument("organisation");
+      return Status::Ok();
+  }
+  return Status::InvalidArgument("kind");
+}
+
+}  // namespace
+
+crypto::Bytes Statement::Slot() const {
+  crypto::Bytes slot;
+  slot.reserve(1 + 2 * subject.size());
+  slot.push_back(static_cast<std::uint8_t>(kind));
+  slot.insert(slot.end(), subject.begin(), subject.end());
+  if (kind == StatementKind::kEndorsement) slot.insert(slot.end(), signer.begin(), signer.end());
+  return slot;
+}
+
+Result<Statement> SignStatement(const crypto::SigningKeyPair& signer, StatementKind kind,
+                                const crypto::PublicKey& subject, std::string state,
+                                std::string organisation, const Charter& charter,
+                                std::uint64_t now_ms) {
+  organisation = Trimmed(organisation);
+  PARLEY_RETURN_IF_ERROR(CheckKindFields(kind, state, organisation));
+  wire::StatementBody body;
+  body.set_format(1);
+  body.set_network_id(AsString(charter.network_id));
+  body.set_kind(static_cast<wire::StatementKind>(kind));
+  body.set_subject(AsString(subject));
+  body.set_state(state);
+  body.set_organisation(organisation);
+  body.set_issued_at_ms(now_ms);
+
+  wire::Signed statement;
+  statement.set_body(body.SerializeAsString());
+  statement.set_signer(AsString(signer.public_key()));
+  statement.set_signature(
+      AsString(signer.Sign(crypto::SignContext::kStatement, crypto::AsBytes(statement.body()))));
+  const std::string encoded = statement.SerializeAsString();
+  return ParseStatement(crypto::AsBytes(encoded), charter, now_ms);
+}
+
+Result<Statement> ParseStatement(crypto::ByteView encoded, const Charter& charter,
+                                 std::uint64_t now_ms) {
+  if (encoded.size() > kMaxStatementBytes) return Status::InvalidArgument("statement too long");
+  wire::Signed signed_statement;
+  if (!signed_statement.ParseFromArray(encoded.data(), static_cast<int>(encoded.size())))
+    return Status::InvalidArgument("statement is not readable");
+  if (!IsCanonicalEncoding(signed_statement, encoded))
+    return Status::InvalidArgument("statement is not canonical");
+  wire::StatementBody body;
+  if (!body.ParseFromString(signed_statement.body()) ||
+      !IsCanonicalEncoding(body, crypto::AsBytes(signed_statement.body()))) {
+    return Status::InvalidArgument("statement body is not readable");
+  }
+  if (body.format() != 1) return Status::InvalidArgument("unsupported statement format");
+
+  Statement statement;
+  NetworkId network_id{};
+  crypto::Signature signature{};
+  if (!CopyExact(body.network_id(), network_id) || !CopyExact(body.subject(), statement.subject) ||
+      !CopyExact(signed_statement.signer(), statement.signer) ||
+      !CopyExact(signed_statement.signature(), signature)) {
+    return Status::InvalidArgument("statement field has the wrong size");
+  }
+  if (network_id != charter.network_id)
+    return Status::InvalidArgument("statement belongs to another network");
+  if (!crypto::VerifySignature(crypto::SignContext::kStatement, statement.signer,
+                               crypto::AsBytes(signed_statement.body()), signature)) {
+    return Status::InvalidArgument("statement signature does not verify");
+  }
+  switch (body.kind()) {
+    case wire::CONTACT_POINT:
+    case wire::ENDORSEMENT:
+    case wire::SUSPENSION:
+      statement.kind = static_cast<StatementKind>(body.kind());
+      break;
+    default:
+      return Status::InvalidArgument("unknown statement kind");
+  }
+  Status fields = CheckKindFields(statement.kind, body.state(), body.organisation());
+  if (!fields.ok())
+    return Status::InvalidArgument("statement field is invalid: " + fields.message());
+  if (body.issued_at_ms() == 0) return Status::InvalidArgument("statement has no date");
+  if (body.issued_at_ms() > now_ms + kMaxClockSkewMs)
+    return Status::InvalidArgument("statement is dated in the future");
+  if (statement.subject == statement.signer)
+    return Status::InvalidArgument("a key cannot make a statement about itself");
+
+  statement.state = body.state();
+  statement.organisation = body.organisation();
+  statement.issued_at_ms = body.issued_at_ms();
+  statement.encoded.assign(encoded.begin(), encoded.end());
+  return statement;
+}
+
+}  // namespace parley::directory

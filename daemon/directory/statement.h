@@ -1,0 +1,49 @@
+// Statements (docs/protocol.md §9.4): what an anchor or a National Contact
+// Point says about a member's key -- a contact point's delegation, an
+// endorsement, a suspension.
+//
+// A Statement only exists well-formed and signed: ParseStatement checks its
+// bounds, its network and its signature. Whether its signer may say it is
+// the trust graph's question (trust_graph.h), since that depends on the
+// other statements a node holds.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "crypto/bytes.h"
+#include "crypto/sign.h"
+#include "daemon/directory/charter.h"
+#include "daemon/util/status.h"
+
+namespace parley::directory {
+
+constexpr std::size_t kMaxStatementBytes = 1024;
+
+enum class StatementKind { kContactPoint = 1, kEndorsement = 2, kSuspension = 3 };
+
+struct Statement {
+  StatementKind kind = StatementKind::kEndorsement;
+  crypto::PublicKey subject{};
+  crypto::PublicKey signer{};
+  std::string state;         // kContactPoint, kEndorsement
+  std::string organisation;  // kEndorsement
+  std::uint64_t issued_at_ms = 0;
+  crypto::Bytes encoded;  // the Signed protobuf exactly as signed
+
+  // What a newer statement replaces: one delegation and one suspension per
+  // subject, one endorsement per (subject, signer). A tag byte, then keys.
+  crypto::Bytes Slot() const;
+};
+
+// `state` must be an ISO 3166 code (upper case); `organisation` is trimmed
+// and bounded like a profile's. InvalidArgument names the offending field.
+Result<Statement> SignStatement(const crypto::SigningKeyPair& signer, StatementKind kind,
+                                const crypto::PublicKey& subject, std::string state,
+                                std::string organisation, const Charter& charter,
+                                std::uint64_t now_ms);
+
+Result<Statement> ParseStatement(crypto::ByteView encoded, const Charter& charter,
+                                 std::uint64_t now_ms);
+
+}  // namespace parley::directory

@@ -1,0 +1,360 @@
+// The directory's web of trust across several nodes: delegations,
+// endorsements and suspensions made through the Directory, spread by its
+// anti-entropy and pushes, with frames carried by hand between contacts.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "crypto/fingerprint.h"
+#include "crypto/random.h"
+#include "daemon/directory/directory.h"
+#include "daemon/store/directory_table.h"
+#include "proto/wire.pb.h"
+#include "tests/support/local_node.h"
+
+namespace parley::directory {
+namespace {
+
+using testing::LocalNode;
+
+struct Member {
+  std::unique_ptr<LocalNode> node;
+  std::unique_ptr<Directory> directory;
+  std::set<std::string> contacts;  // names
+  const crypto::PublicKey& key() const {
+    return node->identity().identity.public_identity().identity_key;
+  }
+};
+
+class WebOfTrustTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Add("secretariat", "Prague Process Secretariat", "");
+    auto charter = Directory::CreateNetwork(
+        members_["secretariat"].node->store(), "Prague Process",
+        static_cast<std::uint64_t>(members_["secretariat"].node->clock().NowUnixMs()), random_);
+    ASSERT_TRUE(charter.ok()) << charter.status().message();
+    charter_ = std::move(charter.value());
+    Load("secretariat");
+    // The contact point of Armenia, an Armenian expert and a Georgian one.
+    Join("armen", "Armen Petrosyan", "AM");
+    Join("ani", "Ani Hakobyan", "AM");
+    Join("giorgi", "Giorgi Beridze", "GE");
+    ASSERT_TRUE(Profile("secretariat", "Prague Process Secretariat", "CZ"));
+    // ani — armen — secretariat — giorgi
+    Connect("ani", "armen");
+    Connect("armen", "secretariat");
+    Connect("secretariat", "giorgi");
+    Pump();
+  }
+
+  void Add(const std::string& who, const std::string& name, const std::string&) {
+    Member& member = members_[who];
+    member.node = std::make_unique<LocalNode>(name, ++seed_, "tcp://127.0.0.1:1");
+    order_.push_back(who);
+  }
+
+  void Load(const std::string& who) {
+    Member& member = members_[who];
+    auto directory =
+        Directory::Load(member.node->store(), member.node->identity().identity.signing(),
+                        member.node->identity().name, member.node->clock());
+    ASSERT_TRUE(directory.ok()) << directory.status().message();
+    member.directory = std::move(directory.value());
+    ASSERT_TRUE(member.directory
+                    ->SetContactCheck([this, who](const crypto::PublicKey& key) {
+                      for (const auto& name : members_[who].contacts) {
+                        if (members_[name].key() == key) return true;
+                      }
+                      return false;
+                    })
+                    .ok());
+  }
+
+  void Join(const std::string& who, const std::string& name, const std::string& state) {
+    Add(who, name, state);
+    ASSERT_TRUE(Directory::JoinNetwork(members_[who].node->store(), charter_).ok());
+    Load(who);
+    ASSERT_TRUE(Profile(who, name, state));
+  }
+
+  bool Profile(const std::string& who, const std::string& name, const std::string& state) {
+    ProfileUpdate update;
+    update.name_latin = name;
+    update.state = state;
+    update.areas = std::vector<std::string>{"legal-migration"};
+    update.languages = std::vector<std::string>{"ru", "en"};
+    Member& member = members_[who];
+    auto made = member.directory->UpdateOwnProfile(update, member.node->identity().Card().encoded);
+    EXPECT_TRUE(made.ok()) << made.status().message();
+    member.directory->OnCommitted();
+    return made.ok();
+  }
+
+  void Connect(const std::string& a, const std::string& b) {
+    members_[a].contacts.insert(b);
+    members_[b].contacts.insert(a);
+    for (const auto& [self, other] : {std::pair{a, b}, std::pair{b, a}}) {
+      Member& member = members_[self];
+      if (const auto* own = member.directory->OwnProfile()) {
+        ASSERT_TRUE(members_[other].directory->OnContactProfile(member.key(), own->encoded).ok());
+      }
+      member.directory->StartSync(IdOf(other));
+    }
+  }
+
+  // A contact id per name, the same on every node (the Directory only tags
+  // frames with it).
+  std::int64_t IdOf(const std::string& name) const {
+    return static_cast<std::int64_t>(std::find(order_.begin(), order_.end(), name) -
+                                     order_.begin());
+  }
+
+  // Carries frames between contacts until every node is quiet; returns the
+  // bytes carried.
+  std::size_t Pump() {
+    std::size_t bytes = 0;
+    for (int pass = 0; pass < 100; ++pass) {
+      bool moved = false;
+      for (const auto& who : order_) {
+        Member& member = members_[who];
+        member.directory->OnCommitted();
+        std::vector<std::int64_t> online;
+        for (const auto& name : member.contacts) online.push_back(IdOf(name));
+        if (auto own = member.directory->TakeProfileToPush()) {
+          for (const auto& name : member.contacts)
+            EXPECT_TRUE(members_[name].directory->OnContactProfile(member.key(), *own).ok());
+          moved = true;
+        }
+        for (const auto& [to, frame] : member.directory->TakeFrames(online)) {
+          moved = true;
+          bytes += frame.size();
+          wire::LinkFrame parsed;
+          EXPECT_TRUE(parsed.ParseFromArray(frame.data(), static_cast<int>(frame.size())));
+          const std::string& receiver = order_[static_cast<std::size_t>(to)];
+          EXPECT_TRUE(
+              members_[receiver].directory->OnSyncMessage(IdOf(who), parsed.directory_sync()).ok());
+        }
+      }
+      if (!moved) return bytes;
+    }
+    ADD_FAILURE() << "the nodes never went quiet";
+    return bytes;
+  }
+
+  // The fingerprints `who` finds for `text`.
+  std::set<std::string> Finds(const std::string& who, const std::string& text,
+                              const std::string& state = "") {
+    SearchQuery query;
+    query.text = text;
+    query.state = state;
+    std::set<std::string> found;
+    for (const auto& hit : members_[who].directory->Search(query).hits)
+      found.insert(hit.entry->fingerprint);
+    return found;
+  }
+  std::set<std::string> Only(const std::string& who) {
+    return {crypto::Fingerprint(members_[who].key())};
+  }
+
+  Directory& Dir(const std::string& who) { return *members_[who].directory; }
+  const crypto::PublicKey& Key(const std::string& who) { return members_[who].key(); }
+
+  std::size_t StoredStatements(const std::string& who) {
+    store::DirectoryTable table(members_[who].node->store().db());
+    auto rows = table.LoadObjects(store::DirectoryObjectKind::kStatement);
+    EXPECT_TRUE(rows.ok());
+    return rows.ok() ? rows->size() : 0;
+  }
+
+  crypto::DeterministicRandom random_{77};
+  std::uint64_t seed_ = 100;
+  Charter charter_;
+  std::map<std::string, Member> members_;
+  std::vector<std::string> order_;
+};
+
+TEST_F(WebOfTrustTest, UnendorsedProfilesReachOnlyTheirOwnersContacts) {
+  EXPECT_EQ(Finds("armen", "Ani"), Only("ani"));
+  EXPECT_TRUE(Finds("secretariat", "Ani").empty());
+  EXPECT_TRUE(Finds("giorgi", "Ani").empty());
+  EXPECT_EQ(Finds("secretariat", "Giorgi"), Only("giorgi"));
+  EXPECT_TRUE(Finds("armen", "Giorgi").empty());
+  EXPECT_EQ(Dir("giorgi").shared().size(), 0u);
+}
+
+TEST_F(WebOfTrustTest, AnEndorsementByTheContactPointMakesAProfileVisibleToEveryMember) {
+  auto delegation = Dir("secretariat").AddContactPoint(Key("armen"), "AM");
+  ASSERT_TRUE(delegation.ok()) << delegation.status().message();
+  Pump();
+  ASSERT_NE(Dir("giorgi").trust().ActiveContactPoint(Key("armen")), nullptr);
+  EXPECT_NE(Dir("ani").trust().ActiveContactPoint(Key("armen")), nullptr);
+
+  auto endorsement = Dir("armen").Endorse(Key("ani"), "Migration Service of Armenia");
+  ASSERT_TRUE(endorsement.ok()) << endorsement.status().message();
+  EXPECT_EQ(endorsement.value()->state, "AM");
+  Pump();
+  for (const char* who : {"secretariat", "giorgi", "armen", "ani"}) {
+    EXPECT_EQ(Finds(who, "Hakobyan"), Only("ani")) << who;
+    EXPECT_EQ(Finds(who, "", "AM").count(crypto::Fingerprint(Key("ani"))), 1u) << who;
+    auto held = Dir(who).EndorsementsOf(Key("ani"));
+    ASSERT_EQ(held.size(), 1u) << who;
+    EXPECT_EQ(held[0]->organisation, "Migration Service of Armenia");
+    EXPECT_EQ(held[0]->signer, Key("armen"));
+  }
+  // Every node now shares the same set: the delegation, the endorsement, the profile.
+  EXPECT_EQ(Dir("giorgi").shared().size(), 3u);
+  EXPECT_EQ(Dir("giorgi").shared().Root(), Dir("ani").shared().Root());
+  // Giorgi's own profile is still only his contacts' to see.
+  EXPECT_TRUE(Finds("armen", "Beridze").empty());
+}
+
+TEST_F(WebOfTrustTest, TheAnchorEndorsesForAnyStateAndAContactPointForItsOwnOnly) {
+  ASSERT_TRUE(Dir("secretariat").AddContactPoint(Key("armen"), "AM").ok());
+  Pump();
+  // Armen holds Giorgi's profile only once they are contacts.
+  EXPECT_EQ(Dir("armen").Endorse(Key("giorgi"), "MIA").status().code(), Status::Code::kNotFound);
+  Connect("armen", "giorgi");
+  Pump();
+  auto refused = Dir("armen").Endorse(Key("giorgi"), "Ministry of Internal Affairs");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(refused.status().message(), "AM");
+  // Ani is no contact point at all.
+  EXPECT_EQ(Dir("ani").Endorse(Key("armen"), "MFA").status().code(),
+            Status::Code::kPermissionDenied);
+
+  auto by_anchor = Dir("secretariat").Endorse(Key("giorgi"), "Ministry of Internal Affairs");
+  ASSERT_TRUE(by_anchor.ok()) << by_anchor.status().message();
+  EXPECT_EQ(by_anchor.value()->state, "GE");
+  Pump();
+  EXPECT_EQ(Finds("ani", "Beridze"), Only("giorgi"));
+}
+
+TEST_F(WebOfTrustTest, AForgedEndorsementForAnotherStateIsRefusedEverywhere) {
+  ASSERT_TRUE(Dir("secretariat").AddContactPoint(Key("armen"), "AM").ok());
+  Pump();
+  const std::size_t before = StoredStatements("secretariat");
+  // Armen's key signs an endorsement of Giorgi for Georgia by hand, as a
+  // modified daemon would, and sends it to the secretariat.
+  auto forged =
+      SignStatement(members_["armen"].node->identity().identity.signing(),
+                    StatementKind::kEndorsement, Key("giorgi"), "GE", "MIA", charter_,
+                    static_cast<std::uint64_t>(members_["armen"].node->clock().NowUnixMs()));
+  ASSERT_TRUE(forged.ok());
+  wire::DirectorySync message;
+  message.mutable_objects()->add_objects()->set_statement(forged->encoded.data(),
+                                                          forged->encoded.size());
+  ASSERT_TRUE(Dir("secretariat").OnSyncMessage(IdOf("armen"), message).ok());
+  // So is an endorsement from a key no anchor delegated, and a tampered one.
+  auto stranger =
+      SignStatement(members_["ani"].node->identity().identity.signing(),
+                    StatementKind::kEndorsement, Key("giorgi"), "GE", "MIA", charter_,
+                    static_cast<std::uint64_t>(members_["ani"].node->clock().NowUnixMs()));
+  ASSERT_TRUE(stranger.ok());
+  crypto::Bytes tampered = stranger->encoded;
+  tampered[tampered.size() / 3] ^= 0x04;
+  message.mutable_objects()->add_objects()->set_statement(stranger->encoded.data(),
+                                                          stranger->encoded.size());
+  message.mutable_objects()->add_objects()->set_statement(tampered.data(), tampered.size());
+  ASSERT_TRUE(Dir("secretariat").OnSyncMessage(IdOf("armen"), message).ok());
+  Pump();
+  for (const char* who : {"secretariat", "giorgi", "armen", "ani"}) {
+    EXPECT_TRUE(Dir(who).EndorsementsOf(Key("giorgi")).empty()) << who;
+  }
+  EXPECT_EQ(StoredStatements("secretariat"), before);
+  EXPECT_TRUE(Finds("ani", "Beridze").empty());
+}
+
+TEST_F(WebOfTrustTest, AnUnendorsedOrTamperedProfileDoesNotTravelBySync) {
+  const auto* giorgi = Dir("giorgi").OwnProfile();
+  ASSERT_NE(giorgi, nullptr);
+  wire::DirectorySync message;
+  message.mutable_objects()->add_objects()->set_profile(giorgi->encoded.data(),
+                                                        giorgi->encoded.size());
+  // Armen is no contact of Giorgi's: a profile that no endorsement covers is refused.
+  ASSERT_TRUE(Dir("armen").OnSyncMessage(IdOf("secretariat"), message).ok());
+  EXPECT_EQ(Dir("armen").ProfileOf(Key("giorgi")), nullptr);
+
+  ASSERT_TRUE(Dir("secretariat").Endorse(Key("giorgi"), "MIA").ok());
+  Pump();
+  ASSERT_NE(Dir("armen").ProfileOf(Key("giorgi")), nullptr);
+  // A newer version, tampered with, is refused; the held one stays.
+  ASSERT_TRUE(Profile("giorgi", "Giorgi Beridze-Changed", "GE"));
+  crypto::Bytes tampered = Dir("giorgi").OwnProfile()->encoded;
+  tampered[tampered.size() / 2] ^= 0x01;
+  wire::DirectorySync forged;
+  forged.mutable_objects()->add_objects()->set_profile(tampered.data(), tampered.size());
+  ASSERT_TRUE(Dir("ani").OnSyncMessage(IdOf("armen"), forged).ok());
+  EXPECT_EQ(Dir("ani").ProfileOf(Key("giorgi"))->fields.name_latin, "Giorgi Beridze");
+  // The genuine new version reaches everyone.
+  Pump();
+  EXPECT_EQ(Dir("ani").ProfileOf(Key("giorgi"))->fields.name_latin, "Giorgi Beridze-Changed");
+}
+
+TEST_F(WebOfTrustTest, SuspendingAContactPointHidesItsEndorsedExpertsEverywhere) {
+  ASSERT_TRUE(Dir("secretariat").AddContactPoint(Key("armen"), "AM").ok());
+  Pump();
+  ASSERT_TRUE(Dir("armen").Endorse(Key("ani"), "Migration Service").ok());
+  Pump();
+  ASSERT_EQ(Finds("giorgi", "Hakobyan"), Only("ani"));
+
+  auto suspension = Dir("secretariat").SuspendContactPoint(Key("armen"));
+  ASSERT_TRUE(suspension.ok()) << suspension.status().message();
+  EXPECT_EQ(Dir("secretariat").SuspendContactPoint(Key("armen")).status().code(),
+            Status::Code::kAlreadyExists);
+  Pump();
+  EXPECT_TRUE(Finds("giorgi", "Hakobyan").empty());
+  EXPECT_TRUE(Finds("secretariat", "Hakobyan").empty());
+  for (const char* who : {"secretariat", "giorgi", "armen", "ani"}) {
+    EXPECT_TRUE(Dir(who).EndorsementsOf(Key("ani")).empty()) << who;
+    EXPECT_TRUE(Dir(who).trust().IsSuspended(Key("armen"))) << who;
+  }
+  // Armen is Ani's contact: he still sees her, as a contact.
+  EXPECT_EQ(Finds("armen", "Hakobyan"), Only("ani"));
+  // And a suspended contact point endorses no more.
+  EXPECT_EQ(Dir("armen").Endorse(Key("ani"), "Again").status().code(),
+            Status::Code::kPermissionDenied);
+  // What was shared is the same everywhere: the delegation and the
+  // endorsement no longer are; the suspension is.
+  EXPECT_EQ(Dir("giorgi").shared().Root(), Dir("ani").shared().Root());
+  EXPECT_EQ(Dir("giorgi").shared().size(), 1u);
+}
+
+TEST_F(WebOfTrustTest, OnlyTheAnchorDelegatesAndSuspends) {
+  EXPECT_EQ(Dir("armen").AddContactPoint(Key("ani"), "AM").status().code(),
+            Status::Code::kPermissionDenied);
+  EXPECT_EQ(Dir("secretariat").AddContactPoint(Key("armen"), "XX").status().code(),
+            Status::Code::kInvalidArgument);
+  EXPECT_EQ(Dir("secretariat").SuspendContactPoint(Key("armen")).status().code(),
+            Status::Code::kNotFound);
+  ASSERT_TRUE(Dir("secretariat").AddContactPoint(Key("armen"), "AM").ok());
+  EXPECT_EQ(Dir("giorgi").SuspendContactPoint(Key("armen")).status().code(),
+            Status::Code::kPermissionDenied);
+}
+
+TEST_F(WebOfTrustTest, WhatWasLearntSurvivesARestartAndANewContactCatchesUp) {
+  ASSERT_TRUE(Dir("secretariat").AddContactPoint(Key("armen"), "AM").ok());
+  Pump();
+  ASSERT_TRUE(Dir("armen").Endorse(Key("ani"), "Migration Service").ok());
+  Pump();
+  const ObjectHash root = Dir("giorgi").shared().Root();
+  Load("giorgi");
+  EXPECT_EQ(Dir("giorgi").shared().Root(), root);
+  EXPECT_EQ(Finds("giorgi", "Hakobyan"), Only("ani"));
+
+  // A latecomer whose only contact is Giorgi learns everything from him.
+  Join("nino", "Nino Kapanadze", "GE");
+  Connect("nino", "giorgi");
+  Pump();
+  EXPECT_EQ(Dir("nino").shared().Root(), root);
+  EXPECT_EQ(Finds("nino", "Hakobyan"), Only("ani"));
+  ASSERT_EQ(Dir("nino").EndorsementsOf(Key("ani")).size(), 1u);
+}
+
+}  // namespace
+}  // namespace parley::directory
