@@ -227,6 +227,9 @@ Status Directory::Keep(Profile profile, std::int64_t from) {
 }
 
 bool Directory::IsSharedProfile(const Profile& profile) const {
+  // A contact point is known to every member, so that its endorsements name someone.
+  const Statement* delegation = trust_.ActiveContactPoint(profile.identity_key);
+  if (delegation != nullptr && delegation->state == profile.fields.state) return true;
   const auto endorsements = trust_.EndorsementsOf(profile.identity_key);
   return std::any_of(endorsements.begin(), endorsements.end(), [&](const Statement* endorsement) {
     return endorsement->state == profile.fields.state;

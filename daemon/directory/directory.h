@@ -4,9 +4,9 @@
 // over what it may show, and anti-entropy with its contacts.
 //
 // Who sees a profile (docs/protocol.md §9.4): its owner, the owner's
-// contacts, and -- once an endorsement of the profile's state holds --
-// every member. Only the latter, and the statements that hold, are shared
-// by sync (sync_set.h); a contact's unendorsed profile goes no further.
+// contacts, and -- once an endorsement of the profile's state holds, or
+// its owner is that state's contact point -- every member. Only the latter, and the statements that
+// hold, are shared by sync (sync_set.h); a contact's unendorsed profile goes no further.
 //
 // Writes happen inside the reactor's round transaction; after a rollback,
 // Reload() brings memory back to what the store holds. Frames for contacts
@@ -149,7 +149,8 @@ class Directory final : public messenger::DirectoryFrameSink {
   Status SaveStatement(Statement statement, std::int64_t from);
   // One object received by sync: kept when it checks (Result false when not).
   Result<bool> OnSyncedObject(const wire::DirectoryObject& object, std::int64_t from);
-  // Whether every member may see the profile: an endorsement for its state holds.
+  // Whether every member may see the profile: an endorsement for its state
+  // holds, or its owner is that state's contact point.
   bool IsSharedProfile(const Profile& profile) const;
   bool IsShown(const Profile& profile) const;
   // Brings the search index and the shared set up to date for one profile.

@@ -206,8 +206,11 @@ TEST_F(WebOfTrustTest, AnEndorsementByTheContactPointMakesAProfileVisibleToEvery
     EXPECT_EQ(held[0]->organisation, "Migration Service of Armenia");
     EXPECT_EQ(held[0]->signer, Key("armen"));
   }
-  // Every node now shares the same set: the delegation, the endorsement, the profile.
-  EXPECT_EQ(Dir("giorgi").shared().size(), 3u);
+  // Every node now shares the same set: the delegation, the endorsement, and
+  // the profiles of the expert and of the contact point, whom every member
+  // can now find too.
+  EXPECT_EQ(Dir("giorgi").shared().size(), 4u);
+  EXPECT_EQ(Finds("giorgi", "Petrosyan"), Only("armen"));
   EXPECT_EQ(Dir("giorgi").shared().Root(), Dir("ani").shared().Root());
   // Giorgi's own profile is still only his contacts' to see.
   EXPECT_TRUE(Finds("armen", "Beridze").empty());

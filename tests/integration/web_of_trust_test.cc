@@ -1,0 +1,192 @@
+// The web of trust with six real parleyd processes on loopback, built
+// entirely through the real parley client: the secretariat names the
+// National Contact Points of Armenia and Georgia, they endorse experts of
+// their states, and every member finds the endorsed ones -- until a contact
+// point is suspended.
+//
+//   ani ─┐                 ┌─ nino (contact point, GE) ── giorgi
+//        ├─ armen (contact point, AM) ── secretariat ─┘
+//  davit ┘
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "tests/support/test_node.h"
+
+namespace parley::testing {
+namespace {
+
+using nlohmann::json;
+
+class WebOfTrust : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    secretariat_.Init();
+    auto created = secretariat_.Parleyd(
+        {"network", "create", "--name", "Prague Process", "--out", charter_path_});
+    ASSERT_EQ(created.exit_code, 0) << created.out << created.err;
+    for (TestNode* member : Members()) {
+      if (member != &secretariat_) member->Init({"--charter", charter_path_});
+      member->Start();
+    }
+    SetProfile(secretariat_, "Prague Process Secretariat", "CZ", "legal-migration", "en");
+    SetProfile(armen_, "Armen Petrosyan", "AM", "legal-migration", "hy,ru");
+    SetProfile(nino_, "Nino Kapanadze", "GE", "asylum-protection", "ka,en");
+    SetProfile(ani_, "Ani Hakobyan", "AM", "return-reintegration", "hy,ru,en");
+    SetProfile(davit_, "Davit Grigoryan", "AM", "irregular-migration", "hy");
+    SetProfile(giorgi_, "Giorgi Beridze", "GE", "legal-migration", "ka,ru");
+    Befriend(secretariat_, "armen", armen_, "secretariat");
+    Befriend(secretariat_, "nino", nino_, "secretariat");
+    Befriend(armen_, "ani", ani_, "armen");
+    Befriend(armen_, "davit", davit_, "armen");
+    Befriend(nino_, "giorgi", giorgi_, "nino");
+    anchor_ = secretariat_.Json({"network"})["charter_fingerprint"];
+  }
+
+  std::vector<TestNode*> Members() {
+    return {&secretariat_, &armen_, &nino_, &ani_, &davit_, &giorgi_};
+  }
+
+  static void SetProfile(TestNode& node, const std::string& name, const std::string& state,
+                         const std::string& areas, const std::string& languages) {
+    node.Json({"profile", "set", "--name-latin", name, "--state", state, "--areas", areas,
+               "--languages", languages, "--org", "Ministry", "--role", "Expert"});
+  }
+
+  static void Befriend(TestNode& a, const std::string& a_calls_b, TestNode& b,
+                       const std::string& b_calls_a) {
+    a.AddContact(b, a_calls_b);
+    b.AddContact(a, b_calls_a);
+  }
+
+  // The names `node` finds for a search.
+  static std::vector<std::string> Found(const TestNode& node, std::vector<std::string> args) {
+    args.insert(args.begin(), {"directory", "search"});
+    std::vector<std::string> names;
+    for (const auto& entry : node.Json(args)) names.push_back(entry["name_latin"]);
+    return names;
+  }
+  static bool Finds(const TestNode& node, const std::vector<std::string>& args,
+                    const std::string& name) {
+    auto names = Found(node, args);
+    return std::find(names.begin(), names.end(), name) != names.end();
+  }
+
+  TempDir files_;
+  std::string charter_path_ = files_.path() + "/charter.parley";
+  TestNode secretariat_{"Secretariat"};
+  TestNode armen_{"Armen"};
+  TestNode nino_{"Nino"};
+  TestNode ani_{"Ani"};
+  TestNode davit_{"Davit"};
+  TestNode giorgi_{"Giorgi"};
+  std::string anchor_;
+};
+
+TEST_F(WebOfTrust, EndorsementsFlowSuspensionHidesAndOnlyTheRightNodesMayDoEither) {
+  // Only the anchor names contact points.
+  auto not_anchor = armen_.Client({"contact-point", "add", "ani", "--state", "AM"});
+  EXPECT_NE(not_anchor.exit_code, 0);
+  EXPECT_NE(not_anchor.err.find("anchor"), std::string::npos) << not_anchor.err;
+
+  auto armenia = secretariat_.Json({"contact-point", "add", "armen", "--state", "am"});
+  EXPECT_EQ(armenia["state"], "AM");
+  EXPECT_EQ(armenia["anchor"], anchor_);
+  EXPECT_FALSE(armenia["suspended"]);
+  EXPECT_EQ(secretariat_.Json({"contact-point", "add", "nino", "--state", "GE"})["state"], "GE");
+  // Every member learns who the contact points are.
+  for (TestNode* member : Members()) {
+    ASSERT_TRUE(WaitUntil([&] {
+      return member->Json({"contact-point", "list"}).size() == 2;
+    })) << member->name()
+        << member->DaemonLog();
+  }
+  EXPECT_EQ(armen_.Json({"profile", "show"})["contact_point_of"], "AM");
+
+  // Before any endorsement, a profile reaches its owner's contacts only.
+  EXPECT_TRUE(Finds(armen_, {"Hakobyan"}, "Ani Hakobyan"));
+  EXPECT_FALSE(Finds(giorgi_, {"Hakobyan"}, "Ani Hakobyan"));
+
+  auto endorsed = armen_.Json({"endorse", "ani", "--org", "Migration Service of Armenia"});
+  EXPECT_EQ(endorsed["state"], "AM");
+  EXPECT_EQ(endorsed["organisation"], "Migration Service of Armenia");
+  EXPECT_FALSE(endorsed["endorser_is_anchor"]);
+  EXPECT_EQ(endorsed["anchor"], anchor_);
+  nino_.Json({"endorse", "giorgi", "--org", "Public Service Development Agency"});
+
+  // A contact point endorses for its own state only; a plain member not at all.
+  nino_.AddContact(davit_, "davit");
+  davit_.AddContact(nino_, "nino");
+  ASSERT_TRUE(WaitUntil([&] { return nino_.Client({"profile", "show", "davit"}).exit_code == 0; }));
+  auto wrong_state = nino_.Client({"endorse", "davit", "--org", "Ministry"});
+  EXPECT_NE(wrong_state.exit_code, 0);
+  EXPECT_NE(wrong_state.err.find("GE"), std::string::npos) << wrong_state.err;
+  EXPECT_NE(ani_.Client({"endorse", "armen", "--org", "Ministry"}).exit_code, 0);
+
+  // Every member finds the endorsed experts by text, state, area and language.
+  for (TestNode* member : Members()) {
+    ASSERT_TRUE(WaitUntil([&] {
+      return Finds(*member, {"Hakobyan"}, "Ani Hakobyan") &&
+             Finds(*member, {"Beridze"}, "Giorgi Beridze");
+    })) << member->name();
+    EXPECT_TRUE(Finds(*member, {"--state", "AM"}, "Ani Hakobyan")) << member->name();
+    EXPECT_TRUE(Finds(*member, {"--area", "return-reintegration"}, "Ani Hakobyan"));
+    EXPECT_TRUE(Finds(*member, {"--lang", "ka", "--state", "GE"}, "Giorgi Beridze"));
+    EXPECT_TRUE(Finds(*member, {"Берид"}, "Giorgi Beridze"));  // across scripts
+    // The unendorsed expert: only his contacts find him.
+    const bool davits_contact = member == &armen_ || member == &nino_ || member == &davit_;
+    EXPECT_EQ(Finds(*member, {"Grigoryan"}, "Davit Grigoryan"), davits_contact) << member->name();
+  }
+  // The trust chain, up to the anchor, as a stranger to Ani sees it.
+  auto seen = giorgi_.Json({"directory", "search", "Hakobyan"});
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0]["trust"], "endorsed");
+  ASSERT_EQ(seen[0]["endorsements"].size(), 1u);
+  EXPECT_EQ(seen[0]["endorsements"][0]["endorser_name"], "Armen Petrosyan");
+  EXPECT_EQ(seen[0]["endorsements"][0]["anchor"], anchor_);
+  EXPECT_EQ(seen[0]["endorsements"][0]["organisation"], "Migration Service of Armenia");
+  // Her contact sees both: a contact, and endorsed.
+  auto contacts = armen_.Json({"contacts", "list"});
+  for (const auto& contact : contacts) {
+    if (contact["alias"] == "ani") {
+      EXPECT_EQ(contact["endorsements"].size(), 1u);
+    }
+    if (contact["alias"] == "davit") {
+      EXPECT_TRUE(contact["endorsements"].empty());
+    }
+  }
+  auto human = giorgi_.Client({"directory", "search", "Hakobyan"});
+  EXPECT_NE(human.out.find("Armen Petrosyan"), std::string::npos) << human.out;
+
+  // Suspending Armenia's contact point hides the experts it endorsed, everywhere.
+  auto suspended = secretariat_.Json({"contact-point", "suspend", "armen"});
+  EXPECT_TRUE(suspended["suspended"]);
+  EXPECT_NE(secretariat_.Client({"contact-point", "suspend", "armen"}).exit_code, 0);
+  for (TestNode* member : {&secretariat_, &nino_, &giorgi_, &davit_}) {
+    ASSERT_TRUE(WaitUntil([&] { return !Finds(*member, {"Hakobyan"}, "Ani Hakobyan"); }))
+        << member->name();
+  }
+  // Her contact still finds her, as a contact, endorsed by no one now.
+  ASSERT_TRUE(WaitUntil([&] {
+    auto found = armen_.Json({"directory", "search", "Hakobyan"});
+    return found.size() == 1 && found[0]["endorsements"].empty();
+  }));
+  EXPECT_EQ(armen_.Json({"directory", "search", "Hakobyan"})[0]["trust"], "contact");
+  // Georgia's endorsements stand.
+  EXPECT_TRUE(Finds(ani_, {"Beridze"}, "Giorgi Beridze"));
+  // A suspended contact point endorses no more.
+  EXPECT_NE(armen_.Client({"endorse", "davit", "--org", "Ministry"}).exit_code, 0);
+
+  // A restarted member remembers all of it.
+  giorgi_.Stop();
+  giorgi_.Start();
+  EXPECT_FALSE(Finds(giorgi_, {"Hakobyan"}, "Ani Hakobyan"));
+  EXPECT_TRUE(Finds(giorgi_, {"Beridze"}, "Giorgi Beridze"));
+  auto points = giorgi_.Json({"contact-point", "list"});
+  ASSERT_EQ(points.size(), 2u);
+  for (const auto& point : points) EXPECT_EQ(point["suspended"], point["state"] == "AM");
+}
+
+}  // namespace
+}  // namespace parley::testing
