@@ -30,6 +30,11 @@ const std::vector<OptionSpec>& KnownOptions() {
       // directory search (with --state, --limit and its own --lang)
       {"area", true, false},
       {"offset", true, false},
+      // revoke: one of these
+      {"export", true, false},
+      {"publish", true, false},
+      {"member", true, false},
+      {"yes", false, false},
   };
   return kOptions;
 }

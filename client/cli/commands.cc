@@ -1,5 +1,7 @@
 #include "client/cli/commands.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -418,6 +420,153 @@ Status RunEndorse(Invocation& inv) {
   return {};
 }
 
+// ------------------------------------------------------------------ revoke
+
+// The file `revoke --export` writes: created new (an existing file is never
+// overwritten), readable and writable by the owner only, and removed again
+// unless the certificate was written to it whole.
+class CertificateFile {
+ public:
+  explicit CertificateFile(std::string path) : path_(std::move(path)) {
+    fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd_ < 0) open_error_ = errno;
+  }
+  ~CertificateFile() { Discard(); }
+  CertificateFile(const CertificateFile&) = delete;
+  CertificateFile& operator=(const CertificateFile&) = delete;
+
+  // Whether the file was created.
+  Status Opened() const {
+    if (fd_ >= 0) return {};
+    if (open_error_ == EEXIST) {
+      return Failure::Local("file_exists", "error.file_exists", {{"file", path_}});
+    }
+    return WriteFailure(open_error_);
+  }
+
+  // Writes `text` whole and keeps the file.
+  Status Keep(const std::string& text) {
+    // The mode asked of open() is narrowed by the umask; make it exactly 0600.
+    if (::fchmod(fd_, S_IRUSR | S_IWUSR) != 0) return WriteFailure(errno);
+    std::size_t written = 0;
+    while (written < text.size()) {
+      const ssize_t n = ::write(fd_, text.data() + written, text.size() - written);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) return WriteFailure(errno);
+      written += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd_) != 0) return WriteFailure(errno);
+    const int fd = fd_;
+    fd_ = -1;
+    if (::close(fd) != 0) {
+      const int error = errno;
+      ::unlink(path_.c_str());
+      return WriteFailure(error);
+    }
+    return {};
+  }
+
+ private:
+  Failure WriteFailure(int error) const {
+    return Failure::Local("file_write", "error.file_write",
+                          {{"file", path_}, {"reason", std::strerror(error)}});
+  }
+  void Discard() {
+    if (fd_ < 0) return;
+    ::close(fd_);
+    ::unlink(path_.c_str());
+    fd_ = -1;
+  }
+
+  std::string path_;
+  int fd_ = -1;
+  int open_error_ = 0;
+};
+
+// The revocation certificate in the file `path`: its text without the white
+// space around it, at most kMaxCertificateBytes.
+Result<std::string> ReadCertificate(const std::string& path) {
+  const Failure not_a_certificate =
+      Failure::Local("not_a_certificate", "error.not_a_certificate", {{"file", path}});
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return Failure::Local("file_read", "error.file_read",
+                          {{"file", path}, {"reason", std::strerror(errno)}});
+  }
+  std::string text;
+  char buffer[1024];
+  int error = 0;
+  while (text.size() <= kMaxCertificateBytes) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) error = errno;
+    if (n <= 0) break;
+    text.append(buffer, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  if (error != 0) {
+    return Failure::Local("file_read", "error.file_read",
+                          {{"file", path}, {"reason", std::strerror(error)}});
+  }
+  if (text.size() > kMaxCertificateBytes) return not_a_certificate;
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return not_a_certificate;
+  text = text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+  if (!render::IsValidUtf8(text)) return not_a_certificate;
+  return text;
+}
+
+Status RunRevokeExport(Invocation& inv) {
+  const std::string file = inv.Option("export");
+  CertificateFile out(file);  // first: nothing is signed without a new file to keep it in
+  if (Status opened = out.Opened(); !opened.ok()) return opened;
+  api::Request request;
+  request.mutable_revoke()->set_mode(api::RevokeRequest::EXPORT);
+  auto reply = inv.api.Call(std::move(request), api::Reply::kRevoke);
+  if (!reply.ok()) return reply.failure();
+  const api::RevokeReply& revoke = reply->revoke();
+  if (revoke.certificate().empty()) return Failure::Local("bad_reply", "error.bad_reply");
+  if (Status kept = out.Keep(revoke.certificate() + "\n"); !kept.ok()) return kept;
+  inv.Emit(render::RevokeExportJson(revoke, file),
+           render::RevokeExportedText(revoke, file, inv.lang));
+  return {};
+}
+
+Status RunRevoke(Invocation& inv) {
+  std::vector<std::string> given;
+  for (std::string_view mode : {"export", "publish", "member", "yes"}) {
+    if (inv.Has(mode)) given.push_back("--" + std::string(mode));
+  }
+  if (given.size() > 1) {
+    return Failure::Usage("usage.revoke_one_mode", {{"first", given[0]}, {"second", given[1]}},
+                          inv.command.Id());
+  }
+  // Revoking one's own key is final: it takes --yes, and nothing is sent without.
+  if (given.empty()) return Failure::Local("not_confirmed", "error.revoke_not_confirmed");
+  if (inv.Has("export")) return RunRevokeExport(inv);
+
+  api::Request request;
+  api::RevokeRequest& revoke = *request.mutable_revoke();
+  if (inv.Has("publish")) {
+    auto certificate = ReadCertificate(inv.Option("publish"));
+    if (!certificate.ok()) return certificate.failure();
+    revoke.set_mode(api::RevokeRequest::PUBLISH);
+    revoke.set_certificate(std::move(certificate.value()));
+  } else if (inv.Has("member")) {
+    revoke.set_mode(api::RevokeRequest::MEMBER);
+    revoke.set_alias(inv.Option("member"));
+  } else {
+    revoke.set_mode(api::RevokeRequest::OWN_KEY_NOW);
+  }
+  const bool own_key = revoke.mode() == api::RevokeRequest::OWN_KEY_NOW;
+  auto reply = inv.api.Call(std::move(request), api::Reply::kRevoke);
+  if (!reply.ok()) return reply.failure();
+  api::RevokeReply revoked = reply->revoke();
+  if (revoked.alias().empty()) revoked.set_alias(inv.Option("member"));  // "" unless --member
+  inv.Emit(render::RevokedJson(revoked), render::RevokedText(revoked, own_key, inv.lang));
+  return {};
+}
+
 }  // namespace
 
 const std::vector<CommandSpec>& CommandTable() {
@@ -515,6 +664,16 @@ const std::vector<CommandSpec>& CommandTable() {
        RunContactPointSuspend},
       {"contact-point list", "", {}, 0, false, {}, {}, true, true, RunContactPointList},
       {"endorse", "ALIAS --org ORG", {"ALIAS"}, 1, false, {"org"}, {"org"}, true, true, RunEndorse},
+      {"revoke",
+       "[--export FILE | --publish FILE | --member ALIAS | --yes]",
+       {},
+       0,
+       false,
+       {"export", "publish", "member", "yes"},
+       {},
+       true,
+       true,
+       RunRevoke},
       {"help", "[COMMAND]", {"COMMAND"}, 0, true, {}, {}, true, false, RunHelp},
   };
   return kTable;

@@ -103,4 +103,8 @@ constexpr long kMaxLimit = 10000;
 constexpr long kMaxSearchLimit = 100;
 constexpr long kMaxSearchOffset = 10000;
 
+// Longest file `revoke --publish` reads: a revocation certificate is one
+// line of a few hundred bytes, so anything longer is not one.
+constexpr std::size_t kMaxCertificateBytes = 4 * 1024;
+
 }  // namespace parley::client::cli

@@ -51,6 +51,12 @@ ErrorSentence SentenceFor(api::ErrorCode code) {
       return {"error.invalid_state", "state", "error.invalid_state_plain"};
     case api::ALREADY_SUSPENDED:
       return {"error.already_suspended", "alias", "error.already_suspended_plain"};
+    case api::KEY_REVOKED:
+      return {"error.key_revoked", "alias", "error.own_key_revoked"};
+    case api::INVALID_REVOCATION:
+      return {"error.invalid_revocation", "detail", "error.invalid_revocation_plain"};
+    case api::NOT_REVOKER:
+      return {"error.not_revoker", "alias", "error.not_revoker_plain"};
     default:
       break;
   }

@@ -127,6 +127,25 @@ const Messages& EnglishMessages() {
       {"error.already_suspended_plain",
        "That contact point is already suspended; nothing changed. See the contact points with: "
        "parley contact-point list"},
+      {"error.key_revoked",
+       "{alias}'s key is revoked: messages to and from it are refused. Ask them for their new "
+       "card."},
+      {"error.own_key_revoked",
+       "This node's key is revoked: other nodes refuse everything it signs. Create a new node "
+       "(parleyd init) and share its card."},
+      {"error.invalid_revocation",
+       "This is not a valid revocation certificate for this network ({detail}). Publish the file "
+       "that 'parley revoke --export FILE' wrote on the node whose key is to be revoked."},
+      {"error.invalid_revocation_plain",
+       "This is not a valid revocation certificate for this network. Publish the file that "
+       "'parley revoke --export FILE' wrote on the node whose key is to be revoked."},
+      {"error.not_revoker",
+       "Only the network's anchor or the contact point that endorsed {alias} can revoke their "
+       "key, and this node is neither. Ask the secretariat or that contact point (parley profile "
+       "show {alias} shows who endorsed them)."},
+      {"error.not_revoker_plain",
+       "Only the network's anchor or the contact point that endorsed that contact can revoke "
+       "their key, and this node is neither. Ask the secretariat or that contact point."},
       {"error.unknown_code",
        "The daemon reported an error this version of parley does not know (code {code}: "
        "{detail}). Install matching versions of parley and parleyd."},
@@ -150,6 +169,20 @@ const Messages& EnglishMessages() {
       {"error.stdin_read", "Could not read the message from standard input ({reason})."},
       {"error.stdin_not_utf8",
        "The text on standard input is not valid UTF-8. Save it in UTF-8 and try again."},
+      {"error.file_exists",
+       "{file} already exists, and parley does not overwrite it. Choose a new file name, or move "
+       "the old file away first."},
+      {"error.file_write", "Could not write {file} ({reason}); nothing was saved."},
+      {"error.file_read",
+       "Could not read {file} ({reason}). Give the file that 'parley revoke --export FILE' "
+       "wrote."},
+      {"error.not_a_certificate",
+       "{file} does not hold a revocation certificate: that is one line of text starting with "
+       "'parley-revocation:', as 'parley revoke --export FILE' writes it."},
+      {"error.revoke_not_confirmed",
+       "This revokes this node's key for good: every node will refuse it, and nothing can undo "
+       "it. To go ahead, run: parley revoke --yes (to only make a certificate for later: parley "
+       "revoke --export FILE)"},
       {"error.unexpected", "Unexpected error: {detail}"},
       {"warning.qr_too_long",
        "The card is too long to draw as a QR code; give the line of text instead."},
@@ -176,6 +209,9 @@ const Messages& EnglishMessages() {
        "parley's messages, put --lang before the command: parley --lang ru directory search ..."},
       {"usage.profile_set_nothing",
        "Say what to change: 'profile set' needs at least one option, for example --org ORG."},
+      {"usage.revoke_one_mode",
+       "Give only one of --export, --publish, --member and --yes, not both {first} and "
+       "{second}."},
       {"usage.incomplete_command", "'{command}' needs a command after it."},
       {"usage.bad_request_id",
        "A request ID is a number shown by 'parley requests', not '{value}'."},
@@ -233,6 +269,7 @@ const Messages& EnglishMessages() {
       {"state.delivered", "delivered"},
       {"trust.verified", "verified"},
       {"trust.unverified", "unverified"},
+      {"trust.revoked", "REVOKED"},
       {"online.yes", "yes"},
       {"online.no", "no"},
 
@@ -271,6 +308,7 @@ const Messages& EnglishMessages() {
       {"directory.trust_contact", "contact, not verified"},
       {"directory.trust_endorsed", "endorsed"},
       {"directory.trust_unknown", "unknown"},
+      {"directory.trust_revoked", "REVOKED — do not trust this key"},
       {"directory.none",
        "Nobody in the directory matches. Try fewer words or filters (area slugs are listed by "
        "'parley network')."},
@@ -304,6 +342,21 @@ const Messages& EnglishMessages() {
       {"endorse.done",
        "Endorsed {alias} as a member of {organisation} ({state}). Every member of the network "
        "will see their profile as the directory syncs."},
+
+      // ------------------------------------------------------------------ revoke
+      {"revoke.exported",
+       "Wrote the revocation certificate of this node's key {fingerprint} to {file}.\n\n"
+       "Whoever publishes this file revokes this node's key for good. Keep it offline: print it "
+       "or copy it to a USB stick, keep that in a safe place, and delete the file from this "
+       "computer. If this node's key is ever lost or stolen, publish the certificate from any "
+       "node of the network (a colleague's, or your new one):\n"
+       "  parley revoke --publish {file_arg}"},
+      {"revoke.done", "Revoked key {fingerprint}; every node stops trusting it after sync."},
+      {"revoke.done_contact",
+       "Revoked {alias}'s key {fingerprint}; every node stops trusting it after sync."},
+      {"revoke.own_key_hint",
+       "This node's key can no longer be used: set up a new node (parleyd init) and share its "
+       "new card."},
 
       // ---------------------------------------------------------- table headers
       {"col.alias", "ALIAS"},
@@ -394,6 +447,7 @@ const Messages& EnglishMessages() {
       {"summary.contact-point_suspend", "anchor: suspend a contact point"},
       {"summary.contact-point_list", "list the network's contact points"},
       {"summary.endorse", "endorse a contact as a member of ORG"},
+      {"summary.revoke", "revoke a lost or stolen key, for good"},
       {"summary.help", "show help for all commands or one"},
 
       {"help.status",
@@ -421,7 +475,9 @@ const Messages& EnglishMessages() {
       {"help.contacts_list",
        "Lists your contacts: alias, the name from their card, whether you have verified\n"
        "them, whether they are online now, and their fingerprint. When someone has\n"
-       "endorsed a contact, a last column says by whom, up to the anchor.\n\n"
+       "endorsed a contact, a last column says by whom, up to the anchor. A contact\n"
+       "whose key is revoked shows REVOKED as its trust: messages to and from it are\n"
+       "refused (in --json, \"revoked\" is true).\n\n"
        "Examples:\n"
        "  parley contacts list\n"
        "  parley --json contacts list"},
@@ -528,11 +584,13 @@ const Messages& EnglishMessages() {
        "with when it was updated and when it expires. Renew your own before it expires\n"
        "with \"parley profile set\".\n\n"
        "Trust is one of: you; verified contact (you compared safety numbers); contact,\n"
-       "not verified; endorsed; unknown. An endorsement is shown with who made it, up to\n"
-       "the anchor: \"endorsed by NAME (contact point of AM) ← anchor 3f2a 91c0\", or\n"
-       "\"endorsed by the anchor 3f2a 91c0\" (the first digits of the anchor's\n"
-       "fingerprint: compare them with \"parley network\"). In --json: \"trust\" is self,\n"
-       "verified, contact, endorsed or unknown, and \"endorsements\" lists them.\n\n"
+       "not verified; endorsed; unknown; REVOKED. An endorsement is shown with who\n"
+       "made it, up to the anchor: \"endorsed by NAME (contact point of AM) ← anchor\n"
+       "3f2a 91c0\", or \"endorsed by the anchor 3f2a 91c0\" (the first digits of the\n"
+       "anchor's fingerprint: compare them with \"parley network\"). REVOKED means the\n"
+       "key was revoked (lost or stolen): trust nothing signed with it. In --json:\n"
+       "\"trust\" is self, verified, contact, endorsed, revoked or unknown, and\n"
+       "\"endorsements\" lists them.\n\n"
        "Examples:\n"
        "  parley profile show\n"
        "  parley profile show ivanov\n"
@@ -551,7 +609,8 @@ const Messages& EnglishMessages() {
        "After the command, --lang is this filter. To choose the language of parley's\n"
        "messages, put --lang before the command: parley --lang ru directory search ...\n\n"
        "Each result says how you know the person: verified contact, contact, endorsed\n"
-       "(by whom, up to the anchor), or unknown. --json prints the results as a list.\n\n"
+       "(by whom, up to the anchor), unknown, or REVOKED (the key is revoked). --json\n"
+       "prints the results as a list.\n\n"
        "Examples:\n"
        "  parley directory search labour migration\n"
        "  parley directory search Иванова --state UZ\n"
@@ -598,6 +657,30 @@ const Messages& EnglishMessages() {
        "Examples:\n"
        "  parley endorse ivanov --org \"State Migration Service\"\n"
        "  parley --json endorse ivanov --org \"State Migration Service\""},
+      {"help.revoke",
+       "Revokes an identity key for good, when it is lost or stolen. Every node of the\n"
+       "network stops trusting the key as the directory syncs: it hides its profile and\n"
+       "refuses its messages. Revocation cannot be undone: the owner sets up a new node\n"
+       "(parleyd init) and shares its new card.\n\n"
+       "Give one of:\n"
+       "  --export FILE    sign a revocation of this node's key and only write it to\n"
+       "                   FILE, a new file readable by you alone; nothing is revoked\n"
+       "                   yet. Do it right after setting up, and keep the file\n"
+       "                   offline: on paper or a USB stick.\n"
+       "  --publish FILE   publish a certificate made with --export, from any node of\n"
+       "                   the network: a colleague's, or your new one\n"
+       "  --member ALIAS   revoke the key of contact ALIAS: only the anchor, or the\n"
+       "                   contact point that endorsed them, can\n"
+       "  --yes            revoke this node's own key, now\n\n"
+       "\"parley revoke\" alone does nothing: it warns, and --yes confirms.\n\n"
+       "With --json: \"fingerprint\" and \"file\" for --export; otherwise \"fingerprint\",\n"
+       "\"published\" and, when the key is a contact's, \"alias\".\n\n"
+       "Examples:\n"
+       "  parley revoke --export revocation.txt\n"
+       "  parley revoke --publish /media/usb/revocation.txt\n"
+       "  parley revoke --member ivanov\n"
+       "  parley revoke --yes\n"
+       "  parley --json revoke --publish revocation.txt"},
       {"help.help",
        "Shows the list of commands, or the details and examples of one command.\n\n"
        "Examples:\n"

@@ -1,6 +1,8 @@
 #include "client/render/human.h"
 
 #include <algorithm>
+#include <cctype>
+#include <string_view>
 #include <vector>
 
 #include "client/render/table.h"
@@ -117,6 +119,8 @@ std::string DirectoryTrustWord(api::DirectoryTrust trust, Lang lang) {
       return Text(lang, "directory.trust_contact");
     case api::DIRECTORY_TRUST_ENDORSED:
       return Text(lang, "directory.trust_endorsed");
+    case api::DIRECTORY_TRUST_REVOKED:
+      return Text(lang, "directory.trust_revoked");
     default:
       return Text(lang, "directory.trust_unknown");
   }
@@ -152,6 +156,7 @@ std::vector<std::string> TrustLines(
   if (trust != api::DIRECTORY_TRUST_ENDORSED || endorsements.empty()) {
     lines.push_back(DirectoryTrustWord(trust, lang));
   }
+  if (trust == api::DIRECTORY_TRUST_REVOKED) return lines;
   for (const auto& endorsement : endorsements) lines.push_back(EndorsementText(endorsement, lang));
   return lines;
 }
@@ -203,11 +208,13 @@ std::string ContactsText(const api::ContactList& contacts, Lang lang) {
   Table table(std::move(headers));
   for (const auto& contact : contacts.contacts()) {
     std::vector<std::string> row = {
-        Safe(contact.alias()), Safe(contact.name()), TrustWord(contact.trust(), lang),
+        Safe(contact.alias()), Safe(contact.name()),
+        contact.revoked() ? Text(lang, "trust.revoked") : TrustWord(contact.trust(), lang),
         Text(lang, contact.online() ? "online.yes" : "online.no"), Safe(contact.fingerprint())};
     if (endorsed) {
       std::vector<std::string> lines;
       for (const auto& endorsement : contact.endorsements()) {
+        if (contact.revoked()) break;  // a revoked key's endorsements vouch for nothing
         lines.push_back(EndorsementText(endorsement, lang));
       }
       row.push_back(Joined(lines, "\n"));
@@ -332,7 +339,7 @@ std::string ProfileText(const api::Profile& profile, Lang lang) {
                     languages.empty() ? std::string(kEmptyField) : languages);
   rows.emplace_back(Text(lang, "profile.trust"),
                     Joined(TrustLines(profile.trust(), profile.endorsements(), lang), "\n"));
-  if (!profile.endorsements().empty()) {
+  if (!profile.endorsements().empty() && profile.trust() != api::DIRECTORY_TRUST_REVOKED) {
     std::vector<std::string> memberships;
     for (const auto& endorsement : profile.endorsements()) {
       memberships.push_back(Text(lang, "profile.endorsed_member",
@@ -470,6 +477,46 @@ std::string EndorsedText(const std::string& alias, const api::Endorsement& endor
                     {"state", Safe(endorsement.state())}}),
               kWidth) +
          "\n";
+}
+
+namespace {
+
+// `word` as one word for a shell: as it is when that is safe, else in single quotes.
+std::string ShellWord(const std::string& word) {
+  const bool plain = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return std::isalnum(u) || u >= 0x80 ||
+           std::string_view("_./-+:@%,=").find(c) != std::string_view::npos;
+  });
+  if (plain) return word;
+  std::string quoted = "'";
+  for (char c : word) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+}  // namespace
+
+std::string RevokeExportedText(const api::RevokeReply& revoke, const std::string& file, Lang lang) {
+  return Wrap(Text(lang, "revoke.exported",
+                   {{"fingerprint", OrDash(revoke.fingerprint())},
+                    {"file", Safe(file)},
+                    {"file_arg", Safe(ShellWord(file))}}),
+              kWidth) +
+         "\n";
+}
+
+std::string RevokedText(const api::RevokeReply& revoke, bool own_key, Lang lang) {
+  const std::string fingerprint = OrDash(revoke.fingerprint());
+  std::string out;
+  if (revoke.alias().empty()) {
+    out = Text(lang, "revoke.done", {{"fingerprint", fingerprint}});
+  } else {
+    out = Text(lang, "revoke.done_contact",
+               {{"fingerprint", fingerprint}, {"alias", Safe(revoke.alias())}});
+  }
+  out = Wrap(out, kWidth) + "\n";
+  if (own_key) out += Wrap(Text(lang, "revoke.own_key_hint"), kWidth) + "\n";
+  return out;
 }
 
 }  // namespace parley::client::render

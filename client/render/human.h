@@ -16,6 +16,7 @@ std::string StatusText(const api::StatusReply& status, i18n::Lang lang);
 std::string ContactAddedText(const api::Contact& contact, i18n::Lang lang);
 std::string ContactAcceptedText(const api::Contact& contact, i18n::Lang lang);
 // A table of the contacts; when any of them is endorsed, a last column says by whom.
+// A contact whose key is revoked says so in the trust column.
 std::string ContactsText(const api::ContactList& contacts, i18n::Lang lang);
 std::string VerifyText(const api::VerifyContactReply& verify, bool confirmed, i18n::Lang lang);
 std::string RequestsText(const api::FirstContactList& requests, i18n::Lang lang);
@@ -44,13 +45,21 @@ std::string ContactPointsText(const api::ContactPointList& contact_points, i18n:
 // After `endorse ALIAS`: "Endorsed ALIAS as a member of ORG (STATE)", and who sees it now.
 std::string EndorsedText(const std::string& alias, const api::Endorsement& endorsement,
                          i18n::Lang lang);
+// After `revoke --export FILE`: where the certificate is, what it does, to
+// keep it offline, and how to publish it.
+std::string RevokeExportedText(const api::RevokeReply& revoke, const std::string& file,
+                               i18n::Lang lang);
+// After `revoke --publish`, `--member` or `--yes` (`own_key`): which key is
+// revoked, and that every node stops trusting it as it syncs.
+std::string RevokedText(const api::RevokeReply& revoke, bool own_key, i18n::Lang lang);
 
 // The chain of one endorsement: "endorsed by NAME (contact point of AM) ←
 // anchor 3f2a 91c0", or "endorsed by the anchor 3f2a 91c0".
 std::string EndorsementText(const api::Endorsement& endorsement, i18n::Lang lang);
 // How a person is trusted, a line each: the trust word ("verified contact"),
 // unless the endorsements alone are the reason (DIRECTORY_TRUST_ENDORSED),
-// then one EndorsementText per endorsement.
+// then one EndorsementText per endorsement (none for a revoked key: they no
+// longer vouch for anything).
 std::vector<std::string> TrustLines(
     api::DirectoryTrust trust,
     const google::protobuf::RepeatedPtrField<api::Endorsement>& endorsements, i18n::Lang lang);

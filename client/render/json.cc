@@ -28,6 +28,8 @@ std::string_view DirectoryTrustName(api::DirectoryTrust trust) {
       return "contact";
     case api::DIRECTORY_TRUST_ENDORSED:
       return "endorsed";
+    case api::DIRECTORY_TRUST_REVOKED:
+      return "revoked";
     default:
       return "unknown";
   }
@@ -67,7 +69,8 @@ Json ContactJson(const api::Contact& contact) {
               {"online", contact.online()},
               {"name", contact.name()},
               {"endpoint", contact.endpoint()},
-              {"endorsements", EndorsementsJson(contact.endorsements())}};
+              {"endorsements", EndorsementsJson(contact.endorsements())},
+              {"revoked", contact.revoked()}};
 }
 
 Json ContactsJson(const api::ContactList& contacts) {
@@ -198,6 +201,16 @@ Json ContactPointsJson(const api::ContactPointList& contact_points) {
     list.push_back(ContactPointJson(contact_point));
   }
   return list;
+}
+
+Json RevokeExportJson(const api::RevokeReply& revoke, const std::string& file) {
+  return Json{{"fingerprint", revoke.fingerprint()}, {"file", file}};
+}
+
+Json RevokedJson(const api::RevokeReply& revoke) {
+  Json json{{"fingerprint", revoke.fingerprint()}, {"published", revoke.published()}};
+  if (!revoke.alias().empty()) json["alias"] = revoke.alias();
+  return json;
 }
 
 Json ErrorJson(std::string_view code, std::string_view message) {

@@ -17,7 +17,8 @@ using Json = nlohmann::json;
 Json StatusJson(const api::StatusReply& status);
 // {"card"}
 Json InviteJson(const api::InviteReply& invite);
-// {"alias","fingerprint","trust","online","name","endpoint","endorsements":[endorsement, ...]}
+// {"alias","fingerprint","trust","online","name","endpoint","endorsements":[endorsement, ...],
+//  "revoked"}
 Json ContactJson(const api::Contact& contact);
 // [contact, ...]
 Json ContactsJson(const api::ContactList& contacts);
@@ -52,12 +53,17 @@ Json EndorsementsJson(const google::protobuf::RepeatedPtrField<api::Endorsement>
 Json ContactPointJson(const api::ContactPoint& contact_point);
 // [contact point, ...]
 Json ContactPointsJson(const api::ContactPointList& contact_points);
+// After `revoke --export FILE`: {"fingerprint","file"}.
+Json RevokeExportJson(const api::RevokeReply& revoke, const std::string& file);
+// After the other forms of `revoke`: {"fingerprint"[,"alias"],"published"}; "alias"
+// only when the key is a contact's.
+Json RevokedJson(const api::RevokeReply& revoke);
 // {"error": {"code", "message"}}
 Json ErrorJson(std::string_view code, std::string_view message);
 
 // "verified" | "unverified"
 std::string_view TrustName(api::Trust trust);
-// "self" | "verified" | "contact" | "endorsed" | "unknown"
+// "self" | "verified" | "contact" | "endorsed" | "revoked" | "unknown"
 std::string_view DirectoryTrustName(api::DirectoryTrust trust);
 // "in" | "out"
 std::string_view DirectionName(api::Direction direction);

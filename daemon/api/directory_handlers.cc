@@ -13,15 +13,16 @@ namespace {
 
 api::DirectoryTrust TrustOf(const ApiContext& context, const crypto::PublicKey& identity_key,
                             std::string& alias) {
+  const auto* contact = context.messenger.directory().ByIdentityKey(identity_key);
+  if (contact != nullptr && !contact->is_request()) alias = contact->row.alias;
+  if (context.directory.trust().IsRevoked(identity_key)) return api::DIRECTORY_TRUST_REVOKED;
   if (identity_key == context.identity.identity.public_identity().identity_key) {
     return api::DIRECTORY_TRUST_SELF;
   }
-  const auto* contact = context.messenger.directory().ByIdentityKey(identity_key);
   if (contact == nullptr || contact->is_request()) {
     return context.directory.EndorsementsOf(identity_key).empty() ? api::DIRECTORY_TRUST_UNKNOWN
                                                                   : api::DIRECTORY_TRUST_ENDORSED;
   }
-  alias = contact->row.alias;
   return contact->row.verified ? api::DIRECTORY_TRUST_VERIFIED : api::DIRECTORY_TRUST_CONTACT;
 }
 
@@ -286,6 +287,57 @@ void Endorse(ApiContext& context, const api::Request& request, api::Reply& reply
     }
   }
   Fail(reply, api::INTERNAL, "the endorsement does not hold");
+}
+
+void Revoke(ApiContext& context, const api::Request& request, api::Reply& reply, Status& storage) {
+  if (NotJoined(context, reply)) return;
+  const auto& revoke = request.revoke();
+  auto* out = reply.mutable_revoke();
+  if (revoke.mode() == api::RevokeRequest::EXPORT) {
+    auto certificate = context.directory.ExportRevocation();
+    if (!certificate.ok()) return Fail(reply, api::INTERNAL, certificate.status().message());
+    out->set_fingerprint(crypto::Fingerprint(certificate->subject));
+    out->set_certificate(directory::RevocationText(certificate.value()));
+    return;
+  }
+  Result<const directory::Statement*> revoked = Status::Internal("no such mode");
+  switch (revoke.mode()) {
+    case api::RevokeRequest::OWN_KEY_NOW:
+      revoked = context.directory.RevokeOwnKey();
+      break;
+    case api::RevokeRequest::PUBLISH:
+      revoked = context.directory.PublishRevocation(revoke.certificate());
+      break;
+    case api::RevokeRequest::MEMBER: {
+      const auto* contact = ContactOrFail(context, revoke.alias(), reply);
+      if (contact == nullptr) return;
+      revoked = context.directory.RevokeMember(contact->row.identity_key);
+      break;
+    }
+    default:
+      return Fail(reply, api::BAD_REQUEST, "mode");
+  }
+  if (!revoked.ok()) {
+    const Status& status = revoked.status();
+    if (StorageFailed(status, reply, storage)) return;
+    switch (status.code()) {
+      case Status::Code::kInvalidArgument:
+        return Fail(reply, api::INVALID_REVOCATION, status.message());
+      case Status::Code::kPermissionDenied:
+        // Only MEMBER can be refused: the node's own key always may revoke itself.
+        return Fail(
+            reply,
+            revoke.mode() == api::RevokeRequest::MEMBER ? api::NOT_REVOKER : api::KEY_REVOKED,
+            revoke.alias());
+      default:
+        return Fail(reply, api::INTERNAL, status.message());
+    }
+  }
+  const crypto::PublicKey& subject = revoked.value()->subject;
+  out->set_fingerprint(crypto::Fingerprint(subject));
+  out->set_published(true);
+  const auto* contact = context.messenger.directory().ByIdentityKey(subject);
+  if (contact != nullptr && !contact->is_request()) out->set_alias(contact->row.alias);
 }
 
 }  // namespace parley::api_server

@@ -1,6 +1,7 @@
 // The local API's directory operations: network, set_profile, show_profile,
 // search_directory, and the web of trust's add_contact_point,
-// suspend_contact_point, list_contact_points, endorse (docs/protocol.md §9).
+// suspend_contact_point, list_contact_points, endorse, revoke
+// (docs/protocol.md §9).
 #pragma once
 
 #include "daemon/api/request_handlers.h"
@@ -21,6 +22,7 @@ void SuspendContactPoint(ApiContext& context, const api::Request& request, api::
 void ListContactPoints(ApiContext& context, const api::Request& request, api::Reply& reply,
                        Status& storage);
 void Endorse(ApiContext& context, const api::Request& request, api::Reply& reply, Status& storage);
+void Revoke(ApiContext& context, const api::Request& request, api::Reply& reply, Status& storage);
 
 // The endorsements of `subject` that hold now, each with its chain up to the anchor.
 void AddEndorsements(const ApiContext& context, const crypto::PublicKey& subject,

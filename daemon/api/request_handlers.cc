@@ -20,6 +20,7 @@ void FillContact(const ApiContext& context, const messenger::Contact& contact, a
   out.set_name(contact.row.name);
   out.set_endpoint(contact.row.endpoint);
   AddEndorsements(context, contact.row.identity_key, *out.mutable_endorsements());
+  out.set_revoked(context.directory.trust().IsRevoked(contact.row.identity_key));
 }
 
 void Status_(ApiContext& context, const api::Request&, api::Reply& reply, Status& storage) {
@@ -146,6 +147,15 @@ void Send(ApiContext& context, const api::Request& request, api::Reply& reply, S
   if (send.text().size() > messenger::kMaxTextBytes) {
     return Fail(reply, api::MESSAGE_TOO_LONG, std::to_string(messenger::kMaxTextBytes));
   }
+  // Nothing goes to a revoked key (anyone may hold it now), nor from one.
+  if (const auto* contact = context.messenger.directory().ByAlias(send.alias());
+      contact != nullptr && context.directory.trust().IsRevoked(contact->row.identity_key)) {
+    return Fail(reply, api::KEY_REVOKED, send.alias());
+  }
+  if (context.directory.trust().IsRevoked(
+          context.identity.identity.public_identity().identity_key)) {
+    return Fail(reply, api::KEY_REVOKED);
+  }
   auto id = context.messenger.SendText(send.alias(), send.text());
   if (id.ok()) {
     reply.mutable_send()->set_id(crypto::ToHex(id.value()));
@@ -190,6 +200,7 @@ const std::unordered_map<int, Handler>& DispatchTable() {
       {api::Request::kSuspendContactPoint, SuspendContactPoint},
       {api::Request::kListContactPoints, ListContactPoints},
       {api::Request::kEndorse, Endorse},
+      {api::Request::kRevoke, Revoke},
   };
   return kTable;
 }

@@ -48,10 +48,6 @@ crypto::Bytes ProfileSlot(const crypto::PublicKey& owner) {
   return slot;
 }
 
-// Receivers check delegations and suspensions, then endorsements, then profiles.
-int CheckOrderOf(StatementKind kind) { return kind == StatementKind::kEndorsement ? 1 : 0; }
-constexpr int kProfileCheckOrder = 2;
-
 crypto::Bytes EncodeLinkFrame(const wire::DirectorySync& message) {
   wire::LinkFrame frame;
   *frame.mutable_directory_sync() = message;
@@ -237,8 +233,9 @@ bool Directory::IsSharedProfile(const Profile& profile) const {
 }
 
 bool Directory::IsShown(const Profile& profile) const {
-  return profile.identity_key == owner_.public_key() || is_contact_(profile.identity_key) ||
-         IsSharedProfile(profile);
+  if (profile.identity_key == owner_.public_key()) return true;
+  if (trust_.IsRevoked(profile.identity_key)) return false;
+  return is_contact_(profile.identity_key) || IsSharedProfile(profile);
 }
 
 Status Directory::RefreshProfile(const crypto::PublicKey& subject, std::int64_t from) {
@@ -443,6 +440,45 @@ Result<const Statement*> Directory::SuspendContactPoint(const crypto::PublicKey&
   if (trust_.Find(probe.Slot()) == nullptr) return Status::NotFound("no contact point");
   if (trust_.IsSuspended(subject)) return Status::AlreadyExists("suspended");
   return SignAndSave(anchor.value(), StatementKind::kSuspension, subject, "", "");
+}
+
+Result<const Statement*> Directory::RevokeOwnKey() {
+  if (!charter_) return Status::NotFound("this node has joined no network");
+  return SignAndSave(owner_, StatementKind::kRevocation, owner_.public_key(), "", "");
+}
+
+Result<Statement> Directory::ExportRevocation() const {
+  if (!charter_) return Status::NotFound("this node has joined no network");
+  return SignStatement(owner_, StatementKind::kRevocation, owner_.public_key(), "", "", *charter_,
+                       static_cast<std::uint64_t>(clock_.NowUnixMs()));
+}
+
+Result<const Statement*> Directory::PublishRevocation(std::string_view certificate) {
+  if (!charter_) return Status::NotFound("this node has joined no network");
+  auto revocation =
+      ParseRevocationText(certificate, *charter_, static_cast<std::uint64_t>(clock_.NowUnixMs()));
+  if (!revocation.ok()) return revocation.status();
+  if (!trust_.Holds(*revocation)) return Status::InvalidArgument("its signer may not revoke");
+  const crypto::Bytes slot = revocation->Slot();
+  if (!trust_.IsRevoked(revocation->subject)) {
+    PARLEY_RETURN_IF_ERROR(SaveStatement(std::move(revocation.value()), kFromThisNode));
+  }
+  return trust_.Find(slot);
+}
+
+Result<const Statement*> Directory::RevokeMember(const crypto::PublicKey& subject) {
+  if (!charter_) return Status::NotFound("this node has joined no network");
+  if (is_anchor()) {
+    auto anchor = AnchorKeyPair();
+    if (!anchor.ok()) return anchor.status();
+    return SignAndSave(anchor.value(), StatementKind::kRevocation, subject, "", "");
+  }
+  Statement probe;
+  probe.kind = StatementKind::kRevocation;
+  probe.subject = subject;
+  probe.signer = owner_.public_key();
+  if (!trust_.Holds(probe)) return Status::PermissionDenied("neither anchor nor its endorser");
+  return SignAndSave(owner_, StatementKind::kRevocation, subject, "", "");
 }
 
 Result<std::string> Directory::EndorsementState(const crypto::PublicKey& subject) const {

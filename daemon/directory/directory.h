@@ -98,6 +98,18 @@ class Directory final : public messenger::DirectoryFrameSink {
   Result<std::string> EndorsementState(const crypto::PublicKey& subject) const;
   Result<const Statement*> Endorse(const crypto::PublicKey& subject, std::string organisation);
 
+  // Revocation (final). This node's own key, now: anyone may then ignore it.
+  Result<const Statement*> RevokeOwnKey();
+  // A revocation of this node's own key, signed but neither stored nor sent:
+  // the certificate its owner keeps offline for the day the key is lost.
+  Result<Statement> ExportRevocation() const;
+  // Publishes a certificate made by ExportRevocation, on any node:
+  // InvalidArgument when it is none of this network.
+  Result<const Statement*> PublishRevocation(std::string_view certificate);
+  // Revokes a member's key: the anchor, or a contact point that endorsed it
+  // (PermissionDenied otherwise).
+  Result<const Statement*> RevokeMember(const crypto::PublicKey& subject);
+
   const TrustGraph& trust() const { return trust_; }
   // The endorsements of `subject` that hold now.
   std::vector<const Statement*> EndorsementsOf(const crypto::PublicKey& subject) const {

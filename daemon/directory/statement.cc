@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "crypto/base64.h"
 #include "daemon/directory/iso_codes.h"
 #include "daemon/directory/profile.h"
 #include "daemon/util/proto_bytes.h"
@@ -28,6 +29,7 @@ Status CheckKindFields(StatementKind kind, const std::string& state,
       if (!IsValidOrganisation(organisation)) return Status::InvalidArgument("organisation");
       return Status::Ok();
     case StatementKind::kSuspension:
+    case StatementKind::kRevocation:
       if (!state.empty()) return Status::InvalidArgument("state");
       if (!organisation.empty()) return Status::InvalidArgument("organisation");
       return Status::Ok();
@@ -103,6 +105,7 @@ Result<Statement> ParseStatement(crypto::ByteView encoded, const Charter& charte
     case wire::CONTACT_POINT:
     case wire::ENDORSEMENT:
     case wire::SUSPENSION:
+    case wire::REVOCATION:
       statement.kind = static_cast<StatementKind>(body.kind());
       break;
     default:
@@ -114,13 +117,41 @@ Result<Statement> ParseStatement(crypto::ByteView encoded, const Charter& charte
   if (body.issued_at_ms() == 0) return Status::InvalidArgument("statement has no date");
   if (body.issued_at_ms() > now_ms + kMaxClockSkewMs)
     return Status::InvalidArgument("statement is dated in the future");
-  if (statement.subject == statement.signer)
+  // A key may revoke itself, and say nothing else about itself.
+  if (statement.subject == statement.signer && statement.kind != StatementKind::kRevocation)
     return Status::InvalidArgument("a key cannot make a statement about itself");
 
   statement.state = body.state();
   statement.organisation = body.organisation();
   statement.issued_at_ms = body.issued_at_ms();
   statement.encoded.assign(encoded.begin(), encoded.end());
+  return statement;
+}
+
+}  // namespace parley::directory
+
+namespace parley::directory {
+
+std::string RevocationText(const Statement& revocation) {
+  return std::string(kRevocationPrefix) + crypto::ToBase64Url(revocation.encoded);
+}
+
+Result<Statement> ParseRevocationText(std::string_view text, const Charter& charter,
+                                      std::uint64_t now_ms) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  const auto last = text.find_last_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return Status::InvalidArgument("empty certificate");
+  text = text.substr(first, last - first + 1);
+  if (text.substr(0, kRevocationPrefix.size()) != kRevocationPrefix)
+    return Status::InvalidArgument("not a revocation certificate");
+  text.remove_prefix(kRevocationPrefix.size());
+  if (text.size() > 2 * kMaxStatementBytes) return Status::InvalidArgument("certificate too long");
+  auto bytes = crypto::FromBase64Url(text);
+  if (!bytes) return Status::InvalidArgument("certificate is not base64url");
+  auto statement = ParseStatement(*bytes, charter, now_ms);
+  if (!statement.ok()) return statement.status();
+  if (statement->kind != StatementKind::kRevocation)
+    return Status::InvalidArgument("not a revocation certificate");
   return statement;
 }
 

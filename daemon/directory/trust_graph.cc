@@ -13,9 +13,6 @@ crypto::Bytes SlotOf(StatementKind kind, const crypto::PublicKey& subject) {
   return probe.Slot();
 }
 
-// Delegations and suspensions before endorsements.
-int CheckOrder(StatementKind kind) { return kind == StatementKind::kEndorsement ? 1 : 0; }
-
 }  // namespace
 
 bool TrustGraph::IsAnchor(const crypto::PublicKey& key) const {
@@ -27,19 +24,41 @@ bool TrustGraph::IsSuspended(const crypto::PublicKey& key) const {
   return suspension != nullptr && IsAnchor(suspension->signer);
 }
 
-const Statement* TrustGraph::ActiveContactPoint(const crypto::PublicKey& key) const {
+const Statement* TrustGraph::Delegation(const crypto::PublicKey& key) const {
   const Statement* delegation = Find(SlotOf(StatementKind::kContactPoint, key));
   if (delegation == nullptr || !IsAnchor(delegation->signer) || IsSuspended(key)) return nullptr;
   return delegation;
+}
+
+bool TrustGraph::IsRevoked(const crypto::PublicKey& key) const {
+  const Statement* revocation = Find(SlotOf(StatementKind::kRevocation, key));
+  return revocation != nullptr && Holds(*revocation);
+}
+
+const Statement* TrustGraph::ActiveContactPoint(const crypto::PublicKey& key) const {
+  return IsRevoked(key) ? nullptr : Delegation(key);
 }
 
 bool TrustGraph::Holds(const Statement& statement) const {
   switch (statement.kind) {
     case StatementKind::kSuspension:
       return IsAnchor(statement.signer);
+    case StatementKind::kRevocation: {
+      if (statement.signer == statement.subject || IsAnchor(statement.signer)) return true;
+      // The contact point that endorsed the key. Delegation(), not
+      // ActiveContactPoint(): whether the revoker is itself revoked is not
+      // asked, so two revocations can never depend on each other.
+      Statement endorsement_probe;
+      endorsement_probe.kind = StatementKind::kEndorsement;
+      endorsement_probe.subject = statement.subject;
+      endorsement_probe.signer = statement.signer;
+      return Delegation(statement.signer) != nullptr && Find(endorsement_probe.Slot()) != nullptr;
+    }
     case StatementKind::kContactPoint:
-      return IsAnchor(statement.signer) && !IsSuspended(statement.subject);
+      return IsAnchor(statement.signer) && !IsSuspended(statement.subject) &&
+             !IsRevoked(statement.subject);
     case StatementKind::kEndorsement: {
+      if (IsRevoked(statement.subject)) return false;
       if (IsAnchor(statement.signer)) return true;
       // A contact point speaks for its own state only.
       const Statement* delegation = ActiveContactPoint(statement.signer);
@@ -92,7 +111,7 @@ std::vector<const Statement*> TrustGraph::All() const {
   all.reserve(by_slot_.size());
   for (const auto& [slot, statement] : by_slot_) all.push_back(&statement);
   std::stable_sort(all.begin(), all.end(), [](const Statement* a, const Statement* b) {
-    return CheckOrder(a->kind) < CheckOrder(b->kind);
+    return CheckOrderOf(a->kind) < CheckOrderOf(b->kind);
   });
   return all;
 }

@@ -4,6 +4,8 @@
 //   anchor ──CONTACT_POINT(state)──▶ contact point ──ENDORSEMENT(state, org)──▶ member
 //   anchor ──ENDORSEMENT(state, org)──▶ member
 //   anchor ──SUSPENSION──▶ contact point: its delegation and every endorsement it made stop holding
+//   key itself, anchor, or its endorsing contact point ──REVOCATION──▶ key: nothing about
+//     it or by it holds any more
 //
 // A statement holds when its signer may say it given the other statements
 // held now; the answer can change when a suspension arrives. Not a store:
@@ -38,18 +40,21 @@ class TrustGraph {
   const Statement* Find(crypto::ByteView slot) const;
 
   bool IsSuspended(const crypto::PublicKey& key) const;
+  bool IsRevoked(const crypto::PublicKey& key) const;
   // The delegation that makes `key` a contact point, when it holds.
   const Statement* ActiveContactPoint(const crypto::PublicKey& key) const;
   // The endorsements of `subject` that hold now.
   std::vector<const Statement*> EndorsementsOf(const crypto::PublicKey& subject) const;
   // Every delegation held, suspended or not.
   std::vector<const Statement*> ContactPoints() const;
-  // Every statement held, delegations and suspensions first: the order in
-  // which a receiver can check them.
+  // Every statement held, in the order a receiver can check them (CheckOrderOf).
   std::vector<const Statement*> All() const;
 
  private:
   std::vector<crypto::PublicKey> anchors_;
+  // The anchor's delegation of `key`, unless suspended (revocation not asked).
+  const Statement* Delegation(const crypto::PublicKey& key) const;
+
   std::map<crypto::Bytes, Statement> by_slot_;
   std::map<crypto::PublicKey, std::vector<crypto::Bytes>> endorsement_slots_;  // by subject
 };

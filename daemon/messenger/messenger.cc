@@ -395,6 +395,8 @@ Result<FrameVerdict> Messenger::OnEnvelope(Contact* sender, const crypto::Public
     return prekey ? OnFirstContact(transport_key, envelope, id, acks) : FrameVerdict::kRefused;
   }
   if (sender->is_request() && !prekey) return FrameVerdict::kRefused;
+  // A revoked key may be in anyone's hands: nothing it sends is taken.
+  if (is_revoked_(sender->row.identity_key)) return FrameVerdict::kRefused;
 
   // Cheapest checks first: a duplicate, then the request quota, then crypto.
   auto seen = messages_.HasIncoming(sender->row.id, id);
@@ -447,6 +449,7 @@ Result<FrameVerdict> Messenger::OnFirstContact(const crypto::PublicKey& transpor
   if (directory_.request_count() >= kMaxPendingRequests) return FrameVerdict::kOverQuota;
   auto card = identity::ParseCardBytes(crypto::AsBytes(envelope.sender_card()));
   if (!card.ok() || card->identity.transport_key != transport_key) return FrameVerdict::kRefused;
+  if (is_revoked_(card->identity.identity_key)) return FrameVerdict::kRefused;
   if (directory_.ByIdentityKey(card->identity.identity_key) != nullptr) {
     // A known identity on a new transport key: key change is not supported
     // yet, and must not silently replace the verified key.

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -129,6 +130,11 @@ class Messenger {
 
   const ContactDirectory& directory() const { return directory_; }
   void SetDirectorySink(DirectoryFrameSink* sink) { directory_sink_ = sink; }
+  // Whether an identity key is revoked (the directory's answer): envelopes
+  // from revoked keys are refused.
+  void SetRevocationCheck(std::function<bool(const crypto::PublicKey&)> is_revoked) {
+    is_revoked_ = std::move(is_revoked);
+  }
   bool IsOnline(std::int64_t contact_id) const { return scheduler_.IsConnected(contact_id); }
   std::string CardText() const { return card_text_; }
   crypto::ByteView CardBytes() const { return own_card_; }
@@ -197,6 +203,9 @@ class Messenger {
   std::vector<Event> round_events_;  // this round, released on commit
   std::vector<Event> events_;        // committed, not yet taken
   DirectoryFrameSink* directory_sink_ = nullptr;
+  std::function<bool(const crypto::PublicKey&)> is_revoked_ = [](const crypto::PublicKey&) {
+    return false;
+  };
   bool acknowledged_this_round_ = false;
   bool directory_changed_ = false;
 };

@@ -43,6 +43,10 @@ Result<std::unique_ptr<Node>> Node::Start(const NodeOptions& options, store::Sto
   if (!directory.ok()) return directory.status();
   node->directory_ = std::move(directory.value());
   node->messenger_->SetDirectorySink(node->directory_.get());
+  const directory::Directory* directory_view = node->directory_.get();
+  node->messenger_->SetRevocationCheck([directory_view](const crypto::PublicKey& key) {
+    return directory_view->trust().IsRevoked(key);
+  });
   const messenger::Messenger* messenger_view = node->messenger_.get();
   PARLEY_RETURN_IF_ERROR(
       node->directory_->SetContactCheck([messenger_view](const crypto::PublicKey& key) {

@@ -166,6 +166,33 @@ TEST(ArgsTest, ContactPointAndEndorseOptions) {
   EXPECT_EQ(cli::FindGroup("contact-point")->default_command, "contact-point list");
 }
 
+TEST(ArgsTest, RevokeOptions) {
+  auto exported = ParseArgs({"revoke", "--export", "/media/usb/revocation.txt"});
+  EXPECT_FALSE(exported.error.has_value());
+  EXPECT_EQ(exported.words, (std::vector<std::string>{"revoke"}));
+  EXPECT_EQ(exported.options,
+            (std::map<std::string, std::string>{{"export", "/media/usb/revocation.txt"}}));
+  EXPECT_EQ(cli::CommandNamedBy(exported.words), cli::FindCommand("revoke"));
+
+  auto published = ParseArgs({"--json", "revoke", "--publish=revocation.txt"});
+  EXPECT_TRUE(published.json);
+  EXPECT_EQ(published.options.at("publish"), "revocation.txt");
+  EXPECT_EQ(ParseArgs({"revoke", "--member", "иван"}).options.at("member"), "иван");
+  EXPECT_EQ(ParseArgs({"revoke", "--yes"}).options.at("yes"), "");
+
+  // Several forms parse; the command refuses them (UsageTest, commands_test).
+  auto several = ParseArgs({"revoke", "--yes", "--member", "bob"});
+  EXPECT_FALSE(several.error.has_value());
+  EXPECT_EQ(several.options.size(), 2u);
+
+  auto no_file = ParseArgs({"revoke", "--export"});
+  ASSERT_TRUE(no_file.error.has_value());
+  EXPECT_EQ(no_file.error->key, "usage.option_needs_value");
+  auto yes_value = ParseArgs({"revoke", "--yes=please"});
+  ASSERT_TRUE(yes_value.error.has_value());
+  EXPECT_EQ(yes_value.error->key, "usage.option_takes_no_value");
+}
+
 TEST(ArgsTest, HelpAndVersionFlags) {
   EXPECT_TRUE(ParseArgs({"send", "--help"}).help);
   EXPECT_TRUE(ParseArgs({"-h"}).help);
@@ -228,6 +255,15 @@ TEST(UsageTest, UsageErrorsExitTwoAndPointAtHelp) {
       {{"endorse", "maria"}, "see: parley help endorse"},
       {{"endorse", "--org", "X"}, "see: parley help endorse"},
       {{"endorse", "maria", "--org", "X", "--state", "AM"}, "see: parley help endorse"},
+      {{"revoke", "--yes", "--member", "bob"}, "see: parley help revoke"},
+      {{"revoke", "--export", "a", "--publish", "b"}, "see: parley help revoke"},
+      {{"revoke", "--member", "bob", "--export", "a"}, "see: parley help revoke"},
+      {{"revoke", "--publish", "a", "--yes"}, "see: parley help revoke"},
+      {{"revoke", "--export"}, "see: parley help revoke"},
+      {{"revoke", "--yes=1"}, "see: parley help revoke"},
+      {{"revoke", "bob"}, "see: parley help revoke"},
+      {{"revoke", "--org", "x"}, "see: parley help revoke"},
+      {{"status", "--yes"}, "see: parley help status"},
   };
   TempHome home;  // no daemon: a usage error must be found before connecting
   for (const auto& c : cases) {
@@ -465,6 +501,53 @@ TEST(HelpTest, TrustCommandsInTheOverviewAndTheirHelp) {
   EXPECT_NE(RunParley({"help", "profile", "show"}).out.find("endorsed by the anchor"),
             std::string::npos);
   EXPECT_NE(RunParley({"--lang", "ru", "help", "directory", "search"}).out.find("заверен"),
+            std::string::npos);
+}
+
+TEST(HelpTest, RevokeInTheOverviewAndItsHelp) {
+  EXPECT_NE(RunParley({"help"}).out.find(
+                "  revoke [OPTIONS]                    revoke a lost or stolen key, for good\n"),
+            std::string::npos);
+  EXPECT_NE(RunParley({"--lang", "ru", "help"})
+                .out.find("  revoke [OPTIONS]                    отозвать утерянный или "
+                          "украденный ключ\n"),
+            std::string::npos);
+
+  auto english = RunParley({"help", "revoke"});
+  EXPECT_EQ(english.exit_code, 0);
+  EXPECT_EQ(english.out.rfind("Usage:\n  parley [--home DIR] [--json] [--lang en|ru] revoke\n"
+                              "         [--export FILE | --publish FILE | --member ALIAS | "
+                              "--yes]\n",
+                              0),
+            0u)
+      << english.out;
+  for (const char* text :
+       {"\n  --export FILE    ", "\n  --publish FILE   ", "\n  --member ALIAS   ",
+        "\n  --yes            ", "cannot be undone", "USB stick",
+        "\"parley revoke\" alone does nothing: it warns, and --yes confirms.",
+        "\n  parley revoke --export revocation.txt\n",
+        "\n  parley revoke --publish /media/usb/revocation.txt\n",
+        "\n  parley revoke --member ivanov\n", "\n  parley revoke --yes\n"}) {
+    EXPECT_NE(english.out.find(text), std::string::npos) << text << english.out;
+  }
+  EXPECT_EQ(RunParley({"revoke", "--help"}).out, english.out);
+  EXPECT_EQ(RunParley({"revoke", "--yes", "--help"}).out, english.out);  // --help sends nothing
+
+  auto russian = RunParley({"--lang", "ru", "help", "revoke"});
+  EXPECT_EQ(russian.exit_code, 0);
+  for (const char* text : {"Использование:", "\n  --export FILE    подписать отзыв",
+                           "\n  --publish FILE   опубликовать сертификат",
+                           "\n  --member ALIAS   отозвать ключ контакта ALIAS",
+                           "\n  --yes            отозвать собственный ключ",
+                           "Отзыв отменить нельзя", "Примеры:\n  parley revoke --export"}) {
+    EXPECT_NE(russian.out.find(text), std::string::npos) << text << russian.out;
+  }
+
+  // The trust words of profiles, contacts and the directory name revocation too.
+  EXPECT_NE(RunParley({"help", "profile", "show"}).out.find("revoked or unknown"),
+            std::string::npos);
+  EXPECT_NE(RunParley({"help", "contacts", "list"}).out.find("REVOKED"), std::string::npos);
+  EXPECT_NE(RunParley({"--lang", "ru", "help", "directory", "search"}).out.find("ОТОЗВАН"),
             std::string::npos);
 }
 

@@ -236,6 +236,74 @@ TEST(CatalogueTest, TrustErrorsSayWhatToDoInBothLanguages) {
   }
 }
 
+TEST(CatalogueTest, RevocationErrorsSayWhatToDoInBothLanguages) {
+  struct Case {
+    api::ErrorCode code;
+    std::string detail;
+    std::string name;
+    std::string english;  // the whole English sentence
+  };
+  const std::vector<Case> cases = {
+      {api::KEY_REVOKED, "иван", "key_revoked",
+       "иван's key is revoked: messages to and from it are refused. Ask them for their new "
+       "card."},
+      {api::KEY_REVOKED, "", "key_revoked",
+       "This node's key is revoked: other nodes refuse everything it signs. Create a new node "
+       "(parleyd init) and share its card."},
+      {api::INVALID_REVOCATION, "bad signature", "invalid_revocation",
+       "This is not a valid revocation certificate for this network (bad signature). Publish the "
+       "file that 'parley revoke --export FILE' wrote on the node whose key is to be revoked."},
+      {api::INVALID_REVOCATION, "", "invalid_revocation",
+       "This is not a valid revocation certificate for this network. Publish the file that "
+       "'parley revoke --export FILE' wrote on the node whose key is to be revoked."},
+      {api::NOT_REVOKER, "maria", "not_revoker",
+       "Only the network's anchor or the contact point that endorsed maria can revoke their key, "
+       "and this node is neither. Ask the secretariat or that contact point (parley profile show "
+       "maria shows who endorsed them)."},
+      {api::NOT_REVOKER, "", "not_revoker",
+       "Only the network's anchor or the contact point that endorsed that contact can revoke "
+       "their key, and this node is neither. Ask the secretariat or that contact point."},
+  };
+  for (const auto& c : cases) {
+    api::Error error;
+    error.set_code(c.code);
+    error.set_detail(c.detail);
+    const Failure failure = DaemonFailure(error);
+    EXPECT_EQ(failure.code, c.name);
+    EXPECT_EQ(failure.kind, FailureKind::kDaemon);
+    const std::string english = Text(Lang::kEn, failure.key, failure.params);
+    const std::string russian = Text(Lang::kRu, failure.key, failure.params);
+    EXPECT_EQ(english, c.english);
+    EXPECT_TRUE(HasCyrillic(russian)) << russian;
+    for (const std::string& text : {english, russian}) {
+      EXPECT_EQ(text.find('{'), std::string::npos) << text;
+      EXPECT_EQ(text.find('\n'), std::string::npos) << text;  // one line each
+      if (!c.detail.empty()) {
+        EXPECT_NE(text.find(c.detail), std::string::npos) << text;
+      }
+    }
+  }
+}
+
+TEST(CatalogueTest, RevokeSentencesInBothLanguages) {
+  for (const char* key :
+       {"error.file_exists", "error.file_write", "error.file_read", "error.not_a_certificate",
+        "error.revoke_not_confirmed", "usage.revoke_one_mode", "trust.revoked",
+        "directory.trust_revoked", "revoke.exported", "revoke.done", "revoke.done_contact",
+        "revoke.own_key_hint", "summary.revoke", "help.revoke"}) {
+    EXPECT_EQ(EnglishMessages().count(key), 1u) << key;
+    EXPECT_EQ(RussianMessages().count(key), 1u) << key;
+  }
+  // The warning without --yes is one line, and says how to confirm.
+  for (Lang lang : {Lang::kEn, Lang::kRu}) {
+    const std::string warning = Text(lang, "error.revoke_not_confirmed");
+    EXPECT_EQ(warning.find('\n'), std::string::npos) << warning;
+    EXPECT_NE(warning.find("parley revoke --yes"), std::string::npos) << warning;
+  }
+  EXPECT_EQ(Text(Lang::kEn, "trust.revoked"), "REVOKED");
+  EXPECT_EQ(Text(Lang::kRu, "trust.revoked"), "ОТОЗВАН");
+}
+
 TEST(CatalogueTest, FormatAndFallbacks) {
   EXPECT_EQ(Format("a {x} b {y} {z}", {{"x", "1"}, {"y", "{x}"}}), "a 1 b {x} {z}");
   EXPECT_EQ(Format("{unclosed", {{"unclosed", "v"}}), "{unclosed");

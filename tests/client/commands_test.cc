@@ -3,8 +3,12 @@
 #include "client/cli/commands.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
+#include <algorithm>
 #include <atomic>
+#include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "client/render/text.h"
@@ -133,6 +137,10 @@ api::ContactPoint IvanForArmenia() {
 // nothing from offset 45 on.
 constexpr std::uint32_t kSearchTotal = 45;
 
+// The revocation certificate the fake daemon exports, and accepts for иван;
+// any other "parley-revocation:" certificate revokes a stranger's key.
+const std::string kCertificate = "parley-revocation:" + std::string(200, 'R');
+
 // `contact-point list` answers an empty list while set.
 std::atomic<bool> list_no_contact_points{false};
 
@@ -211,6 +219,7 @@ std::optional<api::Reply> Answer(const api::Request& request) {
       if (request.send().alias() == "nobody") {
         return testing::ErrorReply(api::UNKNOWN_CONTACT, "nobody");
       }
+      if (request.send().alias() == "gone") return testing::ErrorReply(api::KEY_REVOKED, "gone");
       reply.mutable_send()->set_id("00112233445566778899aabbccddeeff");
       break;
     case api::Request::kListMessages: {
@@ -319,6 +328,40 @@ std::optional<api::Reply> Answer(const api::Request& request) {
       if (endorse.alias() == "bob") return testing::ErrorReply(api::WRONG_STATE, "AM");
       if (endorse.alias() == "newcomer") return testing::ErrorReply(api::NO_PROFILE, "newcomer");
       *reply.mutable_endorsement() = ByIvan("7777 6666", endorse.organisation());
+      break;
+    }
+    case api::Request::kRevoke: {
+      const auto& revoke = request.revoke();
+      auto* revoked = reply.mutable_revoke();
+      revoked->set_published(true);
+      switch (revoke.mode()) {
+        case api::RevokeRequest::EXPORT:
+          revoked->set_fingerprint("3f2a 91c0");
+          revoked->set_certificate(kCertificate);
+          revoked->set_published(false);
+          break;
+        case api::RevokeRequest::PUBLISH:
+          if (revoke.certificate() == kCertificate) {
+            revoked->set_fingerprint("9999 8888");
+            revoked->set_alias("иван");
+          } else if (revoke.certificate().rfind("parley-revocation:", 0) == 0) {
+            revoked->set_fingerprint("5555 4444");
+          } else {
+            return testing::ErrorReply(api::INVALID_REVOCATION, "not a revocation certificate");
+          }
+          break;
+        case api::RevokeRequest::MEMBER:
+          if (revoke.alias() == "bob") return testing::ErrorReply(api::NOT_REVOKER, "bob");
+          if (revoke.alias() == "nobody") {
+            return testing::ErrorReply(api::UNKNOWN_CONTACT, "nobody");
+          }
+          revoked->set_fingerprint("7777 6666");
+          revoked->set_alias(revoke.alias());
+          break;
+        default:  // OWN_KEY_NOW
+          revoked->set_fingerprint("3f2a 91c0");
+          break;
+      }
       break;
     }
     default:
@@ -1113,6 +1156,278 @@ TEST(NoNetworkTest, NetworkProfileAndSearchSayHowToJoin) {
   EXPECT_EQ(daemon.Requests().size(), 2 * commands.size());
 }
 
+// ------------------------------------------------------------------- revoke
+
+std::string ReadWhole(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+void WriteWhole(const std::string& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+bool Exists(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+mode_t Mode(const std::string& path) {
+  struct stat st {};
+  EXPECT_EQ(::stat(path.c_str(), &st), 0) << path;
+  return st.st_mode & 07777;
+}
+
+TEST_F(CommandsTest, RevokeExportWritesANewFileForTheOwnerOnly) {
+  const std::string file = home_.path() + "/revocation.txt";
+  auto human = Run({"revoke", "--export", file});
+  EXPECT_EQ(human.exit_code, 0) << human.err;
+  EXPECT_EQ(LastRequest().revoke().mode(), api::RevokeRequest::EXPORT);
+  EXPECT_EQ(ReadWhole(file), kCertificate + "\n");
+  EXPECT_EQ(Mode(file), 0600u);
+  EXPECT_EQ(human.out.rfind("Wrote the revocation certificate of this node's key 3f2a 91c0 to", 0),
+            0u)
+      << human.out;
+  EXPECT_NE(human.out.find("Keep it offline"), std::string::npos) << human.out;
+  EXPECT_NE(human.out.find("USB stick"), std::string::npos);
+  EXPECT_NE(human.out.find("\n  parley revoke --publish " + file + "\n"), std::string::npos)
+      << human.out;
+
+  // An existing file is never overwritten, and nothing is asked of the daemon.
+  const std::size_t before = daemon_.Requests().size();
+  WriteWhole(file, "keep me\n");
+  auto again = Run({"revoke", "--export", file});
+  EXPECT_EQ(again.exit_code, kExitError);
+  EXPECT_EQ(again.out, "");
+  EXPECT_EQ(again.err, "parley: " + file +
+                           " already exists, and parley does not overwrite it. Choose a new "
+                           "file name, or move the old file away first.\n");
+  EXPECT_EQ(ReadWhole(file), "keep me\n");
+  auto again_json = json::parse(Run({"--json", "revoke", "--export", file}).out);
+  EXPECT_EQ(again_json["error"]["code"], "file_exists");
+  auto no_directory = Run({"revoke", "--export", home_.path() + "/no/such/dir/revocation.txt"});
+  EXPECT_EQ(no_directory.exit_code, kExitError);
+  EXPECT_EQ(no_directory.err.rfind("parley: Could not write " + home_.path() + "/no/such/dir", 0),
+            0u)
+      << no_directory.err;
+  EXPECT_EQ(daemon_.Requests().size(), before);
+
+  // Exactly 0600 even when the umask would narrow it.
+  const std::string strict = home_.path() + "/strict.txt";
+  const mode_t old_umask = ::umask(0277);
+  auto machine = Run({"--json", "revoke", "--export", strict});
+  ::umask(old_umask);
+  EXPECT_EQ(machine.exit_code, 0) << machine.out;
+  EXPECT_EQ(json::parse(machine.out), (json{{"fingerprint", "3f2a 91c0"}, {"file", strict}}));
+  EXPECT_EQ(Mode(strict), 0600u);
+  EXPECT_EQ(ReadWhole(strict), kCertificate + "\n");
+
+  auto russian = Run({"--lang", "ru", "revoke", "--export", home_.path() + "/ru.txt"});
+  EXPECT_EQ(russian.out.rfind("Сертификат отзыва ключа этого узла 3f2a 91c0 записан в", 0), 0u)
+      << russian.out;
+  EXPECT_NE(russian.out.find("офлайн"), std::string::npos);
+}
+
+TEST_F(CommandsTest, RevokeExportQuotesAFileNameForTheShell) {
+  const std::string file = home_.path() + "/my revocation's copy.txt";
+  auto human = Run({"revoke", "--export", file});
+  EXPECT_EQ(human.exit_code, 0) << human.err;
+  EXPECT_NE(human.out.find("\n  parley revoke --publish '" + home_.path() +
+                           "/my revocation'\\''s copy.txt'\n"),
+            std::string::npos)
+      << human.out;
+}
+
+TEST(RevokeExportTest, NothingIsLeftBehindWhenTheDaemonRefuses) {
+  TempHome home;
+  FakeDaemon daemon(home.path(), [](const api::Request&) -> std::optional<api::Reply> {
+    return testing::ErrorReply(api::KEY_REVOKED, "");
+  });
+  const std::string file = home.path() + "/revocation.txt";
+  auto result = RunParley({"--home", home.path(), "revoke", "--export", file}, {{"LANG", "C"}});
+  EXPECT_EQ(result.exit_code, kExitError);
+  EXPECT_EQ(result.err,
+            "parley: This node's key is revoked: other nodes refuse everything it signs. Create a "
+            "new node (parleyd init) and share its card.\n");
+  EXPECT_FALSE(Exists(file));
+
+  // No daemon at all: no file either.
+  TempHome empty;
+  const std::string other = empty.path() + "/revocation.txt";
+  auto no_daemon = RunParley({"--home", empty.path(), "revoke", "--export", other});
+  EXPECT_EQ(no_daemon.exit_code, kExitNoDaemon);
+  EXPECT_FALSE(Exists(other));
+}
+
+TEST_F(CommandsTest, RevokePublishSendsTheFilesTrimmedText) {
+  const std::string file = home_.path() + "/revocation.txt";
+  WriteWhole(file, "\n  " + kCertificate + "\r\n\n");
+  auto human = Run({"revoke", "--publish", file});
+  EXPECT_EQ(human.exit_code, 0) << human.err;
+  EXPECT_EQ(LastRequest().revoke().mode(), api::RevokeRequest::PUBLISH);
+  EXPECT_EQ(LastRequest().revoke().certificate(), kCertificate);
+  EXPECT_EQ(human.out, "Revoked иван's key 9999 8888; every node stops trusting it after sync.\n");
+  EXPECT_EQ(json::parse(Run({"--json", "revoke", "--publish", file}).out),
+            (json{{"fingerprint", "9999 8888"}, {"alias", "иван"}, {"published", true}}));
+
+  // A stranger's key: no alias.
+  const std::string stranger = home_.path() + "/stranger.txt";
+  WriteWhole(stranger, "parley-revocation:SSSS\n");
+  EXPECT_EQ(Run({"revoke", "--publish", stranger}).out,
+            "Revoked key 5555 4444; every node stops trusting it after sync.\n");
+  EXPECT_EQ(json::parse(Run({"revoke", "--publish", stranger, "--json"}).out),
+            (json{{"fingerprint", "5555 4444"}, {"published", true}}));
+  EXPECT_EQ(Run({"--lang", "ru", "revoke", "--publish", stranger}).out,
+            "Ключ 5555 4444 отозван; все узлы перестанут ему доверять после синхронизации.\n");
+
+  // The daemon finds it is no revocation of this network.
+  const std::string card = home_.path() + "/card.txt";
+  WriteWhole(card, kCard + "\n");
+  auto invalid = Run({"revoke", "--publish", card});
+  EXPECT_EQ(invalid.exit_code, kExitError);
+  EXPECT_EQ(invalid.err,
+            "parley: This is not a valid revocation certificate for this network (not a "
+            "revocation certificate). Publish the file that 'parley revoke --export FILE' wrote "
+            "on the node whose key is to be revoked.\n");
+  EXPECT_EQ(json::parse(Run({"--json", "revoke", "--publish", card}).out)["error"]["code"],
+            "invalid_revocation");
+}
+
+TEST_F(CommandsTest, RevokePublishRefusesFilesThatCannotHoldACertificate) {
+  const std::size_t before = daemon_.Requests().size();
+  const std::string missing = home_.path() + "/missing.txt";
+  auto unreadable = Run({"revoke", "--publish", missing});
+  EXPECT_EQ(unreadable.exit_code, kExitError);
+  EXPECT_EQ(unreadable.err, "parley: Could not read " + missing +
+                                " (No such file or directory). Give the file that 'parley revoke "
+                                "--export FILE' wrote.\n");
+  EXPECT_EQ(json::parse(Run({"--json", "revoke", "--publish", missing}).out)["error"]["code"],
+            "file_read");
+  EXPECT_EQ(Run({"revoke", "--publish", home_.path()}).err.rfind("parley: Could not read", 0), 0u);
+
+  const std::string big = home_.path() + "/big.txt";
+  WriteWhole(big, "parley-revocation:" + std::string(cli::kMaxCertificateBytes, 'R'));
+  const std::string empty = home_.path() + "/empty.txt";
+  WriteWhole(empty, " \n\n");
+  const std::string binary = home_.path() + "/binary.txt";
+  WriteWhole(binary, "parley-revocation:\xff\xfe");
+  for (const std::string& file : {big, empty, binary}) {
+    auto result = Run({"revoke", "--publish", file});
+    EXPECT_EQ(result.exit_code, kExitError) << file;
+    EXPECT_EQ(result.err, "parley: " + file +
+                              " does not hold a revocation certificate: that is one line of text "
+                              "starting with 'parley-revocation:', as 'parley revoke --export "
+                              "FILE' writes it.\n");
+    EXPECT_EQ(json::parse(Run({"--json", "revoke", "--publish", file}).out)["error"]["code"],
+              "not_a_certificate");
+  }
+  // Just under the bound is read whole.
+  const std::string largest = home_.path() + "/largest.txt";
+  WriteWhole(largest, "parley-revocation:" + std::string(cli::kMaxCertificateBytes - 18, 'R'));
+  EXPECT_EQ(daemon_.Requests().size(), before);
+  EXPECT_EQ(Run({"revoke", "--publish", largest}).exit_code, 0);
+  EXPECT_EQ(LastRequest().revoke().certificate().size(), cli::kMaxCertificateBytes);
+}
+
+TEST_F(CommandsTest, RevokeMember) {
+  auto human = Run({"revoke", "--member", "maria"});
+  EXPECT_EQ(human.exit_code, 0) << human.err;
+  EXPECT_EQ(LastRequest().revoke().mode(), api::RevokeRequest::MEMBER);
+  EXPECT_EQ(LastRequest().revoke().alias(), "maria");
+  EXPECT_EQ(human.out, "Revoked maria's key 7777 6666; every node stops trusting it after sync.\n");
+  EXPECT_EQ(json::parse(Run({"--json", "revoke", "--member=maria"}).out),
+            (json{{"fingerprint", "7777 6666"}, {"alias", "maria"}, {"published", true}}));
+  EXPECT_EQ(Run({"--lang", "ru", "revoke", "--member", "maria"}).out,
+            "Ключ контакта maria (7777 6666) отозван; все узлы перестанут ему доверять после\n"
+            "синхронизации.\n");
+
+  auto not_revoker = Run({"revoke", "--member", "bob"});
+  EXPECT_EQ(not_revoker.exit_code, kExitError);
+  EXPECT_EQ(not_revoker.err,
+            "parley: Only the network's anchor or the contact point that endorsed bob can revoke "
+            "their key, and this node is neither. Ask the secretariat or that contact point "
+            "(parley profile show bob shows who endorsed them).\n");
+  auto not_revoker_ru =
+      json::parse(Run({"--lang", "ru", "--json", "revoke", "--member", "bob"}).out);
+  EXPECT_EQ(not_revoker_ru["error"]["code"], "not_revoker");
+  EXPECT_EQ(not_revoker_ru["error"]["message"].get<std::string>().rfind(
+                "Отозвать ключ bob может только якорь сети", 0),
+            0u);
+  EXPECT_EQ(Run({"revoke", "--member", "nobody"}).err,
+            "parley: No contact named 'nobody'. See your contacts with: parley contacts list\n");
+}
+
+TEST_F(CommandsTest, RevokeOwnKeyOnlyWithYes) {
+  const std::size_t before = daemon_.Requests().size();
+  auto warned = Run({"revoke"});
+  EXPECT_NE(warned.exit_code, 0);
+  EXPECT_EQ(warned.exit_code, kExitError);
+  EXPECT_EQ(warned.out, "");
+  EXPECT_EQ(warned.err,
+            "parley: This revokes this node's key for good: every node will refuse it, and "
+            "nothing can undo it. To go ahead, run: parley revoke --yes (to only make a "
+            "certificate for later: parley revoke --export FILE)\n");
+  auto russian = Run({"--lang", "ru", "revoke"});
+  EXPECT_EQ(russian.exit_code, kExitError);
+  EXPECT_EQ(std::count(russian.err.begin(), russian.err.end(), '\n'), 1) << russian.err;
+  EXPECT_NE(russian.err.find("навсегда отзывает ключ этого узла"), std::string::npos);
+  EXPECT_NE(russian.err.find("parley revoke --yes"), std::string::npos);
+  auto machine = json::parse(Run({"--json", "revoke"}).out);
+  EXPECT_EQ(machine["error"]["code"], "not_confirmed");
+  EXPECT_EQ(daemon_.Requests().size(), before);  // nothing was sent
+
+  auto human = Run({"revoke", "--yes"});
+  EXPECT_EQ(human.exit_code, 0) << human.err;
+  ASSERT_EQ(daemon_.Requests().size(), before + 1);
+  EXPECT_EQ(LastRequest().revoke().mode(), api::RevokeRequest::OWN_KEY_NOW);
+  EXPECT_EQ(human.out,
+            "Revoked key 3f2a 91c0; every node stops trusting it after sync.\n"
+            "This node's key can no longer be used: set up a new node (parleyd init) and\n"
+            "share its new card.\n");
+  EXPECT_EQ(json::parse(Run({"revoke", "--yes", "--json"}).out),
+            (json{{"fingerprint", "3f2a 91c0"}, {"published", true}}));
+}
+
+TEST_F(CommandsTest, RevokeTakesExactlyOneForm) {
+  const std::size_t before = daemon_.Requests().size();
+  auto both = Run({"revoke", "--yes", "--export", home_.path() + "/x.txt"});
+  EXPECT_EQ(both.exit_code, kExitUsage);
+  EXPECT_EQ(both.err,
+            "parley: Give only one of --export, --publish, --member and --yes, not both --export "
+            "and --yes.\nsee: parley help revoke\n");
+  EXPECT_FALSE(Exists(home_.path() + "/x.txt"));
+  auto russian = Run({"--lang", "ru", "revoke", "--member", "bob", "--publish", "f"});
+  EXPECT_EQ(russian.err,
+            "parley: Укажите только один из параметров --export, --publish, --member и --yes, а "
+            "не сразу --publish и --member.\nсм.: parley help revoke\n");
+  for (const auto& argv : std::vector<std::vector<std::string>>{
+           {"revoke", "--member", "a", "--yes"},
+           {"revoke", "--export", "a", "--publish", "b", "--member", "c", "--yes"},
+           {"revoke", "--export"},
+           {"revoke", "--member"},
+           {"revoke", "--yes=1"},
+           {"revoke", "bob"},
+           {"revoke", "--org", "x"}}) {
+    auto result = Run(argv);
+    EXPECT_EQ(result.exit_code, kExitUsage) << ::testing::PrintToString(argv);
+    EXPECT_NE(result.err.find("\nsee: parley help revoke\n"), std::string::npos) << result.err;
+  }
+  EXPECT_EQ(daemon_.Requests().size(), before);
+}
+
+TEST_F(CommandsTest, SendToARevokedContact) {
+  auto english = Run({"send", "gone", "hello"});
+  EXPECT_EQ(english.exit_code, kExitError);
+  EXPECT_EQ(english.err,
+            "parley: gone's key is revoked: messages to and from it are refused. Ask them for "
+            "their new card.\n");
+  auto russian = json::parse(Run({"--lang", "ru", "--json", "send", "gone", "привет"}).out);
+  EXPECT_EQ(russian["error"]["code"], "key_revoked");
+  EXPECT_EQ(russian["error"]["message"],
+            "Ключ gone отозван: сообщения к нему и от него не принимаются. Попросите у этого "
+            "человека новую карточку.");
+}
+
 TEST_F(CommandsTest, EveryJsonCommandPrintsExactlyOneDocument) {
   const std::vector<std::vector<std::string>> commands = {
       {"status"},
@@ -1140,6 +1455,13 @@ TEST_F(CommandsTest, EveryJsonCommandPrintsExactlyOneDocument) {
       {"contact-point", "list"},
       {"endorse", "maria", "--org", "X"},
       {"endorse", "bob", "--org", "X"},
+      {"revoke", "--member", "maria"},
+      {"revoke", "--member", "bob"},
+      {"revoke", "--yes"},
+      {"revoke"},
+      {"revoke", "--yes", "--member", "maria"},
+      {"revoke", "--publish", "/nonexistent/revocation.txt"},
+      {"help", "revoke"},
       {"help", "contact-point"},
       {"help"},
   };

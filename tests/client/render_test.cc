@@ -69,8 +69,10 @@ TEST(JsonTest, ContactsAndTrust) {
   json document = ContactsJson(list);
   ASSERT_TRUE(document.is_array());
   ASSERT_EQ(document.size(), 2u);
-  EXPECT_EQ(Keys(document[0]), (std::set<std::string>{"alias", "fingerprint", "trust", "online",
-                                                      "name", "endpoint", "endorsements"}));
+  EXPECT_EQ(Keys(document[0]),
+            (std::set<std::string>{"alias", "fingerprint", "trust", "online", "name", "endpoint",
+                                   "endorsements", "revoked"}));
+  EXPECT_EQ(document[0]["revoked"], false);
   EXPECT_EQ(document[0]["endorsements"], json::array());
   EXPECT_EQ(document[0]["trust"], "verified");
   EXPECT_EQ(document[0]["online"], true);
@@ -171,6 +173,7 @@ TEST(JsonTest, DirectoryTrustNames) {
   EXPECT_EQ(DirectoryTrustName(api::DIRECTORY_TRUST_CONTACT), "contact");
   EXPECT_EQ(DirectoryTrustName(api::DIRECTORY_TRUST_ENDORSED), "endorsed");
   EXPECT_EQ(DirectoryTrustName(api::DIRECTORY_TRUST_UNKNOWN), "unknown");
+  EXPECT_EQ(DirectoryTrustName(api::DIRECTORY_TRUST_REVOKED), "revoked");
   EXPECT_EQ(DirectoryTrustName(static_cast<api::DirectoryTrust>(42)), "unknown");  // a newer daemon
 }
 
@@ -690,6 +693,123 @@ TEST(HumanTest, ContactPointsAndEndorsementTexts) {
   EXPECT_EQ(EndorsedText("иван", ByContactPoint(), i18n::Lang::kRu)
                 .rfind("Заверено: иван — член организации Migration Service (AM).", 0),
             0u);
+}
+
+TEST(JsonTest, RevokedContactsProfilesAndEntries) {
+  api::ContactList list;
+  auto* gone = list.add_contacts();
+  gone->set_alias("gone");
+  gone->set_revoked(true);
+  EXPECT_EQ(ContactsJson(list)[0]["revoked"], true);
+  EXPECT_TRUE(ContactsJson(list)[0]["revoked"].is_boolean());
+
+  api::Profile profile = SampleProfile();
+  profile.set_trust(api::DIRECTORY_TRUST_REVOKED);
+  EXPECT_EQ(ProfileJson(profile)["trust"], "revoked");
+  api::DirectoryPage page;
+  *page.add_profiles() = profile;
+  EXPECT_EQ(DirectoryJson(page)[0]["trust"], "revoked");
+}
+
+TEST(JsonTest, RevokeShapes) {
+  api::RevokeReply exported;
+  exported.set_fingerprint("3f2a 91c0");
+  exported.set_certificate("parley-revocation:xyz");
+  EXPECT_EQ(RevokeExportJson(exported, "/media/usb/revocation.txt"),
+            (json{{"fingerprint", "3f2a 91c0"}, {"file", "/media/usb/revocation.txt"}}));
+
+  api::RevokeReply own;
+  own.set_fingerprint("3f2a 91c0");
+  own.set_published(true);
+  EXPECT_EQ(RevokedJson(own), (json{{"fingerprint", "3f2a 91c0"}, {"published", true}}));
+  api::RevokeReply contact = own;
+  contact.set_alias("иван");
+  EXPECT_EQ(RevokedJson(contact),
+            (json{{"fingerprint", "3f2a 91c0"}, {"alias", "иван"}, {"published", true}}));
+  EXPECT_TRUE(RevokedJson(contact)["published"].is_boolean());
+}
+
+TEST(HumanTest, RevokedKeysAreMarkedAndTheirEndorsementsDropped) {
+  api::ContactList list;
+  auto* bob = list.add_contacts();
+  bob->set_alias("bob");
+  bob->set_name("Bob");
+  bob->set_fingerprint("aaaa");
+  bob->set_trust(api::TRUST_VERIFIED);
+  *bob->add_endorsements() = ByAnchor();
+  auto* gone = list.add_contacts();
+  gone->set_alias("gone");
+  gone->set_name("Gone");
+  gone->set_fingerprint("bbbb");
+  gone->set_trust(api::TRUST_VERIFIED);
+  gone->set_revoked(true);
+  *gone->add_endorsements() = ByContactPoint();
+  EXPECT_EQ(ContactsText(list, i18n::Lang::kEn),
+            "ALIAS  NAME  TRUST     ONLINE  FINGERPRINT  ENDORSEMENT\n"
+            "bob    Bob   verified  no      aaaa         endorsed by the anchor abcd ef01\n"
+            "gone   Gone  REVOKED   no      bbbb\n");
+  EXPECT_NE(ContactsText(list, i18n::Lang::kRu).find("ОТОЗВАН"), std::string::npos);
+
+  google::protobuf::RepeatedPtrField<api::Endorsement> endorsements;
+  *endorsements.Add() = ByContactPoint();
+  EXPECT_EQ(TrustLines(api::DIRECTORY_TRUST_REVOKED, endorsements, i18n::Lang::kEn),
+            (std::vector<std::string>{"REVOKED — do not trust this key"}));
+  EXPECT_EQ(DirectoryTrustWord(api::DIRECTORY_TRUST_REVOKED, i18n::Lang::kRu),
+            "ОТОЗВАН — не доверяйте этому ключу");
+
+  api::Profile profile = SampleProfile();
+  profile.set_trust(api::DIRECTORY_TRUST_REVOKED);
+  *profile.add_endorsements() = ByContactPoint();
+  const std::string text = ProfileText(profile, i18n::Lang::kEn);
+  EXPECT_NE(text.find("Trust:            REVOKED — do not trust this key\nVersion:"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("Endorsed as:"), std::string::npos);
+
+  api::DirectoryPage page;
+  page.set_total(1);
+  *page.add_profiles() = profile;
+  EXPECT_NE(DirectoryText(page, 0, i18n::Lang::kEn)
+                .find("   REVOKED — do not trust this key (anna) · 3f2a 91c0\n"),
+            std::string::npos)
+      << DirectoryText(page, 0, i18n::Lang::kEn);
+}
+
+TEST(HumanTest, RevokeTexts) {
+  api::RevokeReply exported;
+  exported.set_fingerprint("3f2a 91c0");
+  EXPECT_EQ(RevokeExportedText(exported, "rev.txt", i18n::Lang::kEn),
+            "Wrote the revocation certificate of this node's key 3f2a 91c0 to rev.txt.\n"
+            "\n"
+            "Whoever publishes this file revokes this node's key for good. Keep it offline:\n"
+            "print it or copy it to a USB stick, keep that in a safe place, and delete the\n"
+            "file from this computer. If this node's key is ever lost or stolen, publish the\n"
+            "certificate from any node of the network (a colleague's, or your new one):\n"
+            "  parley revoke --publish rev.txt\n");
+  EXPECT_NE(RevokeExportedText(exported, "a b.txt", i18n::Lang::kEn)
+                .find("  parley revoke --publish 'a b.txt'\n"),
+            std::string::npos);
+  EXPECT_NE(RevokeExportedText(exported, "отзыв.txt", i18n::Lang::kRu)
+                .find("  parley revoke --publish отзыв.txt\n"),
+            std::string::npos);
+  EXPECT_EQ(RevokeExportedText(exported, "x\x1b[2J", i18n::Lang::kEn).find('\x1b'),
+            std::string::npos);
+
+  api::RevokeReply revoked;
+  revoked.set_fingerprint("9999 8888");
+  revoked.set_published(true);
+  EXPECT_EQ(RevokedText(revoked, false, i18n::Lang::kEn),
+            "Revoked key 9999 8888; every node stops trusting it after sync.\n");
+  revoked.set_alias("иван");
+  EXPECT_EQ(RevokedText(revoked, false, i18n::Lang::kEn),
+            "Revoked иван's key 9999 8888; every node stops trusting it after sync.\n");
+  revoked.set_alias("");
+  const std::string own = RevokedText(revoked, true, i18n::Lang::kRu);
+  EXPECT_EQ(own.rfind("Ключ 9999 8888 отозван; все узлы перестанут ему доверять после "
+                      "синхронизации.\nКлючом этого узла больше пользоваться нельзя",
+                      0),
+            0u)
+      << own;
 }
 
 TEST(QrTest, HalfBlocksWithQuietZone) {

@@ -9,7 +9,9 @@
 //  davit ┘
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "tests/support/test_node.h"
@@ -186,6 +188,56 @@ TEST_F(WebOfTrust, EndorsementsFlowSuspensionHidesAndOnlyTheRightNodesMayDoEithe
   auto points = giorgi_.Json({"contact-point", "list"});
   ASSERT_EQ(points.size(), 2u);
   for (const auto& point : points) EXPECT_EQ(point["suspended"], point["state"] == "AM");
+}
+
+TEST_F(WebOfTrust, ARevokedKeyIsDistrustedEverywhereAndItsMessagesRefused) {
+  secretariat_.Json({"contact-point", "add", "armen", "--state", "AM"});
+  ASSERT_TRUE(WaitUntil([&] {
+    return armen_.Client({"endorse", "ani", "--org", "MFA"}).exit_code == 0;
+  }));
+  ASSERT_TRUE(WaitUntil([&] { return Finds(giorgi_, {"Hakobyan"}, "Ani Hakobyan"); }));
+
+  // Ani makes a revocation certificate the day she sets up, and keeps it offline.
+  const std::string certificate = files_.path() + "/ani-revocation.txt";
+  auto exported = ani_.Json({"revoke", "--export", certificate});
+  const std::string ani_fingerprint = ani_.Json({"status"})["fingerprint"];
+  EXPECT_EQ(exported["fingerprint"], ani_fingerprint);
+  EXPECT_NE(ani_.Client({"revoke", "--export", certificate}).exit_code, 0);  // never overwritten
+  EXPECT_NE(ani_.Client({"revoke"}).exit_code, 0);  // revoking oneself needs --yes
+  ASSERT_EQ(ani_.Json({"send", "armen", "before"}).size(), 1u);
+  ASSERT_TRUE(WaitUntil([&] { return armen_.Json({"messages", "ani"}).size() == 1; }));
+
+  // Her laptop is stolen while a message of hers waits for Armen, who is away.
+  armen_.Stop();
+  ani_.Json({"send", "armen", "after the theft"});
+  // Giorgi, who is not even her contact, publishes the certificate for her.
+  auto published = giorgi_.Json({"revoke", "--publish", certificate});
+  EXPECT_EQ(published["fingerprint"], ani_fingerprint);
+  // The secretariat learns it (the endorsed profile disappears); Armen learns
+  // it from the secretariat before Ani's node (in the thief's hands) can reach him.
+  ASSERT_TRUE(WaitUntil([&] { return !Finds(secretariat_, {"Hakobyan"}, "Ani Hakobyan"); }));
+  ani_.Stop();
+  armen_.Start();
+  ASSERT_TRUE(WaitUntil([&] {
+    for (const auto& contact : armen_.Json({"contacts", "list"})) {
+      if (contact["alias"] == "ani") return contact["revoked"] == true;
+    }
+    return false;
+  })) << armen_.DaemonLog();
+  ani_.Start();
+  // Everyone stops trusting her key: it is refused both ways.
+  auto to_ani = armen_.Client({"send", "ani", "are you there?"});
+  EXPECT_NE(to_ani.exit_code, 0);
+  EXPECT_NE(to_ani.err.find("ani"), std::string::npos) << to_ani.err;
+  std::this_thread::sleep_for(std::chrono::seconds(2));  // Ani's node retries its message
+  auto history = armen_.Json({"messages", "ani"});
+  ASSERT_EQ(history.size(), 1u);
+  EXPECT_EQ(history[0]["text"], "before");
+  for (TestNode* member : {&secretariat_, &nino_, &giorgi_, &armen_, &davit_}) {
+    ASSERT_TRUE(WaitUntil([&] { return !Finds(*member, {"Hakobyan"}, "Ani Hakobyan"); }))
+        << member->name();
+  }
+  EXPECT_EQ(armen_.Json({"profile", "show", "ani"})["trust"], "revoked");
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "crypto/base64.h"
 #include "crypto/random.h"
 #include "daemon/directory/profile.h"
 #include "daemon/util/proto_bytes.h"
@@ -134,6 +135,41 @@ TEST_F(StatementTest, ASignedButIllFormedBodyIsRefused) {
   EXPECT_TRUE(refused([](wire::StatementBody& b) {
     b.GetReflection()->MutableUnknownFields(&b)->AddVarint(99, 1);
   }));
+}
+
+TEST_F(StatementTest, AKeyMaySayOnlyARevocationOfItself) {
+  auto self = SignStatement(member_, StatementKind::kRevocation, member_.public_key(), "", "",
+                            charter_, kNow);
+  ASSERT_TRUE(self.ok()) << self.status().message();
+  EXPECT_EQ(self->signer, self->subject);
+  for (auto kind :
+       {StatementKind::kContactPoint, StatementKind::kEndorsement, StatementKind::kSuspension}) {
+    auto about_itself =
+        SignStatement(member_, kind, member_.public_key(), "AM", "MFA", charter_, kNow);
+    EXPECT_FALSE(about_itself.ok());
+  }
+}
+
+TEST_F(StatementTest, ARevocationCertificateRoundTripsAsText) {
+  auto revocation = SignStatement(member_, StatementKind::kRevocation, member_.public_key(), "", "",
+                                  charter_, kNow);
+  ASSERT_TRUE(revocation.ok());
+  const std::string text = RevocationText(*revocation);
+  EXPECT_EQ(text.rfind("parley-revocation:", 0), 0u);
+  auto parsed = ParseRevocationText("  " + text + "\n", charter_, kNow);
+  ASSERT_TRUE(parsed.ok()) << parsed.status().message();
+  EXPECT_EQ(parsed->encoded, revocation->encoded);
+
+  auto endorsement = Sign(StatementKind::kEndorsement, "AM", "MFA");
+  ASSERT_TRUE(endorsement.ok());
+  const std::string not_revocation =
+      "parley-revocation:" + crypto::ToBase64Url(endorsement->encoded);
+  EXPECT_FALSE(ParseRevocationText(not_revocation, charter_, kNow).ok());
+  EXPECT_FALSE(ParseRevocationText("parley-revocation:!!", charter_, kNow).ok());
+  EXPECT_FALSE(ParseRevocationText("parley:" + text.substr(18), charter_, kNow).ok());
+  EXPECT_FALSE(ParseRevocationText("", charter_, kNow).ok());
+  EXPECT_FALSE(
+      ParseRevocationText("parley-revocation:" + std::string(5000, 'A'), charter_, kNow).ok());
 }
 
 TEST_F(StatementTest, AnOverlongOrUnreadableStatementIsRefused) {

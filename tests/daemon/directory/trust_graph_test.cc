@@ -96,12 +96,54 @@ TEST_F(TrustGraphTest, ALaterStatementReplacesAnEarlierOneOfItsSlot) {
 TEST_F(TrustGraphTest, AllListsWhatAReceiverMustCheckFirstFirst) {
   ASSERT_TRUE(graph_.Put(Make(anchor_, StatementKind::kEndorsement, expert_, "AM", "MFA")));
   ASSERT_TRUE(graph_.Put(Make(anchor_, StatementKind::kContactPoint, armenia_cp_, "AM")));
+  ASSERT_TRUE(graph_.Put(Make(stranger_, StatementKind::kRevocation, stranger_)));
   ASSERT_TRUE(graph_.Put(Make(armenia_cp_, StatementKind::kEndorsement, stranger_, "AM", "MoI")));
   auto all = graph_.All();
-  ASSERT_EQ(all.size(), 3u);
+  ASSERT_EQ(all.size(), 4u);
   EXPECT_EQ(all[0]->kind, StatementKind::kContactPoint);
   EXPECT_EQ(all[1]->kind, StatementKind::kEndorsement);
+  EXPECT_EQ(all[2]->kind, StatementKind::kEndorsement);
+  EXPECT_EQ(all[3]->kind, StatementKind::kRevocation);
   EXPECT_EQ(graph_.ContactPoints().size(), 1u);
+}
+
+TEST_F(TrustGraphTest, AKeyIsRevokedByItselfTheAnchorOrItsEndorserOnly) {
+  EXPECT_TRUE(graph_.Holds(Make(expert_, StatementKind::kRevocation, expert_)));
+  EXPECT_TRUE(graph_.Holds(Make(anchor_, StatementKind::kRevocation, expert_)));
+  EXPECT_FALSE(graph_.Holds(Make(stranger_, StatementKind::kRevocation, expert_)));
+  // A contact point may revoke whom it endorsed, not anyone else.
+  ASSERT_TRUE(graph_.Put(Make(anchor_, StatementKind::kContactPoint, armenia_cp_, "AM")));
+  EXPECT_FALSE(graph_.Holds(Make(armenia_cp_, StatementKind::kRevocation, expert_)));
+  ASSERT_TRUE(graph_.Put(Make(armenia_cp_, StatementKind::kEndorsement, expert_, "AM", "MFA")));
+  EXPECT_TRUE(graph_.Holds(Make(armenia_cp_, StatementKind::kRevocation, expert_)));
+}
+
+TEST_F(TrustGraphTest, NothingAboutOrByARevokedKeyHolds) {
+  ASSERT_TRUE(graph_.Put(Make(anchor_, StatementKind::kContactPoint, armenia_cp_, "AM")));
+  ASSERT_TRUE(graph_.Put(Make(armenia_cp_, StatementKind::kEndorsement, expert_, "AM", "MFA")));
+  ASSERT_TRUE(graph_.Put(Make(anchor_, StatementKind::kEndorsement, armenia_cp_, "AM", "MFA")));
+  ASSERT_EQ(graph_.EndorsementsOf(expert_.public_key()).size(), 1u);
+
+  ASSERT_TRUE(graph_.Put(Make(armenia_cp_, StatementKind::kRevocation, armenia_cp_)));
+  EXPECT_TRUE(graph_.IsRevoked(armenia_cp_.public_key()));
+  EXPECT_FALSE(graph_.IsRevoked(expert_.public_key()));
+  EXPECT_EQ(graph_.ActiveContactPoint(armenia_cp_.public_key()), nullptr);
+  EXPECT_TRUE(graph_.EndorsementsOf(expert_.public_key()).empty());      // by it
+  EXPECT_TRUE(graph_.EndorsementsOf(armenia_cp_.public_key()).empty());  // about it
+  EXPECT_FALSE(
+      graph_.Holds(Make(anchor_, StatementKind::kContactPoint, armenia_cp_, "AM", "", kNow + 1)));
+}
+
+TEST_F(TrustGraphTest, TwoContactPointsRevokingEachOtherDoNotLoop) {
+  auto georgia_cp = crypto::SigningKeyPair::Generate(random_);
+  ASSERT_TRUE(graph_.Put(Make(anchor_, StatementKind::kContactPoint, armenia_cp_, "AM")));
+  ASSERT_TRUE(graph_.Put(Make(anchor_, StatementKind::kContactPoint, georgia_cp, "AM")));
+  ASSERT_TRUE(graph_.Put(Make(armenia_cp_, StatementKind::kEndorsement, georgia_cp, "AM", "X")));
+  ASSERT_TRUE(graph_.Put(Make(georgia_cp, StatementKind::kEndorsement, armenia_cp_, "AM", "Y")));
+  ASSERT_TRUE(graph_.Put(Make(armenia_cp_, StatementKind::kRevocation, georgia_cp)));
+  ASSERT_TRUE(graph_.Put(Make(georgia_cp, StatementKind::kRevocation, armenia_cp_)));
+  EXPECT_TRUE(graph_.IsRevoked(armenia_cp_.public_key()));
+  EXPECT_TRUE(graph_.IsRevoked(georgia_cp.public_key()));
 }
 
 }  // namespace

@@ -359,5 +359,51 @@ TEST_F(WebOfTrustTest, WhatWasLearntSurvivesARestartAndANewContactCatchesUp) {
   ASSERT_EQ(Dir("nino").EndorsementsOf(Key("ani")).size(), 1u);
 }
 
+TEST_F(WebOfTrustTest, ARevokedKeyIsDistrustedEverywhereAfterSync) {
+  ASSERT_TRUE(Dir("secretariat").AddContactPoint(Key("armen"), "AM").ok());
+  Pump();
+  ASSERT_TRUE(Dir("armen").Endorse(Key("ani"), "Migration Service").ok());
+  Pump();
+  ASSERT_EQ(Finds("giorgi", "Hakobyan"), Only("ani"));
+
+  // Ani made a certificate when she set up; her laptop is lost, and Giorgi,
+  // who is not even her contact, publishes it for her.
+  auto certificate = Dir("ani").ExportRevocation();
+  ASSERT_TRUE(certificate.ok()) << certificate.status().message();
+  EXPECT_FALSE(Dir("ani").trust().IsRevoked(Key("ani")));  // exporting revokes nothing
+  auto published = Dir("giorgi").PublishRevocation(RevocationText(*certificate));
+  ASSERT_TRUE(published.ok()) << published.status().message();
+  Pump();
+  for (const char* who : {"secretariat", "giorgi", "armen", "ani"}) {
+    EXPECT_TRUE(Dir(who).trust().IsRevoked(Key("ani"))) << who;
+    EXPECT_TRUE(Dir(who).EndorsementsOf(Key("ani")).empty()) << who;
+  }
+  EXPECT_TRUE(Finds("giorgi", "Hakobyan").empty());
+  EXPECT_TRUE(Finds("armen", "Hakobyan").empty());  // her contact stops showing her too
+  // A certificate of another network, or garbage, is refused.
+  EXPECT_EQ(Dir("giorgi").PublishRevocation("parley-revocation:AAAA").status().code(),
+            Status::Code::kInvalidArgument);
+}
+
+TEST_F(WebOfTrustTest, TheEndorserOrTheAnchorRevokesAMembersKeyOthersCannot) {
+  ASSERT_TRUE(Dir("secretariat").AddContactPoint(Key("armen"), "AM").ok());
+  Pump();
+  EXPECT_EQ(Dir("armen").RevokeMember(Key("ani")).status().code(),
+            Status::Code::kPermissionDenied);  // not (yet) her endorser
+  ASSERT_TRUE(Dir("armen").Endorse(Key("ani"), "Migration Service").ok());
+  EXPECT_EQ(Dir("giorgi").RevokeMember(Key("ani")).status().code(),
+            Status::Code::kPermissionDenied);
+  auto revoked = Dir("armen").RevokeMember(Key("ani"));
+  ASSERT_TRUE(revoked.ok()) << revoked.status().message();
+  Pump();
+  EXPECT_TRUE(Dir("giorgi").trust().IsRevoked(Key("ani")));
+  // The secretariat revokes the contact point itself: its endorsements go too.
+  ASSERT_TRUE(Dir("secretariat").Endorse(Key("giorgi"), "MIA").ok());
+  ASSERT_TRUE(Dir("secretariat").RevokeMember(Key("armen")).ok());
+  Pump();
+  EXPECT_EQ(Dir("ani").trust().ActiveContactPoint(Key("armen")), nullptr);
+  EXPECT_EQ(Finds("ani", "Beridze"), Only("giorgi"));
+}
+
 }  // namespace
 }  // namespace parley::directory

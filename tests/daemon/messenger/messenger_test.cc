@@ -229,6 +229,31 @@ crypto::Bytes FirstContactFrom(LocalNode& stranger, LocalNode& to, const std::st
   return stranger.Transmit().at(0).second;
 }
 
+TEST_F(MessengerTest, NothingFromARevokedKeyIsTakenNeitherFromAContactNorAStranger) {
+  Befriend();
+  Send(anna_, "boris", "sent before the revocation reached Boris");
+  anna_.messenger().OnPeerConnected(anna_boris_);
+  auto frame = anna_.Transmit().at(0).second;
+  const auto anna_key = anna_.identity().identity.public_identity().identity_key;
+  boris_.messenger().SetRevocationCheck(
+      [&](const crypto::PublicKey& key) { return key == anna_key; });
+  std::vector<store::MessageId> acks;
+  EXPECT_EQ(Deliver(anna_, boris_, frame, acks), FrameVerdict::kRefused);
+  EXPECT_TRUE(acks.empty());
+  EXPECT_TRUE(History(boris_, "anna").empty());
+
+  // A stranger whose key is revoked cannot even knock.
+  LocalNode carol("Carol", 9, "tcp://127.0.0.1:7409");
+  const auto carol_key = carol.identity().identity.public_identity().identity_key;
+  boris_.messenger().SetRevocationCheck(
+      [&](const crypto::PublicKey& key) { return key == carol_key; });
+  auto knock = FirstContactFrom(carol, boris_, "hello");
+  EXPECT_EQ(Deliver(carol, boris_, knock, acks), FrameVerdict::kRefused);
+  EXPECT_TRUE(boris_.messenger().directory().Requests().empty());
+  // Anna's frame, no longer revoked in this test, goes through.
+  EXPECT_EQ(Deliver(anna_, boris_, frame, acks), FrameVerdict::kAccepted);
+}
+
 TEST_F(MessengerTest, FirstContactThatDoesNotDecryptLeavesNoTrace) {
   LocalNode carla("Carla", 3, "tcp://127.0.0.1:7003");
   auto frame = FirstContactFrom(carla, boris_, "hello");

@@ -1,9 +1,12 @@
-// Writes valid seed inputs for charter_fuzz and profile_fuzz into
-// <dir>/<target>/: real charters (bytes and text) and real profiles signed
-// against the fixed network of fuzz_directory.h.
+// Writes valid seed inputs for charter_fuzz, profile_fuzz, statement_fuzz
+// and directory_sync_fuzz into <dir>/<target>/: real charters (bytes and
+// text), real profiles and statements signed against the fixed network of
+// fuzz_directory.h, and sync messages of every kind against the directory of
+// fuzz_sync_directory.h.
 //   directory_fuzz_seeds tests/fuzz/seeds
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -11,10 +14,13 @@
 #include "crypto/identity.h"
 #include "crypto/prekey.h"
 #include "daemon/directory/profile.h"
+#include "daemon/directory/statement.h"
+#include "daemon/directory/sync_protocol.h"
 #include "daemon/identity/card.h"
 #include "daemon/util/proto_bytes.h"
 #include "proto/directory.pb.h"
 #include "tests/fuzz/daemon/fuzz_directory.h"
+#include "tests/fuzz/daemon/fuzz_sync_directory.h"
 
 using namespace parley;
 
@@ -23,6 +29,7 @@ namespace {
 std::string g_dir;
 
 void Write(const std::string& target, const std::string& name, crypto::ByteView bytes) {
+  std::filesystem::create_directories(g_dir + "/" + target);
   const std::string path = g_dir + "/" + target + "/" + name;
   std::ofstream out(path, std::ios::binary);
   out.write(reinterpret_cast<const char*>(bytes.data()),
@@ -33,11 +40,52 @@ void Write(const std::string& target, const std::string& name, crypto::ByteView 
   }
 }
 
+void Write(const std::string& target, const std::string& name,
+           const google::protobuf::MessageLite& message) {
+  const std::string bytes = message.SerializeAsString();
+  Write(target, name, crypto::AsBytes(bytes));
+}
+
 void Check(const Status& status, const char* what) {
   if (!status.ok()) {
     std::fprintf(stderr, "%s: %s\n", what, status.message().c_str());
     std::exit(1);
   }
+}
+
+void Expect(bool holds, const char* what) {
+  if (!holds) {
+    std::fprintf(stderr, "not as expected: %s\n", what);
+    std::exit(1);
+  }
+}
+
+// `statement` with one bit of its signature flipped: it no longer verifies.
+directory::Statement Tampered(directory::Statement statement) {
+  statement.encoded.back() ^= 0x01;
+  return statement;
+}
+
+// What `node`'s directory answers to `message`.
+std::vector<wire::DirectorySync> Answer(fuzzing::SyncedDirectory& node,
+                                        const wire::DirectorySync& message) {
+  std::vector<wire::DirectorySync> replies;
+  std::vector<wire::DirectoryObject> received;
+  Check(directory::AnswerSync(node.directory->shared(), message, replies, received), "answer");
+  return replies;
+}
+
+// Whether `node`'s directory keeps something of `message` (tried in a round
+// that is rolled back).
+bool Keeps(fuzzing::SyncedDirectory& node, const wire::DirectorySync& message) {
+  const directory::ObjectHash root = node.directory->shared().Root();
+  Check(node.store->db().Begin(), "begin");
+  Check(node.directory->OnSyncMessage(fuzzing::SyncedDirectory::kPeer, message), "sync message");
+  const bool kept = node.directory->shared().Root() != root;
+  node.store->db().Rollback();
+  Check(node.directory->OnRolledBack(), "rollback");
+  Expect(node.directory->shared().Root() == root, "the directory as before");
+  return kept;
 }
 
 // A charter with every anchor slot used, signed by the last anchor, with a
@@ -145,6 +193,146 @@ int main(int argc, char** argv) {
     cyrillic.languages = {"sr"};
     Write("profile_fuzz", "cyrillic",
           SignedProfile(random, network.charter, "Жанна", cyrillic, 12));
+  }
+
+  // statement_fuzz: the fixed web of trust's statements, and statements that
+  // parse but do not hold: every kind, every kind of signer.
+  const fuzzing::FixedTrust trust(network);
+  crypto::DeterministicRandom random(0x57A7);
+  const auto newcomer = crypto::Identity::Generate(random);
+  const auto stranger = crypto::Identity::Generate(random);
+  const crypto::PublicKey& newcomer_key = newcomer.signing().public_key();
+  const crypto::PublicKey& member_key = trust.member.signing().public_key();
+  const auto& charter = network.charter;
+  using directory::StatementKind;
+  const auto cp_suspension =
+      fuzzing::MakeStatement(network.anchor, StatementKind::kSuspension,
+                             trust.contact_point.public_key(), "", "", charter);
+  const auto renewed_delegation = fuzzing::MakeStatement(
+      network.anchor, StatementKind::kContactPoint, trust.contact_point.public_key(), "AM", "",
+      charter, fuzzing::kFuzzSignedAtMs + 3600 * 1000);
+  const auto cp_endorsement =
+      fuzzing::MakeStatement(trust.contact_point, StatementKind::kEndorsement, newcomer_key, "AM",
+                             "Ministry of Internal Affairs", charter);
+  const auto cp_delegates = fuzzing::MakeStatement(
+      trust.contact_point, StatementKind::kContactPoint, newcomer_key, "AM", "", charter);
+  const auto suspended_endorsement =
+      fuzzing::MakeStatement(trust.suspended, StatementKind::kEndorsement, newcomer_key, "GE",
+                             "Public Service Hall", charter);
+  const auto cyrillic_endorsement =
+      fuzzing::MakeStatement(network.anchor, StatementKind::kEndorsement, newcomer_key, "RU",
+                             "Главное управление по вопросам миграции", charter);
+  const auto stranger_endorsement =
+      fuzzing::MakeStatement(stranger.signing(), StatementKind::kEndorsement, member_key, "AM",
+                             "Yerevan State University", charter);
+  const auto tampered = Tampered(trust.delegation);
+  Expect(!directory::ParseStatement(tampered.encoded, charter, fuzzing::kFuzzNowMs).ok(),
+         "the tampered statement is refused");
+  {
+    const std::pair<const char*, const directory::Statement*> statements[] = {
+        {"delegation", &trust.delegation},
+        {"endorsement", &trust.endorsement},
+        {"anchor-endorsement", &trust.anchor_endorsement},
+        {"old-delegation", &trust.old_delegation},
+        {"suspension", &trust.suspension},
+        {"cp-suspension", &cp_suspension},
+        {"renewed-delegation", &renewed_delegation},
+        {"cp-delegates", &cp_delegates},
+        {"suspended-endorsement", &suspended_endorsement},
+        {"cyrillic-endorsement", &cyrillic_endorsement},
+        {"stranger-endorsement", &stranger_endorsement},
+        {"tampered", &tampered},
+    };
+    for (const auto& [name, statement] : statements)
+      Write("statement_fuzz", name, statement->encoded);
+  }
+
+  // directory_sync_fuzz: every kind of message, against the directory that
+  // holds the fixed web of trust.
+  {
+    fuzzing::SyncedDirectory node(network, trust);
+    const directory::SyncSet& shared = node.directory->shared();
+    const directory::SyncSet empty;
+    Write("directory_sync_fuzz", "summary-equal", directory::MakeSummary(shared));
+    Write("directory_sync_fuzz", "summary-empty", directory::MakeSummary(empty));
+
+    wire::DirectorySync buckets;
+    const crypto::Bytes empty_hashes = empty.BucketHashes();
+    buckets.mutable_buckets()->set_hashes(empty_hashes.data(), empty_hashes.size());
+    Write("directory_sync_fuzz", "buckets-empty", buckets);
+
+    // The directory's answer to an empty set's buckets: its hashes.
+    auto entries = Answer(node, buckets);
+    Expect(entries.size() == 1 && entries[0].has_entries(), "entries");
+    Write("directory_sync_fuzz", "entries-mine", entries[0]);
+
+    // The same buckets, empty: the directory sends what they lack.
+    wire::DirectorySync entries_empty = entries[0];
+    for (auto& bucket : *entries_empty.mutable_entries()->mutable_buckets()) bucket.clear_hashes();
+    Expect(Answer(node, entries_empty).size() == 1, "objects for empty buckets");
+    Write("directory_sync_fuzz", "entries-empty", entries_empty);
+
+    // A bucket with a hash the directory lacks: it wants it.
+    const crypto::Bytes suspension_slot = cp_suspension.Slot();
+    const auto unknown =
+        directory::SyncSet::HashOf(directory::ObjectType::kStatement, cp_suspension.encoded);
+    wire::DirectorySync entries_unknown;
+    auto* bucket = entries_unknown.mutable_entries()->add_buckets();
+    bucket->set_index(directory::SyncSet::BucketOf(suspension_slot));
+    bucket->set_hashes(unknown.data(), unknown.size());
+    auto wanted = Answer(node, entries_unknown);
+    Expect(!wanted.empty() && wanted.back().has_want(), "want");
+    Write("directory_sync_fuzz", "entries-unknown", entries_unknown);
+
+    // An empty set's answer to the directory's hashes: it wants them all.
+    std::vector<wire::DirectorySync> want_all;
+    std::vector<wire::DirectoryObject> none;
+    Check(directory::AnswerSync(empty, entries[0], want_all, none), "want all");
+    Expect(want_all.size() == 1 && want_all[0].has_want(), "want all");
+    Write("directory_sync_fuzz", "want-all", want_all[0]);
+
+    wire::DirectorySync want_some;
+    const auto known =
+        directory::SyncSet::HashOf(directory::ObjectType::kProfile, trust.member_profile.encoded);
+    Expect(shared.Find(known) != nullptr, "the member's profile is shared");
+    want_some.mutable_want()->mutable_hashes()->append(
+        reinterpret_cast<const char*>(unknown.data()), unknown.size());
+    want_some.mutable_want()->mutable_hashes()->append(reinterpret_cast<const char*>(known.data()),
+                                                       known.size());
+    Write("directory_sync_fuzz", "want-some", want_some);
+
+    // Everything the directory shares, as it sends it.
+    auto objects = Answer(node, want_all[0]);
+    Expect(objects.size() == 1 && objects[0].objects().objects_size() == 6, "objects");
+    Expect(!Keeps(node, objects[0]), "nothing new in its own objects");
+    Write("directory_sync_fuzz", "objects-all", objects[0]);
+
+    // News: a suspension that ends the contact point's endorsements; a
+    // newcomer it endorses; a newer delegation and profile.
+    const auto suspension = fuzzing::ObjectsMessage({&cp_suspension}, {});
+    Expect(Keeps(node, suspension), "the suspension is kept");
+    Write("directory_sync_fuzz", "objects-suspension", suspension);
+
+    const auto newcomer_profile = fuzzing::MakeProfile(
+        newcomer, fuzzing::FieldsOf("Narek Sargsyan", "AM"), charter, 1, random);
+    auto renewed_fields = fuzzing::FieldsOf("Ani Hakobyan", "AM");
+    renewed_fields.role = "Head of the Legal Department";
+    const auto renewed_profile =
+        fuzzing::MakeProfile(trust.member, renewed_fields, charter, 2, random);
+    const auto news = fuzzing::ObjectsMessage({&renewed_delegation, &cp_endorsement},
+                                              {&newcomer_profile, &renewed_profile});
+    Expect(Keeps(node, news), "the news is kept");
+    Write("directory_sync_fuzz", "objects-news", news);
+
+    // What no directory keeps: statements that do not hold or verify, and a
+    // profile nobody endorsed.
+    const auto stranger_profile =
+        fuzzing::MakeProfile(stranger, fuzzing::FieldsOf("Carla Rossi", "IT"), charter, 1, random);
+    const auto refused = fuzzing::ObjectsMessage(
+        {&suspended_endorsement, &cp_delegates, &stranger_endorsement, &tampered},
+        {&stranger_profile});
+    Expect(!Keeps(node, refused), "nothing refused is kept");
+    Write("directory_sync_fuzz", "objects-refused", refused);
   }
   return 0;
 }

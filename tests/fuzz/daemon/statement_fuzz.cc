@@ -1,0 +1,154 @@
+// Statements arrive from peers (directory sync) and from the store: the input
+// is the wire.Signed bytes, parsed against a fixed charter and then put to a
+// trust graph that holds the fixed web of trust.
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+
+#include "daemon/directory/iso_codes.h"
+#include "daemon/directory/profile.h"
+#include "daemon/directory/statement.h"
+#include "daemon/directory/trust_graph.h"
+#include "daemon/util/log.h"
+#include "tests/fuzz/daemon/fuzz_directory.h"
+
+namespace {
+
+using namespace parley::directory;
+
+// The fields each kind carries, and only those (statement.cc).
+bool FitsItsKind(const Statement& statement) {
+  const bool organisation_ok = !statement.organisation.empty() &&
+                               statement.organisation == Trimmed(statement.organisation) &&
+                               IsValidText(statement.organisation, kMaxOrganisationBytes, false);
+  switch (statement.kind) {
+    case StatementKind::kContactPoint:
+      return IsStateCode(statement.state) && statement.organisation.empty();
+    case StatementKind::kEndorsement:
+      return IsStateCode(statement.state) && organisation_ok;
+    case StatementKind::kSuspension:
+    case StatementKind::kRevocation:
+      return statement.state.empty() && statement.organisation.empty();
+  }
+  return false;
+}
+
+bool SameStatement(const Statement& a, const Statement& b) {
+  return a.kind == b.kind && a.subject == b.subject && a.signer == b.signer && a.state == b.state &&
+         a.organisation == b.organisation && a.issued_at_ms == b.issued_at_ms &&
+         a.encoded == b.encoded;
+}
+
+struct Fixture {
+  parley::fuzzing::FixedNetwork network;
+  parley::fuzzing::FixedTrust trust{network};
+  TrustGraph graph = Graph(network, trust);
+
+ private:
+  static TrustGraph Graph(const parley::fuzzing::FixedNetwork& network,
+                          const parley::fuzzing::FixedTrust& trust) {
+    TrustGraph graph(network.charter.anchor_keys);
+    for (const Statement* statement : {&trust.delegation, &trust.old_delegation, &trust.suspension,
+                                       &trust.endorsement, &trust.anchor_endorsement}) {
+      if (!graph.Holds(*statement)) __builtin_trap();
+      if (!graph.Put(*statement)) __builtin_trap();
+    }
+    return graph;
+  }
+};
+
+// What a trust graph must make of any statement that parses.
+void CheckTrust(TrustGraph graph, const Statement& statement) {
+  const bool holds = graph.Holds(statement);
+  // Only anchors delegate and suspend; an anchor may endorse anyone.
+  if (statement.kind != StatementKind::kEndorsement && holds && !graph.IsAnchor(statement.signer))
+    __builtin_trap();
+  if (graph.IsAnchor(statement.signer) && statement.kind != StatementKind::kContactPoint && !holds)
+    __builtin_trap();
+
+  const parley::crypto::Bytes slot = statement.Slot();
+  const Statement* before = graph.Find(slot);
+  const bool newer = before == nullptr || before->issued_at_ms < statement.issued_at_ms;
+  if (graph.Put(statement) != newer) __builtin_trap();
+  const Statement* held = graph.Find(slot);
+  if (held == nullptr || (newer && !SameStatement(*held, statement))) __builtin_trap();
+  if (graph.Put(statement)) __builtin_trap();  // not newer than itself
+
+  for (const Statement* endorsement : graph.EndorsementsOf(statement.subject)) {
+    if (endorsement->kind != StatementKind::kEndorsement ||
+        endorsement->subject != statement.subject || !graph.Holds(*endorsement)) {
+      __builtin_trap();
+    }
+  }
+  for (const Statement* endorsement : graph.EndorsementsOf(statement.signer)) {
+    if (endorsement->subject != statement.signer) __builtin_trap();
+  }
+  if (const Statement* delegation = graph.ActiveContactPoint(statement.subject)) {
+    if (delegation->kind != StatementKind::kContactPoint || graph.IsSuspended(statement.subject))
+      __builtin_trap();
+  }
+  for (const Statement* delegation : graph.ContactPoints()) {
+    if (delegation->kind != StatementKind::kContactPoint) __builtin_trap();
+  }
+  // In the order a receiver can check them.
+  const auto all = graph.All();
+  if (!std::is_sorted(all.begin(), all.end(), [](const Statement* a, const Statement* b) {
+        return CheckOrderOf(a->kind) < CheckOrderOf(b->kind);
+      })) {
+    __builtin_trap();
+  }
+}
+
+}  // namespace
+
+// As in the daemon: protobuf's complaints about malformed strings go to the
+// (here silent) debug log rather than to stderr once per input.
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  parley::log::Init("off");
+  return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using parley::fuzzing::kFuzzNowMs;
+  static const Fixture fixture;  // built once per fuzzing process
+  const Charter& charter = fixture.network.charter;
+
+  auto statement = ParseStatement({data, size}, charter, kFuzzNowMs);
+  if (!statement.ok()) return 0;
+
+  if (statement->encoded.size() != size ||
+      !std::equal(statement->encoded.begin(), statement->encoded.end(), data)) {
+    __builtin_trap();
+  }
+  if (size > kMaxStatementBytes || !FitsItsKind(*statement)) __builtin_trap();
+  // Only a revocation may be about its own signer.
+  if ((statement->subject == statement->signer && statement->kind != StatementKind::kRevocation) ||
+      statement->issued_at_ms == 0 || statement->issued_at_ms > kFuzzNowMs + kMaxClockSkewMs) {
+    __builtin_trap();
+  }
+  // Its slot is its kind and subject (and, for an endorsement, its signer).
+  const parley::crypto::Bytes slot = statement->Slot();
+  const std::size_t slot_size =
+      1 + statement->subject.size() *
+              (statement->kind == StatementKind::kEndorsement ? std::size_t{2} : std::size_t{1});
+  if (slot != statement->Slot() || slot.size() != slot_size ||
+      slot[0] != static_cast<std::uint8_t>(statement->kind) ||
+      !std::equal(statement->subject.begin(), statement->subject.end(), slot.begin() + 1)) {
+    __builtin_trap();
+  }
+  // It parses again from its own bytes, to the same statement.
+  auto again = ParseStatement(statement->encoded, charter, kFuzzNowMs);
+  if (!again.ok() || !SameStatement(*again, *statement) || again->Slot() != slot) __builtin_trap();
+  // And it is refused by another network, and before it was (nearly) made.
+  Charter other = charter;
+  other.network_id[0] ^= 0x01;
+  if (ParseStatement(statement->encoded, other, kFuzzNowMs).ok()) __builtin_trap();
+  if (statement->issued_at_ms > kMaxClockSkewMs + 1 &&
+      ParseStatement(statement->encoded, charter, statement->issued_at_ms - kMaxClockSkewMs - 1)
+          .ok()) {
+    __builtin_trap();
+  }
+
+  CheckTrust(fixture.graph, statement.value());
+  return 0;
+}
