@@ -47,6 +47,8 @@ std::string_view SignContextLabel(SignContext context) {
       return "parley/profile/v1";
     case SignContext::kStatement:
       return "parley/statement/v1";
+    case SignContext::kIntroduction:
+      return "parley/introduction/v1";
   }
   std::abort();  // not a SignContext value: a bug
 }

@@ -22,6 +22,7 @@ enum class SignContext {
   kCharter,       // "parley/charter/v1"
   kProfile,       // "parley/profile/v1"
   kStatement,     // "parley/statement/v1"
+  kIntroduction,  // "parley/introduction/v1"
 };
 
 std::string_view SignContextLabel(SignContext context);

@@ -35,6 +35,8 @@ const std::vector<OptionSpec>& KnownOptions() {
       {"publish", true, false},
       {"member", true, false},
       {"yes", false, false},
+      // introduce
+      {"note", true, false},
   };
   return kOptions;
 }

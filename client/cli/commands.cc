@@ -134,7 +134,8 @@ Status RunContactsVerify(Invocation& inv) {
   return {};
 }
 
-// The ID operand of "contacts accept" and "contacts reject".
+// The ID operand of "contacts accept", "contacts reject" and "introductions
+// accept" / "decline".
 std::optional<std::uint64_t> RequestId(const std::string& text) {
   if (text.empty() || text.size() > 19) return std::nullopt;
   for (char c : text) {
@@ -420,6 +421,93 @@ Status RunEndorse(Invocation& inv) {
   return {};
 }
 
+// ------------------------------------------------------------ introductions
+
+// MESSAGE_TOO_LONG of `introduce`: told as the note's, with the daemon's limit
+// (kMaxNoteBytes when it gave none).
+Failure NoteTooLong(Failure failure) {
+  failure.key = "error.note_too_long";
+  const bool has_limit = std::any_of(failure.params.begin(), failure.params.end(),
+                                     [](const auto& param) { return param.first == "limit"; });
+  if (!has_limit) failure.params.emplace_back("limit", std::to_string(kMaxNoteBytes));
+  return failure;
+}
+
+Status RunIntroduce(Invocation& inv) {
+  const std::string note = inv.Option("note");
+  if (note.size() > kMaxNoteBytes) {
+    api::Error error;
+    error.set_code(api::MESSAGE_TOO_LONG);
+    error.set_detail(std::to_string(kMaxNoteBytes));
+    return NoteTooLong(i18n::DaemonFailure(error));
+  }
+  api::Request request;
+  api::IntroduceRequest& introduce = *request.mutable_introduce();
+  introduce.set_alias1(inv.operands[0]);
+  introduce.set_alias2(inv.operands[1]);
+  introduce.set_note(note);
+  auto reply = inv.api.Call(std::move(request), api::Reply::kIntroduce);
+  if (!reply.ok()) {
+    Failure failure = reply.failure();
+    if (failure.code == "message_too_long") return NoteTooLong(std::move(failure));
+    return failure;
+  }
+  inv.Emit(render::IntroduceJson(reply->introduce()),
+           render::IntroducedText(inv.operands[0], inv.operands[1], inv.lang));
+  return {};
+}
+
+Status RunIntroductions(Invocation& inv) {
+  api::Request request;
+  request.mutable_list_introductions();
+  auto reply = inv.api.Call(std::move(request), api::Reply::kIntroductions);
+  if (!reply.ok()) return reply.failure();
+  inv.Emit(render::IntroductionsJson(reply->introductions()),
+           render::IntroductionsText(reply->introductions(), inv.lang));
+  return {};
+}
+
+// Accepts (`accept`) or declines the introduction named by the ID operand.
+Result<api::AnswerIntroductionReply> AnswerIntroduction(Invocation& inv, bool accept) {
+  auto id = RequestId(inv.operands[0]);
+  if (!id) {
+    return Failure::Usage("usage.bad_introduction_id", {{"value", inv.operands[0]}},
+                          inv.command.Id());
+  }
+  api::Request request;
+  api::AnswerIntroductionRequest& answer = *request.mutable_answer_introduction();
+  answer.set_id(*id);
+  answer.set_accept(accept);
+  if (accept) answer.set_alias(inv.Option("alias"));
+  auto reply = inv.api.Call(std::move(request), api::Reply::kAnswerIntroduction);
+  if (!reply.ok()) {
+    // The card is the introducer's relay of it, not one the user copied.
+    Failure failure = reply.failure();
+    if (failure.code == "invalid_card") {
+      failure.key = failure.key == "error.invalid_card" ? "error.introduction_invalid_card"
+                                                        : "error.introduction_invalid_card_plain";
+    }
+    return failure;
+  }
+  return reply->answer_introduction();
+}
+
+Status RunIntroductionsAccept(Invocation& inv) {
+  auto answer = AnswerIntroduction(inv, /*accept=*/true);
+  if (!answer.ok()) return answer.failure();
+  inv.Emit(render::ContactJson(answer->contact()),
+           render::IntroductionAcceptedText(answer->contact(), inv.lang));
+  return {};
+}
+
+Status RunIntroductionsDecline(Invocation& inv) {
+  auto answer = AnswerIntroduction(inv, /*accept=*/false);
+  if (!answer.ok()) return answer.failure();
+  inv.Emit(render::Json{{"id", answer->id()}, {"accepted", false}},
+           render::IntroductionDeclinedText(answer->id(), inv.lang));
+  return {};
+}
+
 // ------------------------------------------------------------------ revoke
 
 // The file `revoke --export` writes: created new (an existing file is never
@@ -674,6 +762,37 @@ const std::vector<CommandSpec>& CommandTable() {
        true,
        true,
        RunRevoke},
+      {"introduce",
+       "ALIAS1 ALIAS2 [--note TEXT]",
+       {"ALIAS1", "ALIAS2"},
+       2,
+       false,
+       {"note"},
+       {},
+       true,
+       true,
+       RunIntroduce},
+      {"introductions", "", {}, 0, false, {}, {}, true, true, RunIntroductions},
+      {"introductions accept",
+       "ID [--alias ALIAS]",
+       {"ID"},
+       1,
+       false,
+       {"alias"},
+       {},
+       true,
+       true,
+       RunIntroductionsAccept},
+      {"introductions decline",
+       "ID",
+       {"ID"},
+       1,
+       false,
+       {},
+       {},
+       true,
+       true,
+       RunIntroductionsDecline},
       {"help", "[COMMAND]", {"COMMAND"}, 0, true, {}, {}, true, false, RunHelp},
   };
   return kTable;
@@ -702,6 +821,7 @@ const std::vector<CommandGroup>& CommandGroups() {
       {"profile", "profile show"},
       {"directory", ""},
       {"contact-point", "contact-point list"},
+      {"introductions", "introductions"},
   };
   return kGroups;
 }

@@ -103,6 +103,10 @@ constexpr long kMaxLimit = 10000;
 constexpr long kMaxSearchLimit = 100;
 constexpr long kMaxSearchOffset = 10000;
 
+// Longest note `introduce --note` passes on (api.proto IntroduceRequest);
+// checked here too so that a long one is refused before it is sent.
+constexpr std::size_t kMaxNoteBytes = 1024;
+
 // Longest file `revoke --publish` reads: a revocation certificate is one
 // line of a few hundred bytes, so anything longer is not one.
 constexpr std::size_t kMaxCertificateBytes = 4 * 1024;

@@ -126,8 +126,11 @@ std::string CommandHelp(const CommandSpec& command, i18n::Lang lang) {
 
 std::string GroupHelp(std::string_view group, i18n::Lang lang) {
   std::string out = Text(lang, "help." + std::string(group) + "_group") + "\n";
+  // The group's word may be a command of its own ("introductions" lists
+  // them); it comes first.
   for (const auto& command : CommandTable()) {
-    if (command.name.substr(0, group.size() + 1) == std::string(group) + " ") {
+    if (command.name == group ||
+        command.name.substr(0, group.size() + 1) == std::string(group) + " ") {
       out += "\n" + CommandHelp(command, lang);
     }
   }

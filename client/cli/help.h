@@ -24,7 +24,8 @@ std::string WrappedUsageLine(const CommandSpec& command);
 // Usage line and the command's help text.
 std::string CommandHelp(const CommandSpec& command, i18n::Lang lang);
 
-// Help for every command under `group` ("contacts", "profile", "directory").
+// Help for every command under `group` ("contacts", "profile", "directory"),
+// after the command named `group` itself when there is one ("introductions").
 std::string GroupHelp(std::string_view group, i18n::Lang lang);
 
 // Help for the command named by `words` ({} → overview, {"contacts"} → the

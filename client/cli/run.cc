@@ -124,6 +124,10 @@ Status Dispatch(const Args& args, Lang lang, Io& io, const i18n::GetEnv& getenv)
       PrintText(io, args.json, "help", OverviewHelp(lang));
       return {};
     }
+    // "parley introductions --help": the word is both a command and a group.
+    if (resolved.group == nullptr && args.words.size() == 1) {
+      resolved.group = FindGroup(args.words[0]);
+    }
     if (resolved.group != nullptr) {
       PrintText(io, args.json, "help", GroupHelp(resolved.group->name, lang));
       return {};

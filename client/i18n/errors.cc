@@ -57,6 +57,10 @@ ErrorSentence SentenceFor(api::ErrorCode code) {
       return {"error.invalid_revocation", "detail", "error.invalid_revocation_plain"};
     case api::NOT_REVOKER:
       return {"error.not_revoker", "alias", "error.not_revoker_plain"};
+    case api::UNKNOWN_INTRODUCTION:
+      return {"error.unknown_introduction", "id", "error.unknown_introduction_plain"};
+    case api::SAME_CONTACT:
+      return {"error.same_contact", "", "error.same_contact"};
     default:
       break;
   }

@@ -146,6 +146,19 @@ const Messages& EnglishMessages() {
       {"error.not_revoker_plain",
        "Only the network's anchor or the contact point that endorsed that contact can revoke "
        "their key, and this node is neither. Ask the secretariat or that contact point."},
+      {"error.unknown_introduction", "No introduction {id}: see parley introductions."},
+      {"error.unknown_introduction_plain", "No such introduction: see parley introductions."},
+      {"error.same_contact",
+       "Both aliases name the same contact: introduce two different contacts to each other."},
+      {"error.note_too_long",
+       "The note is too long: at most {limit} bytes. Shorten it, and send the rest as a "
+       "message."},
+      {"error.introduction_invalid_card",
+       "The card in this introduction is not valid ({detail}). Decline it, and ask for the "
+       "person's card directly."},
+      {"error.introduction_invalid_card_plain",
+       "The card in this introduction is not valid. Decline it, and ask for the person's card "
+       "directly."},
       {"error.unknown_code",
        "The daemon reported an error this version of parley does not know (code {code}: "
        "{detail}). Install matching versions of parley and parleyd."},
@@ -215,6 +228,8 @@ const Messages& EnglishMessages() {
       {"usage.incomplete_command", "'{command}' needs a command after it."},
       {"usage.bad_request_id",
        "A request ID is a number shown by 'parley requests', not '{value}'."},
+      {"usage.bad_introduction_id",
+       "An introduction ID is a number shown by 'parley introductions', not '{value}'."},
       {"usage.no_json", "'{command}' is interactive and has no --json output."},
       {"usage.not_utf8",
        "An argument is not valid UTF-8 text. Switch your terminal to UTF-8 (for example "
@@ -358,6 +373,24 @@ const Messages& EnglishMessages() {
        "This node's key can no longer be used: set up a new node (parleyd init) and share its "
        "new card."},
 
+      // ----------------------------------------------------------- introductions
+      {"introduce.done",
+       "Introduced {alias1} and {alias2} to each other; each can accept with parley "
+       "introductions accept ID."},
+      {"introductions.none",
+       "No introductions are waiting. A contact you both know can introduce you to someone with "
+       "parley introduce."},
+      {"introductions.hint",
+       "Accept with: parley introductions accept ID [--alias ALIAS], or decline with: parley "
+       "introductions decline ID"},
+      {"introductions.accepted", "{name} is now your contact {alias}, introduced by {introducer}."},
+      {"introductions.accepted_plain", "{name} is now your contact {alias}."},
+      {"introductions.accepted_hint",
+       "When you meet, compare safety numbers to mark them verified: parley contacts verify "
+       "{alias}"},
+      {"introductions.declined", "Declined introduction {id}; nobody was added."},
+      {"trust.introduced_by", "{trust}, introduced by {alias}"},
+
       // ---------------------------------------------------------- table headers
       {"col.alias", "ALIAS"},
       {"col.name", "NAME"},
@@ -375,6 +408,7 @@ const Messages& EnglishMessages() {
       {"col.member_state", "STATE"},
       {"col.status", "STATUS"},
       {"col.delegated", "DELEGATED"},
+      {"col.note", "NOTE"},
 
       // -------------------------------------------------------------------- chat
       {"chat.header",
@@ -408,6 +442,7 @@ const Messages& EnglishMessages() {
       {"help.profile_group", "Commands for your profile in the network's directory:"},
       {"help.directory_group", "Commands for the network's directory of experts:"},
       {"help.contact-point_group", "Commands for the network's National Contact Points:"},
+      {"help.introductions_group", "Commands for introductions:"},
       {"help.global_options",
        "Global options (anywhere on the line):\n"
        "  --home DIR     the node's home directory (default: $PARLEY_HOME, else\n"
@@ -448,6 +483,10 @@ const Messages& EnglishMessages() {
       {"summary.contact-point_list", "list the network's contact points"},
       {"summary.endorse", "endorse a contact as a member of ORG"},
       {"summary.revoke", "revoke a lost or stolen key, for good"},
+      {"summary.introduce", "introduce two contacts to each other"},
+      {"summary.introductions", "list introductions waiting for you"},
+      {"summary.introductions_accept", "accept an introduction: a new contact"},
+      {"summary.introductions_decline", "decline an introduction"},
       {"summary.help", "show help for all commands or one"},
 
       {"help.status",
@@ -477,7 +516,9 @@ const Messages& EnglishMessages() {
        "them, whether they are online now, and their fingerprint. When someone has\n"
        "endorsed a contact, a last column says by whom, up to the anchor. A contact\n"
        "whose key is revoked shows REVOKED as its trust: messages to and from it are\n"
-       "refused (in --json, \"revoked\" is true).\n\n"
+       "refused (in --json, \"revoked\" is true). A contact you accepted from an\n"
+       "introduction shows \"introduced by\" and who introduced them, as the alias you\n"
+       "gave that contact (in --json, \"introduced_by\").\n\n"
        "Examples:\n"
        "  parley contacts list\n"
        "  parley --json contacts list"},
@@ -681,6 +722,44 @@ const Messages& EnglishMessages() {
        "  parley revoke --member ivanov\n"
        "  parley revoke --yes\n"
        "  parley --json revoke --publish revocation.txt"},
+      {"help.introduce",
+       "Introduces two of your contacts to each other: each is sent the other's card and\n"
+       "your note, signed by your node, over your encrypted session with them. Each sees\n"
+       "the introduction in \"parley introductions\" and accepts it with \"parley\n"
+       "introductions accept ID\" or declines it. An accepted contact is shown as\n"
+       "\"introduced by\" you: they trust your word, not a safety number they compared.\n\n"
+       "Options:\n"
+       "  --note TEXT   why they should talk, at most 1024 bytes (quote it)\n\n"
+       "With --json: \"id1\" and \"id2\", the ids of the two messages that carry it.\n\n"
+       "Examples:\n"
+       "  parley introduce anna ivanov --note \"You both work on return\"\n"
+       "  parley --json introduce anna ivanov"},
+      {"help.introductions",
+       "Lists introductions waiting for you: a contact (FROM) introduces someone (NAME,\n"
+       "with the first digits of their fingerprint) and may add a note. Accept one with\n"
+       "\"parley introductions accept ID\": the person becomes a contact shown as\n"
+       "\"introduced by\" whoever introduced them. Decline it with \"parley introductions\n"
+       "decline ID\". Compare safety numbers when you meet, to mark them verified.\n\n"
+       "With --json: a list of \"id\", \"introducer\", \"name\", \"fingerprint\" (whole),\n"
+       "\"note\" and \"received_at\".\n\n"
+       "Examples:\n"
+       "  parley introductions\n"
+       "  parley --json introductions"},
+      {"help.introductions_accept",
+       "Accepts an introduction: the person introduced becomes your contact, shown as\n"
+       "\"introduced by\" the contact who introduced them (\"introduced_by\" in --json).\n"
+       "\"parley introductions\" shows the ID.\n\n"
+       "Options:\n"
+       "  --alias ALIAS   the alias to save them under (default: from the name in\n"
+       "                  their card)\n\n"
+       "Examples:\n"
+       "  parley introductions accept 3\n"
+       "  parley introductions accept 3 --alias petrov"},
+      {"help.introductions_decline",
+       "Declines an introduction: it is forgotten and nobody is added. \"parley\n"
+       "introductions\" shows the ID.\n\n"
+       "Example:\n"
+       "  parley introductions decline 3"},
       {"help.help",
        "Shows the list of commands, or the details and examples of one command.\n\n"
        "Examples:\n"

@@ -152,6 +152,20 @@ const Messages& RussianMessages() {
        "Отозвать ключ этого контакта может только якорь сети или заверивший его контактный "
        "пункт, а этот узел — ни то ни другое. Обратитесь в секретариат или к этому контактному "
        "пункту."},
+      {"error.unknown_introduction", "Знакомства с номером {id} нет: см. parley introductions."},
+      {"error.unknown_introduction_plain", "Такого знакомства нет: см. parley introductions."},
+      {"error.same_contact",
+       "Оба псевдонима относятся к одному и тому же контакту: познакомить можно двух разных "
+       "людей."},
+      {"error.note_too_long",
+       "Пояснение слишком длинное: не более {limit} байт. Сократите его, а остальное отправьте "
+       "сообщением."},
+      {"error.introduction_invalid_card",
+       "Карточка в этом знакомстве недействительна ({detail}). Отклоните его и попросите "
+       "карточку у этого человека напрямую."},
+      {"error.introduction_invalid_card_plain",
+       "Карточка в этом знакомстве недействительна. Отклоните его и попросите карточку у этого "
+       "человека напрямую."},
       {"error.unknown_code",
        "Демон сообщил об ошибке, неизвестной этой версии parley (код {code}: {detail}). "
        "Установите одну и ту же версию parley и parleyd."},
@@ -227,6 +241,9 @@ const Messages& RussianMessages() {
       {"usage.incomplete_command", "После «{command}» нужно указать команду."},
       {"usage.bad_request_id",
        "Номер запроса — это число, которое показывает «parley requests», а не «{value}»."},
+      {"usage.bad_introduction_id",
+       "Номер знакомства — это число, которое показывает «parley introductions», а не "
+       "«{value}»."},
       {"usage.no_json", "Команда «{command}» интерактивная, вывода в формате --json у неё нет."},
       {"usage.not_utf8",
        "Один из аргументов не в кодировке UTF-8. Переключите терминал на UTF-8 (например, "
@@ -375,6 +392,24 @@ const Messages& RussianMessages() {
        "Ключом этого узла больше пользоваться нельзя: создайте новый узел (parleyd init) и "
        "передайте его новую карточку."},
 
+      // ----------------------------------------------------------- introductions
+      {"introduce.done",
+       "{alias1} и {alias2} познакомлены друг с другом; каждый может принять знакомство "
+       "командой parley introductions accept ID."},
+      {"introductions.none",
+       "Ожидающих знакомств нет. Общий знакомый может познакомить вас с кем-то командой "
+       "parley introduce."},
+      {"introductions.hint",
+       "Принять: parley introductions accept ID [--alias ALIAS], отклонить: parley "
+       "introductions decline ID"},
+      {"introductions.accepted", "{name} теперь ваш контакт {alias}; познакомил(а) {introducer}."},
+      {"introductions.accepted_plain", "{name} теперь ваш контакт {alias}."},
+      {"introductions.accepted_hint",
+       "При встрече сверьте коды безопасности, чтобы отметить контакт как подтверждённый: "
+       "parley contacts verify {alias}"},
+      {"introductions.declined", "Знакомство {id} отклонено; никто не добавлен."},
+      {"trust.introduced_by", "{trust}, познакомил(а) {alias}"},
+
       // ---------------------------------------------------------- table headers
       {"col.alias", "ПСЕВДОНИМ"},
       {"col.name", "ИМЯ"},
@@ -392,6 +427,7 @@ const Messages& RussianMessages() {
       {"col.member_state", "ГОСУДАРСТВО"},
       {"col.status", "СТАТУС"},
       {"col.delegated", "НАЗНАЧЕН"},
+      {"col.note", "ПОЯСНЕНИЕ"},
 
       // -------------------------------------------------------------------- chat
       {"chat.header",
@@ -427,6 +463,7 @@ const Messages& RussianMessages() {
       {"help.profile_group", "Команды для вашего профиля в справочнике сети:"},
       {"help.directory_group", "Команды для справочника экспертов сети:"},
       {"help.contact-point_group", "Команды для национальных контактных пунктов сети:"},
+      {"help.introductions_group", "Команды для знакомств:"},
       {"help.global_options",
        "Общие параметры (в любом месте командной строки):\n  --home DIR     домашний каталог узла "
        "(по умолчанию: $PARLEY_HOME, иначе\n                 $XDG_DATA_HOME/parley, иначе "
@@ -463,6 +500,10 @@ const Messages& RussianMessages() {
       {"summary.contact-point_list", "контактные пункты сети"},
       {"summary.endorse", "заверить членство контакта в организации"},
       {"summary.revoke", "отозвать утерянный или украденный ключ"},
+      {"summary.introduce", "познакомить двух ваших контактов"},
+      {"summary.introductions", "показать ожидающие знакомства"},
+      {"summary.introductions_accept", "принять знакомство: новый контакт"},
+      {"summary.introductions_decline", "отклонить знакомство"},
       {"summary.help", "справка по всем командам или по одной"},
 
       {"help.status",
@@ -494,7 +535,9 @@ const Messages& RussianMessages() {
        "в сети ли он сейчас и отпечаток его ключа. Если контакт кто-то заверил,\n"
        "в последнем столбце указано кто, вплоть до якоря сети. Если ключ контакта\n"
        "отозван, в столбце проверки стоит ОТОЗВАН: сообщения к нему и от него\n"
-       "не принимаются (в --json «revoked» равно true).\n\n"
+       "не принимаются (в --json «revoked» равно true). У контакта, принятого по\n"
+       "знакомству, в столбце проверки стоит «познакомил(а)» и псевдоним того, кто\n"
+       "познакомил (в --json — «introduced_by»).\n\n"
        "Примеры:\n"
        "  parley contacts list\n"
        "  parley --json contacts list"},
@@ -704,6 +747,46 @@ const Messages& RussianMessages() {
        "  parley revoke --member ivanov\n"
        "  parley revoke --yes\n"
        "  parley --json revoke --publish revocation.txt"},
+      {"help.introduce",
+       "Знакомит двух ваших контактов друг с другом: каждому по зашифрованному сеансу\n"
+       "отправляется карточка другого и ваше пояснение, подписанные вашим узлом. Каждый\n"
+       "видит знакомство в «parley introductions» и принимает его командой «parley\n"
+       "introductions accept ID» или отклоняет. У принятого контакта будет отметка\n"
+       "«познакомил(а)» с вашим псевдонимом: доверие основано на вашем слове, а не на\n"
+       "сверенном коде безопасности.\n\n"
+       "Параметры:\n"
+       "  --note TEXT   зачем им поговорить, не более 1024 байт (в кавычках)\n\n"
+       "С --json: «id1» и «id2» — номера двух сообщений, которые его доставляют.\n\n"
+       "Примеры:\n"
+       "  parley introduce anna ivanov --note \"Вы обе работаете с мигрантами\"\n"
+       "  parley --json introduce anna ivanov"},
+      {"help.introductions",
+       "Показывает ожидающие вас знакомства: контакт (ОТ) знакомит вас с человеком (ИМЯ\n"
+       "и первые цифры отпечатка его ключа) и может добавить пояснение. Принять знакомство:\n"
+       "«parley introductions accept ID» — человек станет контактом с отметкой\n"
+       "«познакомил(а)» и псевдонимом того, кто познакомил. Отклонить: «parley\n"
+       "introductions decline ID». При встрече сверьте коды безопасности, чтобы отметить\n"
+       "контакт как подтверждённый.\n\n"
+       "С --json: список с полями «id», «introducer», «name», «fingerprint» (полностью),\n"
+       "«note» и «received_at».\n\n"
+       "Примеры:\n"
+       "  parley introductions\n"
+       "  parley --json introductions"},
+      {"help.introductions_accept",
+       "Принимает знакомство: человек становится вашим контактом с отметкой\n"
+       "«познакомил(а)» и псевдонимом того, кто познакомил («introduced_by» в --json).\n"
+       "Номер (ID) показывает «parley introductions».\n\n"
+       "Параметры:\n"
+       "  --alias ALIAS   псевдоним для нового контакта (по умолчанию — по имени из его\n"
+       "                  карточки)\n\n"
+       "Примеры:\n"
+       "  parley introductions accept 3\n"
+       "  parley introductions accept 3 --alias petrov"},
+      {"help.introductions_decline",
+       "Отклоняет знакомство: оно забывается, никто не добавляется. Номер (ID) показывает\n"
+       "«parley introductions».\n\n"
+       "Пример:\n"
+       "  parley introductions decline 3"},
       {"help.help",
        "Показывает список команд или подробную справку с примерами по одной команде.\n\n"
        "Примеры:\n"

@@ -24,6 +24,7 @@ constexpr std::size_t kAreaIndent = 4;   // an area's name under its slug (netwo
 constexpr std::size_t kTopicIndent = 6;  // its topics under the name
 
 constexpr std::size_t kFingerprintPrefixGroups = 2;  // FingerprintPrefix
+constexpr std::size_t kNoteWidth = 36;               // the note column of `introductions`
 
 constexpr std::string_view kEmptyField = "—";
 constexpr std::string_view kSeparator = " · ";
@@ -161,6 +162,11 @@ std::vector<std::string> TrustLines(
   return lines;
 }
 
+std::string WithIntroducer(const std::string& trust, const std::string& introduced_by, Lang lang) {
+  if (introduced_by.empty()) return trust;
+  return Text(lang, "trust.introduced_by", {{"trust", trust}, {"alias", Safe(introduced_by)}});
+}
+
 std::string LocalName(const std::string& name_en, const std::string& name_ru, Lang lang) {
   const std::string& preferred = lang == Lang::kRu ? name_ru : name_en;
   return preferred.empty() ? (lang == Lang::kRu ? name_en : name_ru) : preferred;
@@ -209,7 +215,9 @@ std::string ContactsText(const api::ContactList& contacts, Lang lang) {
   for (const auto& contact : contacts.contacts()) {
     std::vector<std::string> row = {
         Safe(contact.alias()), Safe(contact.name()),
-        contact.revoked() ? Text(lang, "trust.revoked") : TrustWord(contact.trust(), lang),
+        contact.revoked()
+            ? Text(lang, "trust.revoked")
+            : WithIntroducer(TrustWord(contact.trust(), lang), contact.introduced_by(), lang),
         Text(lang, contact.online() ? "online.yes" : "online.no"), Safe(contact.fingerprint())};
     if (endorsed) {
       std::vector<std::string> lines;
@@ -337,8 +345,11 @@ std::string ProfileText(const api::Profile& profile, Lang lang) {
   const std::string languages = List(profile.languages());
   rows.emplace_back(Text(lang, "profile.languages"),
                     languages.empty() ? std::string(kEmptyField) : languages);
-  rows.emplace_back(Text(lang, "profile.trust"),
-                    Joined(TrustLines(profile.trust(), profile.endorsements(), lang), "\n"));
+  std::vector<std::string> trust = TrustLines(profile.trust(), profile.endorsements(), lang);
+  if (profile.trust() != api::DIRECTORY_TRUST_REVOKED) {
+    trust.front() = WithIntroducer(trust.front(), profile.introduced_by(), lang);
+  }
+  rows.emplace_back(Text(lang, "profile.trust"), Joined(trust, "\n"));
   if (!profile.endorsements().empty() && profile.trust() != api::DIRECTORY_TRUST_REVOKED) {
     std::vector<std::string> memberships;
     for (const auto& endorsement : profile.endorsements()) {
@@ -408,6 +419,9 @@ std::string DirectoryText(const api::DirectoryPage& page, std::uint32_t offset, 
         TrustLines(profile.trust(), profile.endorsements(), lang);
     std::string first = trust.front();
     if (!profile.alias().empty()) first += " (" + Safe(profile.alias()) + ")";
+    if (profile.trust() != api::DIRECTORY_TRUST_REVOKED) {
+      first = WithIntroducer(first, profile.introduced_by(), lang);
+    }
     out += indent + Joined({first, Safe(profile.fingerprint())}, kSeparator) + "\n";
     for (std::size_t i = 1; i < trust.size(); ++i) out += indent + trust[i] + "\n";
   }
@@ -517,6 +531,43 @@ std::string RevokedText(const api::RevokeReply& revoke, bool own_key, Lang lang)
   out = Wrap(out, kWidth) + "\n";
   if (own_key) out += Wrap(Text(lang, "revoke.own_key_hint"), kWidth) + "\n";
   return out;
+}
+
+std::string IntroducedText(const std::string& alias1, const std::string& alias2, Lang lang) {
+  return Wrap(Text(lang, "introduce.done", {{"alias1", Safe(alias1)}, {"alias2", Safe(alias2)}}),
+              kWidth) +
+         "\n";
+}
+
+std::string IntroductionsText(const api::IntroductionList& introductions, Lang lang) {
+  if (introductions.introductions().empty()) {
+    return Wrap(Text(lang, "introductions.none"), kWidth) + "\n";
+  }
+  // The note last: the only column a cell of several lines may take.
+  Table table({Text(lang, "col.id"), Text(lang, "col.from"), Text(lang, "col.name"),
+               Text(lang, "col.fingerprint"), Text(lang, "col.note")});
+  for (const auto& introduction : introductions.introductions()) {
+    table.AddRow({std::to_string(introduction.id()), Safe(introduction.introducer()),
+                  OrDash(introduction.name()), FingerprintPrefix(introduction.fingerprint()),
+                  WrapLines(ForTerminal(introduction.note(), /*keep_newlines=*/true), kNoteWidth)});
+  }
+  return table.Render() + "\n" + Wrap(Text(lang, "introductions.hint"), kWidth) + "\n";
+}
+
+std::string IntroductionAcceptedText(const api::Contact& contact, Lang lang) {
+  const std::string name = Safe(contact.name().empty() ? contact.fingerprint() : contact.name());
+  const std::string alias = Safe(contact.alias());
+  std::string out =
+      contact.introduced_by().empty()
+          ? Text(lang, "introductions.accepted_plain", {{"name", name}, {"alias", alias}})
+          : Text(lang, "introductions.accepted",
+                 {{"name", name}, {"alias", alias}, {"introducer", Safe(contact.introduced_by())}});
+  return Wrap(out, kWidth) + "\n" +
+         Wrap(Text(lang, "introductions.accepted_hint", {{"alias", alias}}), kWidth) + "\n";
+}
+
+std::string IntroductionDeclinedText(std::uint64_t id, Lang lang) {
+  return Wrap(Text(lang, "introductions.declined", {{"id", std::to_string(id)}}), kWidth) + "\n";
 }
 
 }  // namespace parley::client::render

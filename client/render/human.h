@@ -16,7 +16,8 @@ std::string StatusText(const api::StatusReply& status, i18n::Lang lang);
 std::string ContactAddedText(const api::Contact& contact, i18n::Lang lang);
 std::string ContactAcceptedText(const api::Contact& contact, i18n::Lang lang);
 // A table of the contacts; when any of them is endorsed, a last column says by whom.
-// A contact whose key is revoked says so in the trust column.
+// A contact whose key is revoked says so in the trust column; one made through
+// an introduction says by whom ("unverified, introduced by anna").
 std::string ContactsText(const api::ContactList& contacts, i18n::Lang lang);
 std::string VerifyText(const api::VerifyContactReply& verify, bool confirmed, i18n::Lang lang);
 std::string RequestsText(const api::FirstContactList& requests, i18n::Lang lang);
@@ -52,6 +53,22 @@ std::string RevokeExportedText(const api::RevokeReply& revoke, const std::string
 // After `revoke --publish`, `--member` or `--yes` (`own_key`): which key is
 // revoked, and that every node stops trusting it as it syncs.
 std::string RevokedText(const api::RevokeReply& revoke, bool own_key, i18n::Lang lang);
+
+// After `introduce A B`: both were introduced, and how each accepts.
+std::string IntroducedText(const std::string& alias1, const std::string& alias2, i18n::Lang lang);
+// A table of the introductions waiting (ID, who introduces, the name and
+// fingerprint prefix of the one introduced, the note), then how to answer; a
+// friendly line when there are none.
+std::string IntroductionsText(const api::IntroductionList& introductions, i18n::Lang lang);
+// After `introductions accept`: "NAME is now your contact ALIAS, introduced by
+// INTRODUCER.", then how to verify them.
+std::string IntroductionAcceptedText(const api::Contact& contact, i18n::Lang lang);
+// After `introductions decline`.
+std::string IntroductionDeclinedText(std::uint64_t id, i18n::Lang lang);
+// `trust` ("verified", "contact, not verified"), followed by ", introduced by
+// ALIAS" when `introduced_by` is set.
+std::string WithIntroducer(const std::string& trust, const std::string& introduced_by,
+                           i18n::Lang lang);
 
 // The chain of one endorsement: "endorsed by NAME (contact point of AM) ←
 // anchor 3f2a 91c0", or "endorsed by the anchor 3f2a 91c0".

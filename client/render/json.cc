@@ -63,14 +63,16 @@ Json StatusJson(const api::StatusReply& status) {
 Json InviteJson(const api::InviteReply& invite) { return Json{{"card", invite.card()}}; }
 
 Json ContactJson(const api::Contact& contact) {
-  return Json{{"alias", contact.alias()},
-              {"fingerprint", contact.fingerprint()},
-              {"trust", TrustName(contact.trust())},
-              {"online", contact.online()},
-              {"name", contact.name()},
-              {"endpoint", contact.endpoint()},
-              {"endorsements", EndorsementsJson(contact.endorsements())},
-              {"revoked", contact.revoked()}};
+  Json json{{"alias", contact.alias()},
+            {"fingerprint", contact.fingerprint()},
+            {"trust", TrustName(contact.trust())},
+            {"online", contact.online()},
+            {"name", contact.name()},
+            {"endpoint", contact.endpoint()},
+            {"endorsements", EndorsementsJson(contact.endorsements())},
+            {"revoked", contact.revoked()}};
+  if (!contact.introduced_by().empty()) json["introduced_by"] = contact.introduced_by();
+  return json;
 }
 
 Json ContactsJson(const api::ContactList& contacts) {
@@ -149,6 +151,7 @@ Json DirectoryEntryJson(const api::Profile& profile) {
             {"trust", DirectoryTrustName(profile.trust())},
             {"endorsements", EndorsementsJson(profile.endorsements())}};
   if (!profile.contact_point_of().empty()) json["contact_point_of"] = profile.contact_point_of();
+  if (!profile.introduced_by().empty()) json["introduced_by"] = profile.introduced_by();
   return json;
 }
 
@@ -211,6 +214,23 @@ Json RevokedJson(const api::RevokeReply& revoke) {
   Json json{{"fingerprint", revoke.fingerprint()}, {"published", revoke.published()}};
   if (!revoke.alias().empty()) json["alias"] = revoke.alias();
   return json;
+}
+
+Json IntroduceJson(const api::IntroduceReply& introduce) {
+  return Json{{"id1", introduce.id1()}, {"id2", introduce.id2()}};
+}
+
+Json IntroductionsJson(const api::IntroductionList& introductions) {
+  Json list = Json::array();
+  for (const auto& introduction : introductions.introductions()) {
+    list.push_back(Json{{"id", introduction.id()},
+                        {"introducer", introduction.introducer()},
+                        {"name", introduction.name()},
+                        {"fingerprint", introduction.fingerprint()},
+                        {"note", introduction.note()},
+                        {"received_at", IsoUtc(introduction.received_at_ms())}});
+  }
+  return list;
 }
 
 Json ErrorJson(std::string_view code, std::string_view message) {

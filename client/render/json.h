@@ -18,7 +18,8 @@ Json StatusJson(const api::StatusReply& status);
 // {"card"}
 Json InviteJson(const api::InviteReply& invite);
 // {"alias","fingerprint","trust","online","name","endpoint","endorsements":[endorsement, ...],
-//  "revoked"}
+//  "revoked"[,"introduced_by"]}; "introduced_by" (the introducer's alias) only for a
+// contact made through an introduction.
 Json ContactJson(const api::Contact& contact);
 // [contact, ...]
 Json ContactsJson(const api::ContactList& contacts);
@@ -36,11 +37,13 @@ Json MessagesJson(const api::MessageList& messages);
 //  "areas":[{"slug","name_en","name_ru","priority","topics":[{"slug","name_en","name_ru"}]}]}
 Json NetworkJson(const api::NetworkReply& network);
 // {"fingerprint","name_latin","name_cyrillic","state","org","role","areas","languages",
-//  "bio","version","updated","expires","trust","alias","endorsements"[,"contact_point_of"]}
+//  "bio","version","updated","expires","trust","alias","endorsements"[,"contact_point_of"]
+//  [,"introduced_by"]}
 Json ProfileJson(const api::Profile& profile);
 // One search result: {"fingerprint","name_latin","name_cyrillic","state","org","role",
-//  "areas","languages","trust","endorsements"[,"contact_point_of"]}; "contact_point_of"
-// (the state) only for an active National Contact Point.
+//  "areas","languages","trust","endorsements"[,"contact_point_of"][,"introduced_by"]};
+// "contact_point_of" (the state) only for an active National Contact Point,
+// "introduced_by" (the introducer's alias) only for a contact made through an introduction.
 Json DirectoryEntryJson(const api::Profile& profile);
 // [entry, ...], best first (the contract of `directory search`: a list, no total).
 Json DirectoryJson(const api::DirectoryPage& page);
@@ -58,6 +61,10 @@ Json RevokeExportJson(const api::RevokeReply& revoke, const std::string& file);
 // After the other forms of `revoke`: {"fingerprint"[,"alias"],"published"}; "alias"
 // only when the key is a contact's.
 Json RevokedJson(const api::RevokeReply& revoke);
+// After `introduce`: {"id1","id2"}, the ids of the two messages that carry it.
+Json IntroduceJson(const api::IntroduceReply& introduce);
+// [{"id","introducer","name","fingerprint","note","received_at"}]
+Json IntroductionsJson(const api::IntroductionList& introductions);
 // {"error": {"code", "message"}}
 Json ErrorJson(std::string_view code, std::string_view message);
 

@@ -46,6 +46,11 @@ void FillProfile(const ApiContext& context, const directory::Profile& profile, a
   AddEndorsements(context, profile.identity_key, *out.mutable_endorsements());
   if (const auto* delegation = context.directory.trust().ActiveContactPoint(profile.identity_key))
     out.set_contact_point_of(delegation->state);
+  const auto* contact = context.messenger.directory().ByIdentityKey(profile.identity_key);
+  if (contact != nullptr) {
+    if (const auto* introducer = context.messenger.directory().ById(contact->row.introduced_by))
+      out.set_introduced_by(introducer->row.alias);
+  }
 }
 
 // The name a person gave in their profile, when it is held.

@@ -36,4 +36,7 @@ inline bool StorageFailed(const Status& status, api::Reply& reply, Status& stora
   return true;
 }
 
+// A contact as the API shows it (request_handlers.cc).
+void FillContact(const ApiContext& context, const messenger::Contact& contact, api::Contact& out);
+
 }  // namespace parley::api_server

@@ -7,10 +7,9 @@
 #include "crypto/fingerprint.h"
 #include "daemon/api/directory_handlers.h"
 #include "daemon/api/handler_support.h"
+#include "daemon/api/introduction_handlers.h"
 
 namespace parley::api_server {
-
-namespace {
 
 void FillContact(const ApiContext& context, const messenger::Contact& contact, api::Contact& out) {
   out.set_alias(contact.row.alias);
@@ -21,7 +20,11 @@ void FillContact(const ApiContext& context, const messenger::Contact& contact, a
   out.set_endpoint(contact.row.endpoint);
   AddEndorsements(context, contact.row.identity_key, *out.mutable_endorsements());
   out.set_revoked(context.directory.trust().IsRevoked(contact.row.identity_key));
+  if (const auto* introducer = context.messenger.directory().ById(contact.row.introduced_by))
+    out.set_introduced_by(introducer->row.alias);
 }
+
+namespace {
 
 void Status_(ApiContext& context, const api::Request&, api::Reply& reply, Status& storage) {
   auto undelivered = context.messenger.CountUndelivered();
@@ -201,6 +204,9 @@ const std::unordered_map<int, Handler>& DispatchTable() {
       {api::Request::kListContactPoints, ListContactPoints},
       {api::Request::kEndorse, Endorse},
       {api::Request::kRevoke, Revoke},
+      {api::Request::kIntroduce, Introduce},
+      {api::Request::kListIntroductions, ListIntroductions},
+      {api::Request::kAnswerIntroduction, AnswerIntroduction},
   };
   return kTable;
 }

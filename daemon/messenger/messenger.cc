@@ -92,6 +92,7 @@ Messenger::Messenger(store::Store& store, const identity::NodeIdentity& identity
       random_(random),
       clock_(clock),
       contacts_(store.db()),
+      introductions_(store.db()),
       messages_(std::move(messages)),
       sessions_(std::move(sessions)),
       scheduler_(messages_, clock) {
@@ -236,7 +237,13 @@ Result<store::MessageId> Messenger::SendText(std::string_view alias, std::string
   if (text.empty()) return Status::InvalidArgument("empty");
   if (text.size() > kMaxTextBytes) return Status::InvalidArgument("too long");
   if (!identity::IsValidUtf8(text)) return Status::InvalidArgument("not UTF-8");
+  wire::Content content;
+  content.mutable_text()->set_body(std::string(text));
+  return SendContent(contact, std::move(content), std::string(text));
+}
 
+Result<store::MessageId> Messenger::SendContent(Contact* contact, wire::Content content,
+                                                std::string history) {
   auto record = sessions_.Get(contact->row.id);
   if (!record.ok()) {
     if (record.status().code() != Status::Code::kCorrupt) return record.status();
@@ -252,14 +259,12 @@ Result<store::MessageId> Messenger::SendText(std::string_view alias, std::string
   row.id = NewMessageId(clock_.NowUnixMs(), random_);
   row.contact_id = contact->row.id;
   row.direction = store::Direction::kOut;
-  row.body = std::string(text);
+  row.body = std::move(history);
   row.state = store::MessageState::kQueued;
   row.sent_at = clock_.NowUnixMs();
 
-  wire::Content content;
   content.set_message_id(AsString(row.id));
   content.set_sent_at_ms(static_cast<std::uint64_t>(row.sent_at));
-  content.mutable_text()->set_body(row.body);
   crypto::Bytes plaintext = Serialize(content);
 
   crypto::EncryptedPayload payload;
@@ -367,6 +372,14 @@ std::optional<wire::Content> ReadContent(crypto::Bytes& plaintext, const store::
   if (content.body_case() == wire::Content::kText) {
     const std::string& body = content.text().body();
     if (body.empty() || body.size() > kMaxTextBytes || !identity::IsValidUtf8(body)) {
+      return std::nullopt;
+    }
+  }
+  if (content.body_case() == wire::Content::kIntroduction) {
+    const auto& introduction = content.introduction();
+    if (introduction.note().size() > kMaxIntroductionNoteBytes ||
+        !identity::IsValidUtf8(introduction.note()) ||
+        introduction.card().size() > identity::kMaxCardTextBytes) {
       return std::nullopt;
     }
   }
@@ -481,6 +494,9 @@ Result<FrameVerdict> Messenger::OnFirstContact(const crypto::PublicKey& transpor
 Result<FrameVerdict> Messenger::StoreContent(Contact& sender, const store::MessageId& id,
                                              const wire::Content& content,
                                              std::vector<store::MessageId>& acks) {
+  if (content.body_case() == wire::Content::kIntroduction) {
+    return StoreIntroduction(sender, id, content, acks);
+  }
   if (content.body_case() == wire::Content::kText) {
     store::MessageRow row;
     row.id = id;

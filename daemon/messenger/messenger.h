@@ -25,6 +25,7 @@
 #include "daemon/messenger/contact_directory.h"
 #include "daemon/messenger/session_cache.h"
 #include "daemon/store/contact_table.h"
+#include "daemon/store/introduction_table.h"
 #include "daemon/store/message_table.h"
 #include "daemon/store/store.h"
 #include "daemon/util/clock.h"
@@ -35,6 +36,10 @@ namespace parley::messenger {
 
 constexpr std::size_t kMaxTextBytes = 64 * 1024;
 constexpr std::size_t kMaxAliasBytes = 64;
+constexpr std::size_t kMaxIntroductionNoteBytes = 1024;
+// Introductions waiting for an answer; more are refused (not acknowledged)
+// until the user answers some.
+constexpr std::size_t kMaxPendingIntroductions = 256;
 constexpr std::size_t kMaxAckIds = 4096;
 constexpr std::size_t kMaxPendingRequests = 100;
 constexpr std::size_t kMaxMessagesPerRequest = 20;
@@ -120,6 +125,20 @@ class Messenger {
   Result<std::int64_t> CountUndelivered();
   Result<std::int64_t> MessageCount(std::int64_t contact_id);
 
+  // --- introductions (docs/protocol.md §3.5; introductions.cc) ---
+  // Sends each of two contacts the other's card and `note`, signed. Ids of
+  // the two messages. kNotFound names an unknown alias; InvalidArgument for
+  // the same contact twice ("same") or a note too long ("too long").
+  Result<std::pair<store::MessageId, store::MessageId>> Introduce(std::string_view alias1,
+                                                                  std::string_view alias2,
+                                                                  std::string_view note);
+  Result<std::vector<store::IntroductionRow>> Introductions();
+  // Adds the introduced person as a contact introduced by the introducer,
+  // under `alias` or one made from their name; the introduction is done.
+  // kNotFound for no such introduction; AddContact's errors otherwise.
+  Result<const Contact*> AcceptIntroduction(std::int64_t id, std::string_view alias);
+  Status DeclineIntroduction(std::int64_t id);
+
   // An alias is 1..kMaxAliasBytes of UTF-8 without spaces or control
   // characters, not starting with '-'.
   static bool IsValidAlias(std::string_view alias);
@@ -181,11 +200,19 @@ class Messenger {
                                     const wire::Content& content,
                                     std::vector<store::MessageId>& acks);
   std::string AliasFromName(std::string_view name);
+  // Encrypts `content` (its id and time are set here) for `contact`, stores
+  // the outgoing message with `history` as what the user sees, and queues it.
+  Result<store::MessageId> SendContent(Contact* contact, wire::Content content,
+                                       std::string history);
+  Result<FrameVerdict> StoreIntroduction(Contact& sender, const store::MessageId& id,
+                                         const wire::Content& content,
+                                         std::vector<store::MessageId>& acks);
 
   const identity::NodeIdentity& identity_;
   crypto::Random& random_;
   const Clock& clock_;
   store::ContactTable contacts_;
+  store::IntroductionTable introductions_;
   store::MessageTable messages_;
   SessionCache sessions_;
   ContactDirectory directory_;

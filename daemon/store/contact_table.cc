@@ -40,7 +40,7 @@ Status ContactTable::Insert(ContactRow& row) {
 Result<std::vector<ContactRow>> ContactTable::LoadAll() {
   auto stmt = db_.Prepare(
       "SELECT id, alias, status, identity_key, transport_key, name, endpoint, card, verified, "
-      "created_at FROM contacts ORDER BY id");
+      "created_at, introduced_by FROM contacts ORDER BY id");
   if (!stmt.ok()) return stmt.status();
   std::vector<ContactRow> rows;
   for (;;) {
@@ -62,9 +62,16 @@ Result<std::vector<ContactRow>> ContactTable::LoadAll() {
     row.card.assign(card.begin(), card.end());
     row.verified = stmt->ColumnInt(8) != 0;
     row.created_at = stmt->ColumnInt(9);
+    row.introduced_by = stmt->ColumnIsNull(10) ? 0 : stmt->ColumnInt(10);
     rows.push_back(std::move(row));
   }
   return rows;
+}
+
+Status ContactTable::SetIntroducedBy(std::int64_t id, std::int64_t introducer_id) {
+  auto stmt = db_.Prepare("UPDATE contacts SET introduced_by = ? WHERE id = ?");
+  if (!stmt.ok()) return stmt.status();
+  return stmt->Bind(1, introducer_id).Bind(2, id).Run();
 }
 
 Status ContactTable::SetVerified(std::int64_t id, bool verified) {

@@ -24,6 +24,7 @@ struct ContactRow {
   crypto::Bytes card;  // the Card protobuf, as received
   bool verified = false;
   std::int64_t created_at = 0;
+  std::int64_t introduced_by = 0;  // the contact who introduced them; 0: none
 };
 
 class ContactTable {
@@ -33,6 +34,7 @@ class ContactTable {
   Status Insert(ContactRow& row);
   Result<std::vector<ContactRow>> LoadAll();
   Status SetVerified(std::int64_t id, bool verified);
+  Status SetIntroducedBy(std::int64_t id, std::int64_t introducer_id);
   Status Accept(std::int64_t id, const std::string& alias);
   // Replaces the card and what comes from it (transport key, name, endpoint).
   Status UpdateCard(const ContactRow& row);

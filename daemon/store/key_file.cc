@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -93,8 +94,10 @@ Result<KeyFile> ParseKeyFile(const std::string& text) {
     for (char c : it->second) {
       if (c < '0' || c > '9') return false;
     }
-    out = std::stoull(it->second);
-    return true;
+    // 20 digits may still exceed 2^64 - 1: from_chars says so instead of throwing.
+    const char* end = it->second.data() + it->second.size();
+    auto [stop, error] = std::from_chars(it->second.data(), end, out);
+    return error == std::errc() && stop == end;
   };
   if (fields["version"] != "1") return Status::Corrupt("key file: unknown version");
   if (!crypto::FromHex(fields["salt"], file.salt) ||

@@ -87,6 +87,22 @@ const std::vector<const char*>& Migrations() {
         PRIMARY KEY (kind, subject)
       );
       )sql",
+      // 2 -> 3: introductions (docs/protocol.md §3.5).
+      R"sql(
+      -- Who introduced a contact, when one did (NULL otherwise).
+      ALTER TABLE contacts ADD COLUMN introduced_by INTEGER REFERENCES contacts(id)
+        ON DELETE SET NULL;
+      -- Introductions received and not yet answered.
+      CREATE TABLE introductions (
+        id INTEGER PRIMARY KEY,
+        introducer_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+        message_id BLOB NOT NULL,        -- of the envelope that carried it
+        card BLOB NOT NULL,              -- wire.Card of the introduced person, verified
+        note TEXT NOT NULL,
+        received_at INTEGER NOT NULL,    -- Unix ms
+        UNIQUE (introducer_id, message_id)
+      );
+      )sql",
   };
   return kMigrations;
 }

@@ -193,6 +193,34 @@ TEST(ArgsTest, RevokeOptions) {
   EXPECT_EQ(yes_value.error->key, "usage.option_takes_no_value");
 }
 
+TEST(ArgsTest, IntroductionOptions) {
+  auto introduce =
+      ParseArgs({"introduce", "anna", "--note", "Вы оба работаете с мигрантами", "иван"});
+  EXPECT_FALSE(introduce.error.has_value());
+  EXPECT_EQ(introduce.words, (std::vector<std::string>{"introduce", "anna", "иван"}));
+  EXPECT_EQ(introduce.options,
+            (std::map<std::string, std::string>{{"note", "Вы оба работаете с мигрантами"}}));
+  EXPECT_EQ(cli::CommandNamedBy(introduce.words), cli::FindCommand("introduce"));
+  EXPECT_EQ(ParseArgs({"introduce", "a", "b", "--note="}).options.at("note"), "");
+  auto no_note = ParseArgs({"introduce", "a", "b", "--note"});
+  ASSERT_TRUE(no_note.error.has_value());
+  EXPECT_EQ(no_note.error->key, "usage.option_needs_value");
+
+  // "introductions" is a command of its own and the word of a group.
+  EXPECT_EQ(cli::CommandNamedBy({"introductions"}), cli::FindCommand("introductions"));
+  EXPECT_EQ(cli::CommandNamedBy({"introductions", "accept", "3"}),
+            cli::FindCommand("introductions accept"));
+  EXPECT_EQ(cli::CommandNamedBy({"introductions", "decline", "3"}),
+            cli::FindCommand("introductions decline"));
+  ASSERT_NE(cli::FindGroup("introductions"), nullptr);
+  EXPECT_EQ(cli::FindGroup("introductions")->default_command, "introductions");
+  auto accept = ParseArgs({"--json", "introductions", "accept", "3", "--alias=пётр"});
+  EXPECT_FALSE(accept.error.has_value());
+  EXPECT_TRUE(accept.json);
+  EXPECT_EQ(accept.words, (std::vector<std::string>{"introductions", "accept", "3"}));
+  EXPECT_EQ(accept.options.at("alias"), "пётр");
+}
+
 TEST(ArgsTest, HelpAndVersionFlags) {
   EXPECT_TRUE(ParseArgs({"send", "--help"}).help);
   EXPECT_TRUE(ParseArgs({"-h"}).help);
@@ -551,9 +579,68 @@ TEST(HelpTest, RevokeInTheOverviewAndItsHelp) {
             std::string::npos);
 }
 
+TEST(HelpTest, IntroductionsInTheOverviewAndTheirHelp) {
+  auto english = RunParley({"help"});
+  for (const char* line :
+       {"  introduce ALIAS1 ALIAS2 [OPTIONS]   introduce two contacts to each other\n",
+        "  introductions                       list introductions waiting for you\n",
+        "  introductions accept ID [OPTIONS]   accept an introduction: a new contact\n",
+        "  introductions decline ID            decline an introduction\n"}) {
+    EXPECT_NE(english.out.find(line), std::string::npos) << line << english.out;
+  }
+  auto russian = RunParley({"--lang", "ru", "help"});
+  EXPECT_NE(russian.out.find("  introduce ALIAS1 ALIAS2 [OPTIONS]   познакомить двух ваших "
+                             "контактов\n"),
+            std::string::npos)
+      << russian.out;
+  EXPECT_NE(russian.out.find("  introductions                       показать ожидающие "
+                             "знакомства\n"),
+            std::string::npos);
+
+  auto introduce = RunParley({"help", "introduce"});
+  EXPECT_EQ(introduce.exit_code, 0);
+  EXPECT_EQ(introduce.out.rfind("Usage:\n  parley [--home DIR] [--json] [--lang en|ru] introduce "
+                                "ALIAS1 ALIAS2\n         [--note TEXT]\n",
+                                0),
+            0u)
+      << introduce.out;
+  for (const char* text : {"\n  --note TEXT   ", "1024 bytes", "\"introduced by\"",
+                           "\n  parley introduce anna ivanov --note "}) {
+    EXPECT_NE(introduce.out.find(text), std::string::npos) << text << introduce.out;
+  }
+  EXPECT_EQ(RunParley({"introduce", "--help"}).out, introduce.out);
+  auto introduce_ru = RunParley({"--lang", "ru", "help", "introduce"});
+  EXPECT_NE(introduce_ru.out.find("Примеры:\n  parley introduce anna ivanov"), std::string::npos)
+      << introduce_ru.out;
+
+  // "help introductions": the list, then accept and decline.
+  auto group = RunParley({"help", "introductions"});
+  EXPECT_EQ(group.exit_code, 0);
+  EXPECT_EQ(group.out.rfind("Commands for introductions:\n\nUsage:\n  parley [--home DIR] "
+                            "[--json] [--lang en|ru] introductions\n",
+                            0),
+            0u)
+      << group.out;
+  for (const char* text :
+       {"introductions accept ID\n         [--alias ALIAS]\n", "introductions decline ID\n",
+        "\n  parley introductions\n", "\n  parley introductions accept 3 --alias petrov\n",
+        "\n  parley introductions decline 3\n", "Compare safety numbers", "\"received_at\""}) {
+    EXPECT_NE(group.out.find(text), std::string::npos) << text << group.out;
+  }
+  EXPECT_EQ(RunParley({"introductions", "--help"}).out, group.out);
+  auto group_ru = RunParley({"--lang", "ru", "help", "introductions"});
+  EXPECT_EQ(group_ru.out.rfind("Команды для знакомств:\n", 0), 0u) << group_ru.out;
+  EXPECT_NE(group_ru.out.find("Примеры:\n  parley introductions\n"), std::string::npos);
+  EXPECT_NE(group_ru.out.find("Пример:\n  parley introductions decline 3\n"), std::string::npos);
+
+  auto accept = RunParley({"help", "introductions", "accept"});
+  EXPECT_NE(accept.out.find("\n  --alias ALIAS   "), std::string::npos) << accept.out;
+  EXPECT_EQ(RunParley({"introductions", "accept", "--help"}).out, accept.out);
+}
+
 TEST(HelpTest, EveryHelpTextFitsSeventyNineColumns) {
   std::vector<std::vector<std::string>> topics = {
-      {}, {"contacts"}, {"profile"}, {"directory"}, {"contact-point"}};
+      {}, {"contacts"}, {"profile"}, {"directory"}, {"contact-point"}, {"introductions"}};
   for (const auto& command : cli::CommandTable()) {
     std::vector<std::string> words;
     std::string name(command.name);

@@ -103,6 +103,39 @@ TEST(CatalogueTest, DaemonFailureFillsTheDetail) {
   EXPECT_EQ(DaemonFailure(future).key, "error.unknown_code");
 }
 
+TEST(CatalogueTest, IntroductionErrorsSayWhatToDo) {
+  api::Error unknown;
+  unknown.set_code(api::UNKNOWN_INTRODUCTION);
+  unknown.set_detail("42");
+  Failure failure = DaemonFailure(unknown);
+  EXPECT_EQ(failure.code, "unknown_introduction");
+  EXPECT_EQ(Text(Lang::kEn, failure.key, failure.params),
+            "No introduction 42: see parley introductions.");
+  EXPECT_EQ(Text(Lang::kRu, failure.key, failure.params),
+            "Знакомства с номером 42 нет: см. parley introductions.");
+  unknown.set_detail("");
+  EXPECT_EQ(Text(Lang::kEn, DaemonFailure(unknown).key),
+            "No such introduction: see parley introductions.");
+
+  api::Error same;
+  same.set_code(api::SAME_CONTACT);
+  const Failure same_failure = DaemonFailure(same);
+  EXPECT_EQ(same_failure.code, "same_contact");
+  EXPECT_NE(Text(Lang::kEn, same_failure.key).find("two different contacts"), std::string::npos);
+  EXPECT_TRUE(HasCyrillic(Text(Lang::kRu, same_failure.key)));
+
+  // The sentences only the introduction commands use exist in both languages.
+  for (std::string_view key :
+       {"error.note_too_long", "error.introduction_invalid_card",
+        "error.introduction_invalid_card_plain", "usage.bad_introduction_id", "introduce.done",
+        "introductions.none", "introductions.hint", "introductions.accepted",
+        "introductions.accepted_plain", "introductions.accepted_hint", "introductions.declined",
+        "trust.introduced_by", "col.note", "help.introductions_group"}) {
+    EXPECT_EQ(EnglishMessages().count(key), 1u) << key;
+    EXPECT_EQ(RussianMessages().count(key), 1u) << key;
+  }
+}
+
 TEST(CatalogueTest, EveryGroupHasATitleAndItsDefaultExists) {
   for (const auto& group : cli::CommandGroups()) {
     const std::string key = "help." + std::string(group.name) + "_group";

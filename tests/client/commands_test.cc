@@ -144,6 +144,21 @@ const std::string kCertificate = "parley-revocation:" + std::string(200, 'R');
 // `contact-point list` answers an empty list while set.
 std::atomic<bool> list_no_contact_points{false};
 
+// `introductions` answers an empty list while set.
+std::atomic<bool> list_no_introductions{false};
+
+// The introduction waiting: anna introduces Пётр Сидоров, with a note.
+api::Introduction PetrByAnna() {
+  api::Introduction introduction;
+  introduction.set_id(3);
+  introduction.set_introducer("anna");
+  introduction.set_name("Пётр Сидоров");
+  introduction.set_fingerprint("5555 4444 3333 2222 1111");
+  introduction.set_note("Works on return programmes");
+  introduction.set_received_at_ms(kTime);
+  return introduction;
+}
+
 // Canned answers, like a small daemon would give; errors for alias "nobody".
 std::optional<api::Reply> Answer(const api::Request& request) {
   api::Reply reply;
@@ -362,6 +377,47 @@ std::optional<api::Reply> Answer(const api::Request& request) {
           revoked->set_fingerprint("3f2a 91c0");
           break;
       }
+      break;
+    }
+    case api::Request::kIntroduce: {
+      const auto& introduce = request.introduce();
+      for (const std::string* alias : {&introduce.alias1(), &introduce.alias2()}) {
+        if (*alias == "nobody") return testing::ErrorReply(api::UNKNOWN_CONTACT, "nobody");
+        if (*alias == "gone") return testing::ErrorReply(api::KEY_REVOKED, "gone");
+      }
+      if (introduce.alias1() == introduce.alias2()) {
+        return testing::ErrorReply(api::SAME_CONTACT, "");
+      }
+      if (introduce.note() == "long") return testing::ErrorReply(api::MESSAGE_TOO_LONG, "1024");
+      reply.mutable_introduce()->set_id1("00112233445566778899aabbccddeeff");
+      reply.mutable_introduce()->set_id2("ffeeddccbbaa99887766554433221100");
+      break;
+    }
+    case api::Request::kListIntroductions: {
+      reply.mutable_introductions();
+      if (list_no_introductions) break;
+      *reply.mutable_introductions()->add_introductions() = PetrByAnna();
+      break;
+    }
+    case api::Request::kAnswerIntroduction: {
+      const auto& answer = request.answer_introduction();
+      if (answer.id() == 9) return testing::ErrorReply(api::INVALID_CARD, "bad signature");
+      if (answer.id() != 3) {
+        return testing::ErrorReply(api::UNKNOWN_INTRODUCTION, std::to_string(answer.id()));
+      }
+      if (answer.alias() == "taken") return testing::ErrorReply(api::ALIAS_TAKEN, "taken");
+      if (answer.alias() == "bob") return testing::ErrorReply(api::CONTACT_EXISTS, "bob");
+      auto* answered = reply.mutable_answer_introduction();
+      answered->set_id(answer.id());
+      answered->set_accepted(answer.accept());
+      if (!answer.accept()) break;
+      api::Contact& contact = *answered->mutable_contact();
+      contact.set_alias(answer.alias().empty() ? "petr" : answer.alias());
+      contact.set_name("Пётр Сидоров");
+      contact.set_fingerprint("5555 4444 3333 2222 1111");
+      contact.set_trust(api::TRUST_UNVERIFIED);
+      contact.set_endpoint("tcp://10.0.0.5:7400");
+      contact.set_introduced_by("anna");
       break;
     }
     default:
@@ -1428,6 +1484,174 @@ TEST_F(CommandsTest, SendToARevokedContact) {
             "человека новую карточку.");
 }
 
+// ----------------------------------------------------------- introductions
+
+TEST_F(CommandsTest, Introduce) {
+  auto human = Run({"introduce", "anna", "bob", "--note", "Вы оба работаете с мигрантами"});
+  EXPECT_EQ(human.exit_code, 0) << human.err;
+  EXPECT_EQ(LastRequest().introduce().alias1(), "anna");
+  EXPECT_EQ(LastRequest().introduce().alias2(), "bob");
+  EXPECT_EQ(LastRequest().introduce().note(), "Вы оба работаете с мигрантами");
+  EXPECT_EQ(human.out,
+            "Introduced anna and bob to each other; each can accept with parley\n"
+            "introductions accept ID.\n");
+
+  auto machine = Run({"--json", "introduce", "anna", "bob"});
+  EXPECT_EQ(LastRequest().introduce().note(), "");
+  EXPECT_EQ(json::parse(machine.out), (json{{"id1", "00112233445566778899aabbccddeeff"},
+                                            {"id2", "ffeeddccbbaa99887766554433221100"}}));
+
+  auto russian = Run({"--lang", "ru", "introduce", "anna", "bob"});
+  EXPECT_EQ(russian.out.rfind("anna и bob познакомлены друг с другом", 0), 0u) << russian.out;
+}
+
+TEST_F(CommandsTest, IntroduceErrors) {
+  auto same = Run({"introduce", "anna", "anna"});
+  EXPECT_EQ(same.exit_code, kExitError);
+  EXPECT_EQ(same.err,
+            "parley: Both aliases name the same contact: introduce two different contacts to "
+            "each other.\n");
+  auto same_json = json::parse(Run({"--json", "--lang", "ru", "introduce", "anna", "anna"}).out);
+  EXPECT_EQ(same_json["error"]["code"], "same_contact");
+
+  auto unknown = Run({"introduce", "anna", "nobody"});
+  EXPECT_EQ(unknown.exit_code, kExitError);
+  EXPECT_NE(unknown.err.find("No contact named 'nobody'"), std::string::npos) << unknown.err;
+  auto revoked = Run({"introduce", "gone", "anna"});
+  EXPECT_NE(revoked.err.find("gone's key is revoked"), std::string::npos) << revoked.err;
+
+  // A note over 1024 bytes is refused before anything is sent; the daemon's
+  // refusal reads the same.
+  const std::size_t requests = daemon_.Requests().size();
+  auto too_long = Run({"introduce", "anna", "bob", "--note", std::string(1025, 'x')});
+  EXPECT_EQ(too_long.exit_code, kExitError);
+  EXPECT_EQ(daemon_.Requests().size(), requests);
+  EXPECT_EQ(too_long.err,
+            "parley: The note is too long: at most 1024 bytes. Shorten it, and send the rest as "
+            "a message.\n");
+  auto daemon_too_long = Run({"introduce", "anna", "bob", "--note", "long"});
+  EXPECT_EQ(daemon_too_long.err, too_long.err);
+  auto too_long_json =
+      json::parse(Run({"--json", "introduce", "anna", "bob", "--note", "long"}).out);
+  EXPECT_EQ(too_long_json["error"]["code"], "message_too_long");
+  EXPECT_EQ(Run({"introduce", "anna", "bob", "--note", std::string(1024, 'x')}).exit_code, 0);
+
+  auto one_alias = Run({"introduce", "anna"});
+  EXPECT_EQ(one_alias.exit_code, kExitUsage);
+  EXPECT_EQ(one_alias.err, "parley: Missing ALIAS2 for 'introduce'.\nsee: parley help introduce\n");
+}
+
+TEST_F(CommandsTest, Introductions) {
+  auto human = Run({"introductions"});
+  EXPECT_EQ(human.exit_code, 0) << human.err;
+  EXPECT_TRUE(LastRequest().has_list_introductions());
+  EXPECT_EQ(human.out,
+            "ID  FROM  NAME          FINGERPRINT  NOTE\n"
+            "3   anna  Пётр Сидоров  5555 4444    Works on return programmes\n"
+            "\n"
+            "Accept with: parley introductions accept ID [--alias ALIAS], or decline with:\n"
+            "parley introductions decline ID\n");
+  auto russian = Run({"--lang", "ru", "introductions"});
+  EXPECT_EQ(russian.out.rfind("НОМЕР  ОТ    ИМЯ           ОТПЕЧАТОК  ПОЯСНЕНИЕ\n", 0), 0u)
+      << russian.out;
+
+  auto document = json::parse(Run({"--json", "introductions"}).out);
+  EXPECT_EQ(document, (json::array({{{"id", 3},
+                                     {"introducer", "anna"},
+                                     {"name", "Пётр Сидоров"},
+                                     {"fingerprint", "5555 4444 3333 2222 1111"},
+                                     {"note", "Works on return programmes"},
+                                     {"received_at", "2026-11-24T16:01:09.123Z"}}})));
+
+  list_no_introductions = true;
+  auto none = Run({"introductions"});
+  auto none_json = Run({"--json", "introductions"});
+  list_no_introductions = false;
+  EXPECT_EQ(none.exit_code, 0);
+  EXPECT_EQ(none.out,
+            "No introductions are waiting. A contact you both know can introduce you to\n"
+            "someone with parley introduce.\n");
+  EXPECT_EQ(json::parse(none_json.out), json::array());
+}
+
+TEST_F(CommandsTest, IntroductionsAccept) {
+  auto human = Run({"introductions", "accept", "3"});
+  EXPECT_EQ(human.exit_code, 0) << human.err;
+  EXPECT_EQ(LastRequest().answer_introduction().id(), 3u);
+  EXPECT_TRUE(LastRequest().answer_introduction().accept());
+  EXPECT_EQ(LastRequest().answer_introduction().alias(), "");
+  EXPECT_EQ(human.out,
+            "Пётр Сидоров is now your contact petr, introduced by anna.\n"
+            "When you meet, compare safety numbers to mark them verified: parley contacts\n"
+            "verify petr\n");
+
+  auto machine = Run({"--json", "introductions", "accept", "3", "--alias", "пётр"});
+  EXPECT_EQ(LastRequest().answer_introduction().alias(), "пётр");
+  EXPECT_EQ(json::parse(machine.out), (json{{"alias", "пётр"},
+                                            {"fingerprint", "5555 4444 3333 2222 1111"},
+                                            {"trust", "unverified"},
+                                            {"online", false},
+                                            {"name", "Пётр Сидоров"},
+                                            {"endpoint", "tcp://10.0.0.5:7400"},
+                                            {"endorsements", json::array()},
+                                            {"revoked", false},
+                                            {"introduced_by", "anna"}}));
+
+  auto russian = Run({"--lang", "ru", "introductions", "accept", "3"});
+  EXPECT_EQ(russian.out.rfind("Пётр Сидоров теперь ваш контакт petr; познакомил(а) anna.\n", 0), 0u)
+      << russian.out;
+}
+
+TEST_F(CommandsTest, IntroductionsDecline) {
+  auto human = Run({"introductions", "decline", "3"});
+  EXPECT_EQ(human.exit_code, 0) << human.err;
+  EXPECT_EQ(LastRequest().answer_introduction().id(), 3u);
+  EXPECT_FALSE(LastRequest().answer_introduction().accept());
+  EXPECT_EQ(human.out, "Declined introduction 3; nobody was added.\n");
+  auto machine = Run({"--json", "introductions", "decline", "3"});
+  EXPECT_EQ(json::parse(machine.out), (json{{"id", 3}, {"accepted", false}}));
+  // decline takes no alias
+  auto alias = Run({"introductions", "decline", "3", "--alias", "x"});
+  EXPECT_EQ(alias.exit_code, kExitUsage);
+}
+
+TEST_F(CommandsTest, IntroductionErrors) {
+  auto unknown = Run({"introductions", "accept", "8"});
+  EXPECT_EQ(unknown.exit_code, kExitError);
+  EXPECT_EQ(unknown.err, "parley: No introduction 8: see parley introductions.\n");
+  auto unknown_ru =
+      json::parse(Run({"--lang", "ru", "--json", "introductions", "decline", "8"}).out);
+  EXPECT_EQ(unknown_ru["error"]["code"], "unknown_introduction");
+  EXPECT_EQ(unknown_ru["error"]["message"],
+            "Знакомства с номером 8 нет: см. parley introductions.");
+
+  auto taken = Run({"introductions", "accept", "3", "--alias", "taken"});
+  EXPECT_NE(taken.err.find("The alias 'taken' is already used"), std::string::npos) << taken.err;
+  auto exists = Run({"introductions", "accept", "3", "--alias", "bob"});
+  EXPECT_NE(exists.err.find("already in your contacts as 'bob'"), std::string::npos) << exists.err;
+  auto invalid = Run({"introductions", "accept", "9"});
+  EXPECT_EQ(invalid.err,
+            "parley: The card in this introduction is not valid (bad signature). Decline it, and "
+            "ask for the person's card directly.\n");
+  EXPECT_EQ(json::parse(Run({"--json", "introductions", "accept", "9"}).out)["error"]["code"],
+            "invalid_card");
+
+  const std::size_t requests = daemon_.Requests().size();
+  auto bad_id = Run({"introductions", "accept", "три"});
+  EXPECT_EQ(bad_id.exit_code, kExitUsage);
+  EXPECT_EQ(bad_id.err,
+            "parley: An introduction ID is a number shown by 'parley introductions', not "
+            "'три'.\nsee: parley help introductions accept\n");
+  EXPECT_EQ(Run({"introductions", "decline", "-1"}).exit_code, kExitUsage);
+  EXPECT_EQ(daemon_.Requests().size(), requests);
+  auto missing = Run({"introductions", "accept"});
+  EXPECT_EQ(missing.err,
+            "parley: Missing ID for 'introductions accept'.\nsee: parley help introductions "
+            "accept\n");
+  auto stray = Run({"introductions", "3"});
+  EXPECT_EQ(stray.exit_code, kExitUsage);
+}
+
 TEST_F(CommandsTest, EveryJsonCommandPrintsExactlyOneDocument) {
   const std::vector<std::vector<std::string>> commands = {
       {"status"},
@@ -1461,8 +1685,16 @@ TEST_F(CommandsTest, EveryJsonCommandPrintsExactlyOneDocument) {
       {"revoke"},
       {"revoke", "--yes", "--member", "maria"},
       {"revoke", "--publish", "/nonexistent/revocation.txt"},
+      {"introduce", "anna", "bob", "--note", "hi"},
+      {"introduce", "anna", "anna"},
+      {"introductions"},
+      {"introductions", "accept", "3"},
+      {"introductions", "accept", "8"},
+      {"introductions", "accept", "x"},
+      {"introductions", "decline", "3"},
       {"help", "revoke"},
       {"help", "contact-point"},
+      {"help", "introductions"},
       {"help"},
   };
   for (auto argv : commands) {

@@ -812,6 +812,152 @@ TEST(HumanTest, RevokeTexts) {
       << own;
 }
 
+// ----------------------------------------------------------- introductions
+
+api::Introduction PetrByAnna() {
+  api::Introduction introduction;
+  introduction.set_id(3);
+  introduction.set_introducer("anna");
+  introduction.set_name("Пётр Сидоров");
+  introduction.set_fingerprint("5555 4444 3333 2222 1111");
+  introduction.set_note("Works on return programmes");
+  introduction.set_received_at_ms(1795536069123);
+  return introduction;
+}
+
+TEST(JsonTest, IntroductionShapes) {
+  api::IntroduceReply introduce;
+  introduce.set_id1("aa");
+  introduce.set_id2("bb");
+  EXPECT_EQ(IntroduceJson(introduce), (json{{"id1", "aa"}, {"id2", "bb"}}));
+
+  api::IntroductionList list;
+  *list.add_introductions() = PetrByAnna();
+  json document = IntroductionsJson(list);
+  ASSERT_EQ(document.size(), 1u);
+  EXPECT_EQ(Keys(document[0]), (std::set<std::string>{"id", "introducer", "name", "fingerprint",
+                                                      "note", "received_at"}));
+  EXPECT_TRUE(document[0]["id"].is_number_unsigned());
+  EXPECT_EQ(document[0]["id"], 3);
+  EXPECT_EQ(document[0]["introducer"], "anna");
+  EXPECT_EQ(document[0]["fingerprint"], "5555 4444 3333 2222 1111");  // whole
+  EXPECT_EQ(document[0]["received_at"], "2026-11-24T16:01:09.123Z");
+  EXPECT_EQ(IntroductionsJson(api::IntroductionList()), json::array());
+}
+
+TEST(JsonTest, IntroducedByOnlyWhenSet) {
+  api::Contact contact;
+  contact.set_alias("petr");
+  EXPECT_EQ(ContactJson(contact).count("introduced_by"), 0u);
+  contact.set_introduced_by("anna");
+  EXPECT_EQ(ContactJson(contact)["introduced_by"], "anna");
+  api::ContactList list;
+  *list.add_contacts() = contact;
+  EXPECT_EQ(ContactsJson(list)[0]["introduced_by"], "anna");
+
+  api::Profile profile = SampleProfile();
+  EXPECT_EQ(ProfileJson(profile).count("introduced_by"), 0u);
+  EXPECT_EQ(DirectoryEntryJson(profile).count("introduced_by"), 0u);
+  profile.set_introduced_by("иван");
+  EXPECT_EQ(ProfileJson(profile)["introduced_by"], "иван");
+  EXPECT_EQ(DirectoryEntryJson(profile)["introduced_by"], "иван");
+}
+
+TEST(HumanTest, IntroductionsTable) {
+  api::IntroductionList list;
+  *list.add_introductions() = PetrByAnna();
+  api::Introduction& second = *list.add_introductions();
+  second = PetrByAnna();
+  second.set_id(12);
+  second.set_introducer("иван");
+  second.set_name("");
+  second.set_fingerprint("abcd");
+  second.set_note("First line\nsecond line, long enough to be wrapped at the note's width\x1b[2J");
+  EXPECT_EQ(IntroductionsText(list, i18n::Lang::kEn),
+            "ID  FROM  NAME          FINGERPRINT  NOTE\n"
+            "3   anna  Пётр Сидоров  5555 4444    Works on return programmes\n"
+            "12  иван  —             abcd         First line\n"
+            "                                     second line, long enough to be\n"
+            "                                     wrapped at the note's width\xEF\xBF\xBD[2J\n"
+            "\n"
+            "Accept with: parley introductions accept ID [--alias ALIAS], or decline with:\n"
+            "parley introductions decline ID\n");
+  EXPECT_NE(IntroductionsText(list, i18n::Lang::kRu).find("ПОЯСНЕНИЕ"), std::string::npos);
+  EXPECT_EQ(IntroductionsText(api::IntroductionList(), i18n::Lang::kRu),
+            "Ожидающих знакомств нет. Общий знакомый может познакомить вас с кем-то командой\n"
+            "parley introduce.\n");
+}
+
+TEST(HumanTest, IntroductionAnswers) {
+  EXPECT_EQ(IntroducedText("anna", "bob", i18n::Lang::kEn),
+            "Introduced anna and bob to each other; each can accept with parley\n"
+            "introductions accept ID.\n");
+  api::Contact contact;
+  contact.set_alias("petr");
+  contact.set_fingerprint("5555 4444");
+  contact.set_introduced_by("anna");
+  // Without a name in the card, the fingerprint names them.
+  EXPECT_EQ(IntroductionAcceptedText(contact, i18n::Lang::kEn),
+            "5555 4444 is now your contact petr, introduced by anna.\n"
+            "When you meet, compare safety numbers to mark them verified: parley contacts\n"
+            "verify petr\n");
+  contact.set_name("Пётр");
+  contact.set_introduced_by("");
+  EXPECT_EQ(IntroductionAcceptedText(contact, i18n::Lang::kEn)
+                .rfind("Пётр is now your contact petr.\n", 0),
+            0u);
+  EXPECT_EQ(IntroductionDeclinedText(3, i18n::Lang::kRu),
+            "Знакомство 3 отклонено; никто не добавлен.\n");
+}
+
+TEST(HumanTest, IntroducedContactsSayByWhom) {
+  api::ContactList list;
+  auto* bob = list.add_contacts();
+  bob->set_alias("bob");
+  bob->set_name("Bob");
+  bob->set_fingerprint("aaaa");
+  bob->set_trust(api::TRUST_VERIFIED);
+  auto* petr = list.add_contacts();
+  petr->set_alias("petr");
+  petr->set_name("Пётр");
+  petr->set_fingerprint("bbbb");
+  petr->set_introduced_by("anna");
+  auto* gone = list.add_contacts();
+  gone->set_alias("gone");
+  gone->set_fingerprint("cccc");
+  gone->set_introduced_by("anna");
+  gone->set_revoked(true);  // a revoked key is only that
+  EXPECT_EQ(ContactsText(list, i18n::Lang::kEn),
+            "ALIAS  NAME  TRUST                           ONLINE  FINGERPRINT\n"
+            "bob    Bob   verified                        no      aaaa\n"
+            "petr   Пётр  unverified, introduced by anna  no      bbbb\n"
+            "gone         REVOKED                         no      cccc\n");
+  EXPECT_NE(ContactsText(list, i18n::Lang::kRu).find("не подтверждён, познакомил(а) anna"),
+            std::string::npos);
+
+  api::Profile profile = SampleProfile();
+  profile.set_introduced_by("иван");
+  EXPECT_NE(ProfileText(profile, i18n::Lang::kEn)
+                .find("Trust:            contact, not verified, introduced by иван\n"),
+            std::string::npos)
+      << ProfileText(profile, i18n::Lang::kEn);
+  EXPECT_EQ(ProfileText(SampleProfile(), i18n::Lang::kEn).find("introduced by"), std::string::npos);
+
+  api::DirectoryPage page;
+  page.set_total(1);
+  auto* entry = page.add_profiles();
+  entry->set_fingerprint("ff01");
+  entry->set_name_latin("Petr");
+  entry->set_trust(api::DIRECTORY_TRUST_CONTACT);
+  entry->set_alias("petr");
+  entry->set_introduced_by("anna");
+  EXPECT_EQ(DirectoryText(page, 0, i18n::Lang::kEn),
+            "1. Petr\n"
+            "   contact, not verified (petr), introduced by anna · ff01\n"
+            "\n"
+            "1–1 of 1.\n");
+}
+
 TEST(QrTest, HalfBlocksWithQuietZone) {
   const std::string card = "parley:" + std::string(600, 'A');
   auto qr = RenderQr(card);

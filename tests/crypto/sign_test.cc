@@ -23,7 +23,7 @@ TEST(SignTest, ContextsAreSeparated) {
   const SignContext contexts[] = {SignContext::kCard,         SignContext::kTransportKey,
                                   SignContext::kAgreementKey, SignContext::kSignedPrekey,
                                   SignContext::kCharter,      SignContext::kProfile,
-                                  SignContext::kStatement};
+                                  SignContext::kStatement,    SignContext::kIntroduction};
   for (SignContext signed_as : contexts) {
     const Signature sig = key.Sign(signed_as, message);
     for (SignContext checked_as : contexts) {

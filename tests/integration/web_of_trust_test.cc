@@ -240,5 +240,56 @@ TEST_F(WebOfTrust, ARevokedKeyIsDistrustedEverywhereAndItsMessagesRefused) {
   EXPECT_EQ(armen_.Json({"profile", "show", "ani"})["trust"], "revoked");
 }
 
+TEST_F(WebOfTrust, AnIntroductionLeadsToAWorkingConversation) {
+  // Armen knows Ani and Davit; they do not know each other.
+  EXPECT_NE(armen_.Client({"introduce", "ani", "ani"}).exit_code, 0);
+  EXPECT_NE(armen_.Client({"introduce", "ani", "nobody"}).exit_code, 0);
+  auto sent =
+      armen_.Json({"introduce", "ani", "davit", "--note", "Вы оба работаете над реинтеграцией"});
+  EXPECT_EQ(sent["id1"].get<std::string>().size(), 32u);
+  json at_ani, at_davit;
+  ASSERT_TRUE(WaitUntil([&] {
+    at_ani = ani_.Json({"introductions"});
+    at_davit = davit_.Json({"introductions"});
+    return at_ani.size() == 1 && at_davit.size() == 1;
+  })) << armen_.DaemonLog();
+  EXPECT_EQ(at_ani[0]["introducer"], "armen");
+  EXPECT_EQ(at_ani[0]["name"], "Davit");
+  EXPECT_EQ(at_ani[0]["note"], "Вы оба работаете над реинтеграцией");
+  EXPECT_EQ(at_ani[0]["fingerprint"], davit_.Json({"status"})["fingerprint"]);
+
+  auto davit = ani_.Json(
+      {"introductions", "accept", std::to_string(at_ani[0]["id"].get<int>()), "--alias", "davit"});
+  EXPECT_EQ(davit["alias"], "davit");
+  EXPECT_EQ(davit["introduced_by"], "armen");
+  EXPECT_TRUE(ani_.Json({"introductions"}).empty());
+  davit_.Json(
+      {"introductions", "accept", std::to_string(at_davit[0]["id"].get<int>()), "--alias", "ani"});
+  EXPECT_NE(davit_.Client({"introductions", "accept", "999"}).exit_code, 0);
+
+  // They talk, both ways, as any contacts do.
+  ani_.Json({"send", "davit", "Здравствуйте, Давит!"});
+  ASSERT_TRUE(WaitUntil([&] {
+    auto history = davit_.Json({"messages", "ani"});
+    return history.size() == 1 && history[0]["text"] == "Здравствуйте, Давит!";
+  })) << davit_.DaemonLog();
+  davit_.Json({"send", "ani", "Hello, Ani"});
+  ASSERT_TRUE(WaitUntil([&] {
+    for (const auto& message : ani_.Json({"messages", "davit"})) {
+      if (message["text"] == "Hello, Ani") return true;
+    }
+    return false;
+  }));
+  for (const auto& contact : davit_.Json({"contacts", "list"})) {
+    if (contact["alias"] == "ani") {
+      EXPECT_EQ(contact["introduced_by"], "armen");
+    }
+  }
+  // The introducer's conversations show what was sent.
+  auto with_ani = armen_.Json({"messages", "ani"});
+  ASSERT_FALSE(with_ani.empty());
+  EXPECT_NE(with_ani.back()["text"].get<std::string>().find("Davit"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace parley::testing

@@ -254,6 +254,71 @@ TEST_F(MessengerTest, NothingFromARevokedKeyIsTakenNeitherFromAContactNorAStrang
   EXPECT_EQ(Deliver(anna_, boris_, frame, acks), FrameVerdict::kAccepted);
 }
 
+TEST_F(MessengerTest, AnIntroductionLeadsToAContactIntroducedByTheIntroducer) {
+  // Anna knows Boris and Carol; Boris and Carol do not know each other.
+  Befriend();
+  LocalNode carol("Carol Ionescu", 9, "tcp://127.0.0.1:7409");
+  anna_.Round([&] {
+    ASSERT_TRUE(anna_.messenger().AddContact(carol.messenger().CardText(), "carol").ok());
+  });
+  carol.Round([&] {
+    ASSERT_TRUE(carol.messenger().AddContact(anna_.messenger().CardText(), "anna").ok());
+  });
+
+  EXPECT_EQ(anna_.messenger().Introduce("boris", "boris", "").status().message(), "same");
+  EXPECT_EQ(anna_.messenger().Introduce("boris", "nobody", "").status().code(),
+            Status::Code::kNotFound);
+  EXPECT_EQ(anna_.messenger()
+                .Introduce("boris", "carol", std::string(kMaxIntroductionNoteBytes + 1, 'x'))
+                .status()
+                .code(),
+            Status::Code::kInvalidArgument);
+  anna_.Round([&] {
+    ASSERT_TRUE(anna_.messenger().Introduce("boris", "carol", "Both work on readmission").ok());
+  });
+  anna_.messenger().OnPeerConnected(anna_boris_);
+  anna_.messenger().OnPeerConnected(anna_.messenger().directory().ByAlias("carol")->row.id);
+  auto frames = anna_.Transmit();
+  ASSERT_EQ(frames.size(), 2u);
+  std::vector<store::MessageId> acks;
+  const auto boris_id = anna_boris_;
+  for (const auto& [to, frame] : frames) {
+    LocalNode& receiver = to == boris_id ? boris_ : carol;
+    EXPECT_EQ(Deliver(anna_, receiver, frame, acks), FrameVerdict::kAccepted);
+    // A resent envelope is not a second introduction.
+    EXPECT_EQ(Deliver(anna_, receiver, frame, acks), FrameVerdict::kAccepted);
+  }
+  auto at_boris = boris_.messenger().Introductions();
+  ASSERT_TRUE(at_boris.ok());
+  ASSERT_EQ(at_boris->size(), 1u);
+  EXPECT_EQ(at_boris->at(0).note, "Both work on readmission");
+  EXPECT_EQ(History(boris_, "anna").size(), 1u);  // and the conversation shows it
+
+  const Contact* carol_at_boris = nullptr;
+  boris_.Round([&] {
+    auto accepted = boris_.messenger().AcceptIntroduction(at_boris->at(0).id, "");
+    ASSERT_TRUE(accepted.ok()) << accepted.status().message();
+    carol_at_boris = accepted.value();
+  });
+  ASSERT_NE(carol_at_boris, nullptr);
+  EXPECT_EQ(carol_at_boris->row.alias, "Carol-Ionescu");
+  EXPECT_EQ(carol_at_boris->row.introduced_by,
+            boris_.messenger().directory().ByAlias("anna")->row.id);
+  EXPECT_TRUE(boris_.messenger().Introductions()->empty());
+  // Kept across a restart.
+  boris_.Restart();
+  EXPECT_EQ(boris_.messenger().directory().ByAlias("Carol-Ionescu")->row.introduced_by,
+            boris_.messenger().directory().ByAlias("anna")->row.id);
+
+  auto at_carol = carol.messenger().Introductions();
+  ASSERT_TRUE(at_carol.ok());
+  ASSERT_EQ(at_carol->size(), 1u);
+  carol.Round([&] { ASSERT_TRUE(carol.messenger().DeclineIntroduction(at_carol->at(0).id).ok()); });
+  EXPECT_TRUE(carol.messenger().Introductions()->empty());
+  EXPECT_EQ(carol.messenger().DeclineIntroduction(at_carol->at(0).id).code(),
+            Status::Code::kNotFound);
+}
+
 TEST_F(MessengerTest, FirstContactThatDoesNotDecryptLeavesNoTrace) {
   LocalNode carla("Carla", 3, "tcp://127.0.0.1:7003");
   auto frame = FirstContactFrom(carla, boris_, "hello");

@@ -122,6 +122,12 @@ TEST(KeyFileTest, RoundTripsAndRejectsMalformedFiles) {
   std::string text = FormatKeyFile(file);
   text.replace(text.find("opslimit=1"), 10, "opslimit=x");
   EXPECT_FALSE(ParseKeyFile(text).ok());
+  // Twenty digits above 2^64 - 1 (found by key_file_fuzz): an error, not a throw.
+  std::string huge = FormatKeyFile(file);
+  huge.replace(huge.find("opslimit=1"), 10, "opslimit=67733333333333333340");
+  auto refused = ParseKeyFile(huge);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), Status::Code::kCorrupt);
 }
 
 }  // namespace
