@@ -110,6 +110,7 @@ Status Directory::Reload() {
   trust_ = TrustGraph();
   shared_.Clear();
   index_ = SearchIndex();
+  shown_versions_.clear();
   round_replies_.clear();
   round_fresh_.clear();
   auto stored_charter = table_.LoadCharter();
@@ -241,13 +242,21 @@ bool Directory::IsShown(const Profile& profile) const {
 Status Directory::RefreshProfile(const crypto::PublicKey& subject, std::int64_t from) {
   const Profile* profile = ProfileOf(subject);
   if (profile == nullptr) return Status::Ok();
-  const std::string fingerprint = crypto::Fingerprint(subject);
+  // Re-indexing is the costly part (RefreshAll runs this for every profile):
+  // done only when the shown version changes.
+  auto shown = shown_versions_.find(subject);
   if (IsShown(*profile)) {
-    PARLEY_RETURN_IF_ERROR(index_.Upsert(EntryOf(*profile)));
-    by_fingerprint_[fingerprint] = subject;
-  } else {
+    if (shown == shown_versions_.end() || shown->second != profile->version) {
+      const std::string fingerprint = crypto::Fingerprint(subject);
+      PARLEY_RETURN_IF_ERROR(index_.Upsert(EntryOf(*profile)));
+      by_fingerprint_[fingerprint] = subject;
+      shown_versions_[subject] = profile->version;
+    }
+  } else if (shown != shown_versions_.end()) {
+    const std::string fingerprint = crypto::Fingerprint(subject);
     index_.Remove(fingerprint);
     by_fingerprint_.erase(fingerprint);
+    shown_versions_.erase(shown);
   }
   const crypto::Bytes slot = ProfileSlot(subject);
   if (!IsSharedProfile(*profile)) {

@@ -187,7 +187,8 @@ class Directory final : public messenger::DirectoryFrameSink {
   std::map<std::string, crypto::PublicKey> by_fingerprint_;
   TrustGraph trust_;
   SyncSet shared_;
-  SearchIndex index_;  // what this node may show
+  SearchIndex index_;                                          // what this node may show
+  std::map<crypto::PublicKey, std::uint64_t> shown_versions_;  // what index_ holds, by owner
   std::function<bool(const crypto::PublicKey&)> is_contact_ = [](const crypto::PublicKey&) {
     return false;
   };
