@@ -243,10 +243,9 @@ void SuspendContactPoint(ApiContext& context, const api::Request& request, api::
         return Fail(reply, api::INTERNAL, status.message());
     }
   }
-  directory::Statement probe;
-  probe.kind = directory::StatementKind::kContactPoint;
-  probe.subject = contact->row.identity_key;
-  FillContactPoint(context, *context.directory.trust().Find(probe.Slot()),
+  FillContactPoint(context,
+                   *context.directory.trust().Find(directory::SlotOf(
+                       directory::StatementKind::kContactPoint, contact->row.identity_key)),
                    *reply.mutable_contact_point());
 }
 

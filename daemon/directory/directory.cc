@@ -414,11 +414,8 @@ Result<const Statement*> Directory::SignAndSave(const crypto::SigningKeyPair& si
                                                 std::string organisation) {
   // Later than anything this slot holds, even when the clock went back.
   auto now = static_cast<std::uint64_t>(clock_.NowUnixMs());
-  Statement probe;
-  probe.kind = kind;
-  probe.subject = subject;
-  probe.signer = signer.public_key();
-  if (const Statement* held = trust_.Find(probe.Slot()); held != nullptr)
+  if (const Statement* held = trust_.Find(SlotOf(kind, subject, signer.public_key()));
+      held != nullptr)
     now = std::max(now, held->issued_at_ms + 1);
   auto statement = SignStatement(signer, kind, subject, std::move(state), std::move(organisation),
                                  *charter_, now);
@@ -443,10 +440,8 @@ Result<const Statement*> Directory::SuspendContactPoint(const crypto::PublicKey&
   if (!charter_) return Status::NotFound("this node has joined no network");
   auto anchor = AnchorKeyPair();
   if (!anchor.ok()) return anchor.status();
-  Statement probe;
-  probe.kind = StatementKind::kContactPoint;
-  probe.subject = subject;
-  if (trust_.Find(probe.Slot()) == nullptr) return Status::NotFound("no contact point");
+  if (trust_.Find(SlotOf(StatementKind::kContactPoint, subject)) == nullptr)
+    return Status::NotFound("no contact point");
   if (trust_.IsSuspended(subject)) return Status::AlreadyExists("suspended");
   return SignAndSave(anchor.value(), StatementKind::kSuspension, subject, "", "");
 }

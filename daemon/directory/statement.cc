@@ -39,7 +39,10 @@ Status CheckKindFields(StatementKind kind, const std::string& state,
 
 }  // namespace
 
-crypto::Bytes Statement::Slot() const {
+crypto::Bytes Statement::Slot() const { return SlotOf(kind, subject, signer); }
+
+crypto::Bytes SlotOf(StatementKind kind, const crypto::PublicKey& subject,
+                     const crypto::PublicKey& signer) {
   crypto::Bytes slot;
   slot.reserve(1 + 2 * subject.size());
   slot.push_back(static_cast<std::uint8_t>(kind));

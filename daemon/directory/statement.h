@@ -37,10 +37,14 @@ struct Statement {
   std::uint64_t issued_at_ms = 0;
   crypto::Bytes encoded;  // the Signed protobuf exactly as signed
 
-  // What a newer statement replaces: one delegation and one suspension per
-  // subject, one endorsement per (subject, signer). A tag byte, then keys.
   crypto::Bytes Slot() const;
 };
+
+// What a newer statement replaces: one delegation, suspension and revocation
+// per subject, one endorsement per (subject, signer). A tag byte, then keys;
+// `signer` counts for endorsements only.
+crypto::Bytes SlotOf(StatementKind kind, const crypto::PublicKey& subject,
+                     const crypto::PublicKey& signer = {});
 
 // The order in which a receiver checks what it is sent, lowest first, so that
 // what a statement depends on is held when it arrives: delegations and

@@ -4,16 +4,7 @@
 
 namespace parley::directory {
 
-namespace {
-
-crypto::Bytes SlotOf(StatementKind kind, const crypto::PublicKey& subject) {
-  Statement probe;
-  probe.kind = kind;
-  probe.subject = subject;
-  return probe.Slot();
-}
-
-}  // namespace
+namespace {}  // namespace
 
 bool TrustGraph::IsAnchor(const crypto::PublicKey& key) const {
   return std::find(anchors_.begin(), anchors_.end(), key) != anchors_.end();
@@ -48,11 +39,9 @@ bool TrustGraph::Holds(const Statement& statement) const {
       // The contact point that endorsed the key. Delegation(), not
       // ActiveContactPoint(): whether the revoker is itself revoked is not
       // asked, so two revocations can never depend on each other.
-      Statement endorsement_probe;
-      endorsement_probe.kind = StatementKind::kEndorsement;
-      endorsement_probe.subject = statement.subject;
-      endorsement_probe.signer = statement.signer;
-      return Delegation(statement.signer) != nullptr && Find(endorsement_probe.Slot()) != nullptr;
+      return Delegation(statement.signer) != nullptr &&
+             Find(SlotOf(StatementKind::kEndorsement, statement.subject, statement.signer)) !=
+                 nullptr;
     }
     case StatementKind::kContactPoint:
       return IsAnchor(statement.signer) && !IsSuspended(statement.subject) &&
