@@ -49,6 +49,8 @@ std::string_view SignContextLabel(SignContext context) {
       return "parley/statement/v1";
     case SignContext::kIntroduction:
       return "parley/introduction/v1";
+    case SignContext::kKeyRotation:
+      return "parley/key-rotation/v1";
   }
   std::abort();  // not a SignContext value: a bug
 }

@@ -23,6 +23,7 @@ enum class SignContext {
   kProfile,       // "parley/profile/v1"
   kStatement,     // "parley/statement/v1"
   kIntroduction,  // "parley/introduction/v1"
+  kKeyRotation,   // "parley/key-rotation/v1"
 };
 
 std::string_view SignContextLabel(SignContext context);

@@ -63,12 +63,14 @@ std::string NameOf(const ApiContext& context, const crypto::PublicKey& key) {
 
 void FillContactPoint(const ApiContext& context, const directory::Statement& delegation,
                       api::ContactPoint& out) {
-  out.set_fingerprint(crypto::Fingerprint(delegation.subject));
-  out.set_name(NameOf(context, delegation.subject));
-  const auto* contact = context.messenger.directory().ByIdentityKey(delegation.subject);
+  // Shown by the key it speaks with now, which rotations may have changed.
+  const crypto::PublicKey holder = context.directory.trust().LatestKey(delegation.subject);
+  out.set_fingerprint(crypto::Fingerprint(holder));
+  out.set_name(NameOf(context, holder));
+  const auto* contact = context.messenger.directory().ByIdentityKey(holder);
   if (contact != nullptr && !contact->is_request()) out.set_alias(contact->row.alias);
   out.set_state(delegation.state);
-  out.set_suspended(context.directory.trust().IsSuspended(delegation.subject));
+  out.set_suspended(context.directory.trust().IsSuspended(holder));
   out.set_issued_at_ms(delegation.issued_at_ms);
   out.set_anchor_fingerprint(crypto::Fingerprint(delegation.signer));
 }
@@ -106,10 +108,13 @@ void AddEndorsements(const ApiContext& context, const crypto::PublicKey& subject
     e->set_issued_at_ms(endorsement->issued_at_ms);
     const bool by_anchor = trust.IsAnchor(endorsement->signer);
     e->set_endorser_is_anchor(by_anchor);
+    // The delegation the endorser spoke under (it holds, or the endorsement
+    // would not), inherited when the endorser has rotated since.
     const directory::Statement* delegation =
-        by_anchor ? nullptr : trust.ActiveContactPoint(endorsement->signer);
-    e->set_anchor_fingerprint(
-        crypto::Fingerprint(by_anchor ? endorsement->signer : delegation->signer));
+        by_anchor ? nullptr : trust.DelegationOf(endorsement->signer);
+    const crypto::PublicKey& anchor =
+        delegation != nullptr ? delegation->signer : endorsement->signer;
+    e->set_anchor_fingerprint(crypto::Fingerprint(anchor));
   }
 }
 
@@ -243,9 +248,7 @@ void SuspendContactPoint(ApiContext& context, const api::Request& request, api::
         return Fail(reply, api::INTERNAL, status.message());
     }
   }
-  FillContactPoint(context,
-                   *context.directory.trust().Find(directory::SlotOf(
-                       directory::StatementKind::kContactPoint, contact->row.identity_key)),
+  FillContactPoint(context, *context.directory.trust().DelegationOf(contact->row.identity_key),
                    *reply.mutable_contact_point());
 }
 

@@ -49,6 +49,8 @@ std::optional<CommandLine> ParseCommandLine(const std::vector<std::string>& args
                i + 1 < args.size() && args[i + 1] == "create") {
       line.command = CommandLine::Command::kNetworkCreate;
       ++i;
+    } else if (arg == "rotate-keys" && line.command == CommandLine::Command::kRun) {
+      line.command = CommandLine::Command::kRotateKeys;
     } else {
       error = {Text::kUnknownOption, arg};
       return std::nullopt;

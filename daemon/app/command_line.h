@@ -10,7 +10,7 @@
 namespace parley::app {
 
 struct CommandLine {
-  enum class Command { kRun, kInit, kNetworkCreate, kHelp, kVersion };
+  enum class Command { kRun, kInit, kNetworkCreate, kRotateKeys, kHelp, kVersion };
   Command command = Command::kRun;
   std::string home;              // --home, empty: resolved from the environment
   std::string listen;            // --listen

@@ -314,6 +314,42 @@ int RunNetworkCreate(const Console& console, const CommandLine& line, const std:
   return kExitOk;
 }
 
+// `parleyd rotate-keys` (docs/protocol.md §9.6): new identity keys, handed
+// over by the old ones in one transaction, while no daemon has the store.
+int RunRotateKeys(const Console& console, const CommandLine& line, const std::string& home) {
+  std::unique_ptr<HomeLock> lock;
+  int exit_code = kExitOk;
+  auto store = OpenOwnStore(console, line, home, lock, exit_code);
+  if (!store) return exit_code;
+  SystemClock clock;
+  auto current = identity::LoadNodeIdentity(*store);
+  if (!current.ok()) return FailFromStatus(console, current.status(), home);
+  auto directory = directory::Directory::Load(*store, current.value()->identity.signing(),
+                                              current.value()->name, clock);
+  if (!directory.ok()) return FailFromStatus(console, directory.status(), home);
+  if (!directory.value()->joined()) return console.Fail(kExitUsage, Text::kRotationNeedsNetwork);
+
+  auto& db = store->db();
+  Status status = db.Begin();
+  if (!status.ok()) return FailFromStatus(console, status, home);
+  auto rotated = identity::RotateNodeIdentity(*store, *current.value(), clock.NowUnixMs(),
+                                              crypto::SystemRandom());
+  status = rotated.ok() ? directory.value()->HandOver(rotated.value()->identity.signing(),
+                                                      rotated.value()->Card().encoded)
+                        : rotated.status();
+  if (status.ok()) status = db.Commit();
+  if (!status.ok()) {
+    db.Rollback();
+    if (status.code() == Status::Code::kPermissionDenied)
+      return console.Fail(kExitUsage, Text::kRotationRevoked);
+    return FailFromStatus(console, status, home);
+  }
+  console.Say(Text::kKeysRotated,
+              crypto::Fingerprint(current.value()->identity.public_identity().identity_key),
+              crypto::Fingerprint(rotated.value()->identity.public_identity().identity_key));
+  return kExitOk;
+}
+
 int RunNode(const Console& console, const CommandLine& line, const std::string& home) {
   std::unique_ptr<HomeLock> lock;
   int exit_code = kExitOk;
@@ -400,6 +436,8 @@ int DaemonMain(int argc, char** argv) {
       return RunInit(console, *line, *home);
     case CommandLine::Command::kNetworkCreate:
       return RunNetworkCreate(console, *line, *home);
+    case CommandLine::Command::kRotateKeys:
+      return RunRotateKeys(console, *line, *home);
     default:
       return RunNode(console, *line, *home);
   }

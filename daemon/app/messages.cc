@@ -24,6 +24,8 @@ const std::map<Text, Entry>& Catalogue() {
         "      this node becomes the anchor of a new network; FILE is its signed charter\n"
         "  parleyd [--home DIR] init --name NAME --charter FILE   a new node that joins that "
         "network\n"
+        "  parleyd [--home DIR] rotate-keys   new identity keys, handed over by the old ones\n"
+        "      (the node must be stopped; contacts and endorsements follow)\n"
         "options: --passphrase-file FILE, --kdf interactive|moderate (init), --log-level LEVEL,\n"
         "         --lang en|ru, --help, --version\n"
         "The passphrase comes from PARLEY_PASSPHRASE, else --passphrase-file, else a prompt.\n"
@@ -36,6 +38,8 @@ const std::map<Text, Entry>& Catalogue() {
         "      этот узел становится якорем новой сети; ФАЙЛ — её подписанный устав\n"
         "  parleyd [--home КАТАЛОГ] init --name ИМЯ --charter ФАЙЛ   новый узел, вступающий в эту "
         "сеть\n"
+        "  parleyd [--home КАТАЛОГ] rotate-keys   новые ключи личности, переданные старыми\n"
+        "      (узел должен быть остановлен; контакты и рекомендации переходят к новым ключам)\n"
         "параметры: --passphrase-file ФАЙЛ, --kdf interactive|moderate (для init), --log-level "
         "УРОВЕНЬ,\n"
         "           --lang en|ru, --help, --version\n"
@@ -136,6 +140,18 @@ const std::map<Text, Entry>& Catalogue() {
       {Text::kCannotWrite,
        {"parleyd: cannot write {0}; check the path and permissions",
         "parleyd: не удаётся записать {0}; проверьте путь и права доступа"}},
+      {Text::kRotationNeedsNetwork,
+       {"parleyd: keys are rotated within a network; join one first (parleyd init --charter FILE)",
+        "parleyd: ключи сменяются внутри сети; сначала вступите в сеть (parleyd init --charter "
+        "ФАЙЛ)"}},
+      {Text::kRotationRevoked,
+       {"parleyd: this node's key is revoked and cannot hand over; set up a new node instead",
+        "parleyd: ключ этого узла отозван и не может передать полномочия; создайте новый узел"}},
+      {Text::kKeysRotated,
+       {"Keys rotated: {0} is now {1}. Start the node again; contacts follow when they next "
+        "connect, and every member after sync.",
+        "Ключи сменены: {0} теперь {1}. Запустите узел снова; контакты перейдут на новые ключи "
+        "при следующем соединении, остальные участники — после синхронизации."}},
   };
   return kCatalogue;
 }

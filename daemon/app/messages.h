@@ -46,6 +46,9 @@ enum class Text {
   kJoinedNetwork,
   kAlreadyInNetwork,
   kCannotWrite,
+  kRotationNeedsNetwork,
+  kRotationRevoked,
+  kKeysRotated,
 };
 
 // The sentence for `text`, with {0}, {1} replaced by the arguments.

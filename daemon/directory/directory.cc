@@ -224,6 +224,7 @@ Status Directory::Keep(Profile profile, std::int64_t from) {
 }
 
 bool Directory::IsSharedProfile(const Profile& profile) const {
+  if (trust_.IsRetired(profile.identity_key)) return false;  // its successor's is
   // A contact point is known to every member, so that its endorsements name someone.
   const Statement* delegation = trust_.ActiveContactPoint(profile.identity_key);
   if (delegation != nullptr && delegation->state == profile.fields.state) return true;
@@ -235,7 +236,8 @@ bool Directory::IsSharedProfile(const Profile& profile) const {
 
 bool Directory::IsShown(const Profile& profile) const {
   if (profile.identity_key == owner_.public_key()) return true;
-  if (trust_.IsRevoked(profile.identity_key)) return false;
+  if (trust_.IsRevoked(profile.identity_key) || trust_.IsRetired(profile.identity_key))
+    return false;
   return is_contact_(profile.identity_key) || IsSharedProfile(profile);
 }
 
@@ -353,7 +355,7 @@ Result<bool> Directory::OnSyncedObject(const wire::DirectoryObject& object, std:
       return false;
     }
     const Statement* held = trust_.Find(statement->Slot());
-    if (held != nullptr && held->issued_at_ms >= statement->issued_at_ms) return false;
+    if (held != nullptr && !Supersedes(*statement, *held)) return false;
     PARLEY_RETURN_IF_ERROR(SaveStatement(std::move(statement.value()), from));
     return true;
   }
@@ -440,10 +442,11 @@ Result<const Statement*> Directory::SuspendContactPoint(const crypto::PublicKey&
   if (!charter_) return Status::NotFound("this node has joined no network");
   auto anchor = AnchorKeyPair();
   if (!anchor.ok()) return anchor.status();
-  if (trust_.Find(SlotOf(StatementKind::kContactPoint, subject)) == nullptr)
-    return Status::NotFound("no contact point");
+  // The key the delegation names, which may be one `subject` succeeded.
+  const Statement* delegation = trust_.DelegationOf(subject);
+  if (delegation == nullptr) return Status::NotFound("no contact point");
   if (trust_.IsSuspended(subject)) return Status::AlreadyExists("suspended");
-  return SignAndSave(anchor.value(), StatementKind::kSuspension, subject, "", "");
+  return SignAndSave(anchor.value(), StatementKind::kSuspension, delegation->subject, "", "");
 }
 
 Result<const Statement*> Directory::RevokeOwnKey() {
@@ -483,6 +486,39 @@ Result<const Statement*> Directory::RevokeMember(const crypto::PublicKey& subjec
   probe.signer = owner_.public_key();
   if (!trust_.Holds(probe)) return Status::PermissionDenied("neither anchor nor its endorser");
   return SignAndSave(owner_, StatementKind::kRevocation, subject, "", "");
+}
+
+Status Directory::HandOver(const crypto::SigningKeyPair& successor,
+                           crypto::ByteView successor_card) {
+  if (!charter_) return Status::NotFound("this node has joined no network");
+  if (trust_.IsRevoked(owner_.public_key())) return Status::PermissionDenied("revoked");
+  const auto now = static_cast<std::uint64_t>(clock_.NowUnixMs());
+  auto rotation = SignRotation(owner_, successor, *charter_, now);
+  if (!rotation.ok()) return rotation.status();
+  PARLEY_RETURN_IF_ERROR(SaveStatement(std::move(rotation.value()), kFromThisNode));
+  const Profile* own = OwnProfile();
+  if (own == nullptr) return Status::Ok();
+  const std::uint64_t version = std::max(own->version, own_version_floor_) + 1;
+  auto profile = SignProfile(successor, own->fields, *charter_, version, now, successor_card);
+  if (!profile.ok()) return profile.status();
+  return Save(std::move(profile.value()), kFromThisNode);
+}
+
+Result<std::optional<std::pair<crypto::PublicKey, crypto::PublicKey>>> Directory::OnKeyRotation(
+    crypto::ByteView encoded) {
+  using Handover = std::pair<crypto::PublicKey, crypto::PublicKey>;
+  if (!charter_) return std::optional<Handover>();
+  auto rotation =
+      ParseStatement(encoded, *charter_, static_cast<std::uint64_t>(clock_.NowUnixMs()));
+  if (!rotation.ok() || rotation->kind != StatementKind::kRotation || !trust_.Holds(*rotation))
+    return std::optional<Handover>();
+  const crypto::PublicKey subject = rotation->subject;
+  const Statement* held = trust_.Find(rotation->Slot());
+  if (held == nullptr || Supersedes(*rotation, *held))
+    PARLEY_RETURN_IF_ERROR(SaveStatement(std::move(rotation.value()), kFromThisNode));
+  const Statement* holding = trust_.RotationOf(subject);
+  if (holding == nullptr) return std::optional<Handover>();
+  return std::optional<Handover>(Handover{holding->subject, holding->successor});
 }
 
 Result<std::string> Directory::EndorsementState(const crypto::PublicKey& subject) const {

@@ -110,6 +110,15 @@ class Directory final : public messenger::DirectoryFrameSink {
   // (PermissionDenied otherwise).
   Result<const Statement*> RevokeMember(const crypto::PublicKey& subject);
 
+  // Key rotation (§9.6), in the offline `parleyd rotate-keys`, inside its
+  // transaction: the owner hands over to `successor` -- a rotation statement,
+  // and the owner's profile signed again by the successor with its card.
+  // kNotFound when the node has joined no network; PermissionDenied when the
+  // owner's key is revoked.
+  Status HandOver(const crypto::SigningKeyPair& successor, crypto::ByteView successor_card);
+  // The rotation that retired `key`, when one holds.
+  const Statement* RotationOf(const crypto::PublicKey& key) const { return trust_.RotationOf(key); }
+
   const TrustGraph& trust() const { return trust_; }
   // The endorsements of `subject` that hold now.
   std::vector<const Statement*> EndorsementsOf(const crypto::PublicKey& subject) const {
@@ -124,6 +133,8 @@ class Directory final : public messenger::DirectoryFrameSink {
   // verifies, is the contact's own and is newer than the one held.
   Result<bool> OnContactProfile(const crypto::PublicKey& owner, crypto::ByteView object) override;
   Status OnSyncMessage(std::int64_t contact_id, const wire::DirectorySync& message) override;
+  Result<std::optional<std::pair<crypto::PublicKey, crypto::PublicKey>>> OnKeyRotation(
+      crypto::ByteView statement) override;
   // Begins an exchange with a contact whose link just came up, or whose
   // turn it is (kSyncIntervalMs).
   void StartSync(std::int64_t contact_id);

@@ -30,11 +30,70 @@ Status CheckKindFields(StatementKind kind, const std::string& state,
       return Status::Ok();
     case StatementKind::kSuspension:
     case StatementKind::kRevocation:
+    case StatementKind::kRotation:
       if (!state.empty()) return Status::InvalidArgument("state");
       if (!organisation.empty()) return Status::InvalidArgument("organisation");
       return Status::Ok();
   }
   return Status::InvalidArgument("kind");
+}
+
+// What a rotation's successor signs: network_id || subject || successor.
+crypto::Bytes RotationAgreement(const NetworkId& network_id, const crypto::PublicKey& subject,
+                                const crypto::PublicKey& successor) {
+  crypto::Bytes message(network_id.begin(), network_id.end());
+  message.insert(message.end(), subject.begin(), subject.end());
+  message.insert(message.end(), successor.begin(), successor.end());
+  return message;
+}
+
+wire::StatementBody BodyOf(StatementKind kind, const crypto::PublicKey& subject,
+                           const Charter& charter, std::uint64_t now_ms) {
+  wire::StatementBody body;
+  body.set_format(1);
+  body.set_network_id(AsString(charter.network_id));
+  body.set_kind(static_cast<wire::StatementKind>(kind));
+  body.set_subject(AsString(subject));
+  body.set_issued_at_ms(now_ms);
+  return body;
+}
+
+Result<Statement> SignBody(const crypto::SigningKeyPair& signer, const wire::StatementBody& body,
+                           const Charter& charter, std::uint64_t now_ms) {
+  wire::Signed statement;
+  statement.set_body(body.SerializeAsString());
+  statement.set_signer(AsString(signer.public_key()));
+  statement.set_signature(
+      AsString(signer.Sign(crypto::SignContext::kStatement, crypto::AsBytes(statement.body()))));
+  const std::string encoded = statement.SerializeAsString();
+  return ParseStatement(crypto::AsBytes(encoded), charter, now_ms);
+}
+
+// A rotation's own rules: said by the key about itself, to another key
+// that agreed. Every other kind carries no successor.
+Status CheckSuccessor(const wire::StatementBody& body, const Charter& charter,
+                      Statement& statement) {
+  if (statement.kind != StatementKind::kRotation) {
+    if (!body.successor().empty() || !body.successor_signature().empty())
+      return Status::InvalidArgument("only a rotation names a successor");
+    return Status::Ok();
+  }
+  crypto::Signature agreement{};
+  if (!CopyExact(body.successor(), statement.successor) ||
+      !CopyExact(body.successor_signature(), agreement)) {
+    return Status::InvalidArgument("statement field has the wrong size");
+  }
+  if (statement.signer != statement.subject)
+    return Status::InvalidArgument("only a key itself can rotate it");
+  if (statement.successor == statement.subject)
+    return Status::InvalidArgument("a key cannot rotate to itself");
+  if (!crypto::VerifySignature(
+          crypto::SignContext::kKeyRotation, statement.successor,
+          RotationAgreement(charter.network_id, statement.subject, statement.successor),
+          agreement)) {
+    return Status::InvalidArgument("the successor's agreement does not verify");
+  }
+  return Status::Ok();
 }
 
 }  // namespace
@@ -51,28 +110,36 @@ crypto::Bytes SlotOf(StatementKind kind, const crypto::PublicKey& subject,
   return slot;
 }
 
+bool Supersedes(const Statement& candidate, const Statement& held) {
+  if (candidate.kind != StatementKind::kRotation) return candidate.issued_at_ms > held.issued_at_ms;
+  if (candidate.issued_at_ms != held.issued_at_ms)
+    return candidate.issued_at_ms < held.issued_at_ms;
+  return candidate.encoded < held.encoded;
+}
+
 Result<Statement> SignStatement(const crypto::SigningKeyPair& signer, StatementKind kind,
                                 const crypto::PublicKey& subject, std::string state,
                                 std::string organisation, const Charter& charter,
                                 std::uint64_t now_ms) {
+  if (kind == StatementKind::kRotation) return Status::InvalidArgument("kind");
   organisation = Trimmed(organisation);
   PARLEY_RETURN_IF_ERROR(CheckKindFields(kind, state, organisation));
-  wire::StatementBody body;
-  body.set_format(1);
-  body.set_network_id(AsString(charter.network_id));
-  body.set_kind(static_cast<wire::StatementKind>(kind));
-  body.set_subject(AsString(subject));
+  wire::StatementBody body = BodyOf(kind, subject, charter, now_ms);
   body.set_state(state);
   body.set_organisation(organisation);
-  body.set_issued_at_ms(now_ms);
+  return SignBody(signer, body, charter, now_ms);
+}
 
-  wire::Signed statement;
-  statement.set_body(body.SerializeAsString());
-  statement.set_signer(AsString(signer.public_key()));
-  statement.set_signature(
-      AsString(signer.Sign(crypto::SignContext::kStatement, crypto::AsBytes(statement.body()))));
-  const std::string encoded = statement.SerializeAsString();
-  return ParseStatement(crypto::AsBytes(encoded), charter, now_ms);
+Result<Statement> SignRotation(const crypto::SigningKeyPair& old_key,
+                               const crypto::SigningKeyPair& new_key, const Charter& charter,
+                               std::uint64_t now_ms) {
+  wire::StatementBody body =
+      BodyOf(StatementKind::kRotation, old_key.public_key(), charter, now_ms);
+  body.set_successor(AsString(new_key.public_key()));
+  body.set_successor_signature(AsString(new_key.Sign(
+      crypto::SignContext::kKeyRotation,
+      RotationAgreement(charter.network_id, old_key.public_key(), new_key.public_key()))));
+  return SignBody(old_key, body, charter, now_ms);
 }
 
 Result<Statement> ParseStatement(crypto::ByteView encoded, const Charter& charter,
@@ -109,6 +176,7 @@ Result<Statement> ParseStatement(crypto::ByteView encoded, const Charter& charte
     case wire::ENDORSEMENT:
     case wire::SUSPENSION:
     case wire::REVOCATION:
+    case wire::ROTATION:
       statement.kind = static_cast<StatementKind>(body.kind());
       break;
     default:
@@ -120,9 +188,12 @@ Result<Statement> ParseStatement(crypto::ByteView encoded, const Charter& charte
   if (body.issued_at_ms() == 0) return Status::InvalidArgument("statement has no date");
   if (body.issued_at_ms() > now_ms + kMaxClockSkewMs)
     return Status::InvalidArgument("statement is dated in the future");
-  // A key may revoke itself, and say nothing else about itself.
-  if (statement.subject == statement.signer && statement.kind != StatementKind::kRevocation)
+  // A key may revoke or rotate itself, and say nothing else about itself.
+  if (statement.subject == statement.signer && statement.kind != StatementKind::kRevocation &&
+      statement.kind != StatementKind::kRotation) {
     return Status::InvalidArgument("a key cannot make a statement about itself");
+  }
+  PARLEY_RETURN_IF_ERROR(CheckSuccessor(body, charter, statement));
 
   statement.state = body.state();
   statement.organisation = body.organisation();

@@ -1,7 +1,8 @@
 // Statements (docs/protocol.md §9.4): what an anchor or a National Contact
 // Point says about a member's key -- a contact point's delegation, an
-// endorsement, a suspension -- and a revocation, which a key may also say
-// about itself.
+// endorsement, a suspension -- a revocation, which a key may also say about
+// itself, and a rotation, which only a key says about itself (handing over
+// to a successor key that signs its agreement).
 //
 // A Statement only exists well-formed and signed: ParseStatement checks its
 // bounds, its network and its signature. Whether its signer may say it is
@@ -22,7 +23,13 @@ namespace parley::directory {
 
 constexpr std::size_t kMaxStatementBytes = 1024;
 
-enum class StatementKind { kContactPoint = 1, kEndorsement = 2, kSuspension = 3, kRevocation = 4 };
+enum class StatementKind {
+  kContactPoint = 1,
+  kEndorsement = 2,
+  kSuspension = 3,
+  kRevocation = 4,
+  kRotation = 5,
+};
 
 // The text form of a revocation certificate kept offline (`parley revoke
 // --export`): this prefix, then base64url (no padding) of the Signed bytes.
@@ -32,19 +39,26 @@ struct Statement {
   StatementKind kind = StatementKind::kEndorsement;
   crypto::PublicKey subject{};
   crypto::PublicKey signer{};
-  std::string state;         // kContactPoint, kEndorsement
-  std::string organisation;  // kEndorsement
+  std::string state;              // kContactPoint, kEndorsement
+  std::string organisation;       // kEndorsement
+  crypto::PublicKey successor{};  // kRotation: the key `subject` hands over to
   std::uint64_t issued_at_ms = 0;
   crypto::Bytes encoded;  // the Signed protobuf exactly as signed
 
   crypto::Bytes Slot() const;
 };
 
-// What a newer statement replaces: one delegation, suspension and revocation
-// per subject, one endorsement per (subject, signer). A tag byte, then keys;
+// What a newer statement replaces: one delegation, suspension, revocation and
+// rotation per subject, one endorsement per (subject, signer). A tag byte, then keys;
 // `signer` counts for endorsements only.
 crypto::Bytes SlotOf(StatementKind kind, const crypto::PublicKey& subject,
                      const crypto::PublicKey& signer = {});
+
+// Whether `candidate` takes the slot `held` is in: when it is newer -- except
+// rotations, where the earliest (then the smaller encoding) stays. A key
+// rotates once; a second rotation can only come from someone else holding
+// the old key, and must not win by being later. Every node converges.
+bool Supersedes(const Statement& candidate, const Statement& held);
 
 // The order in which a receiver checks what it is sent, lowest first, so that
 // what a statement depends on is held when it arrives: delegations and
@@ -63,8 +77,14 @@ inline int CheckOrderOf(StatementKind kind) {
 }
 constexpr int kProfileCheckOrder = 3;
 
-// `state` must be an ISO 3166 code (upper case); `organisation` is trimmed
-// and bounded like a profile's. InvalidArgument names the offending field.
+// Signed by `old_key` about itself, with `new_key`'s agreement.
+Result<Statement> SignRotation(const crypto::SigningKeyPair& old_key,
+                               const crypto::SigningKeyPair& new_key, const Charter& charter,
+                               std::uint64_t now_ms);
+
+// `kind` is no rotation (SignRotation makes those). `state` must be an ISO
+// 3166 code (upper case); `organisation` is trimmed and bounded like a
+// profile's. InvalidArgument names the offending field.
 Result<Statement> SignStatement(const crypto::SigningKeyPair& signer, StatementKind kind,
                                 const crypto::PublicKey& subject, std::string state,
                                 std::string organisation, const Charter& charter,

@@ -1,5 +1,7 @@
 #include "daemon/identity/node_identity.h"
 
+#include <algorithm>
+
 #include "daemon/store/node_table.h"
 
 namespace parley::identity {
@@ -47,7 +49,7 @@ Result<std::unique_ptr<NodeIdentity>> CreateNodeIdentity(store::Store& store, st
   }
 
   auto result = std::make_unique<NodeIdentity>(
-      NodeIdentity{std::move(identity), {}, node.name, listen, announce, now_ms});
+      NodeIdentity{std::move(identity), {}, {}, node.name, listen, announce, now_ms});
   result->signed_prekeys.push_back(std::move(prekey));
   return result;
 }
@@ -62,8 +64,16 @@ Result<std::unique_ptr<NodeIdentity>> LoadNodeIdentity(store::Store& store) {
   if (!prekey_rows.ok()) return prekey_rows.status();
   if (prekey_rows->empty()) return Status::Corrupt("the store has no signed prekey");
 
+  auto retired_rows = store::NodeTable(store.db()).LoadRetired();
+  if (!retired_rows.ok()) return retired_rows.status();
+
   auto result = std::make_unique<NodeIdentity>(NodeIdentity{
-      std::move(*identity), {}, node->name, node->listen, node->announce, node->created_at});
+      std::move(*identity), {}, {}, node->name, node->listen, node->announce, node->created_at});
+  for (const auto& row : retired_rows.value()) {
+    auto retired = crypto::Identity::Deserialize(row.view());
+    if (!retired) return Status::Corrupt("a stored retired identity is malformed");
+    result->retired.push_back(std::move(*retired));
+  }
   for (auto& row : prekey_rows.value()) {
     auto key = crypto::DhKeyPair::FromSecret(row.secret.view());
     if (!key || row.signature.size() != crypto::kSignatureSize) {
@@ -74,6 +84,26 @@ Result<std::unique_ptr<NodeIdentity>> LoadNodeIdentity(store::Store& store) {
     result->signed_prekeys.push_back(std::move(prekey));
   }
   return result;
+}
+
+Result<std::unique_ptr<NodeIdentity>> RotateNodeIdentity(store::Store& store,
+                                                         const NodeIdentity& current,
+                                                         std::int64_t now_ms,
+                                                         crypto::Random& random) {
+  auto identity = crypto::Identity::Generate(random);
+  std::uint32_t prekey_id = kFirstSignedPrekeyId;
+  for (const auto& prekey : current.signed_prekeys) prekey_id = std::max(prekey_id, prekey.id + 1);
+  auto prekey = crypto::SignedPrekey::Generate(identity.signing(), prekey_id, random);
+  store::SignedPrekeyRow prekey_row;
+  prekey_row.id = prekey.id;
+  prekey_row.secret = crypto::SecureBuffer::CopyOf(prekey.key.secret());
+  prekey_row.signature.assign(prekey.signature.begin(), prekey.signature.end());
+  prekey_row.created_at = now_ms;
+  PARLEY_RETURN_IF_ERROR(
+      store::NodeTable(store.db()).ReplaceIdentity(identity.Serialize(), now_ms));
+  PARLEY_RETURN_IF_ERROR(store::PrekeyTable(store.db()).InsertSigned(prekey_row));
+  // What the store now holds, read back as every start reads it.
+  return LoadNodeIdentity(store);
 }
 
 }  // namespace parley::identity

@@ -19,6 +19,9 @@ namespace parley::identity {
 struct NodeIdentity {
   crypto::Identity identity;
   std::vector<crypto::SignedPrekey> signed_prekeys;  // newest (the card's) first
+  // Identities this node rotated away from, newest first: what contacts sent
+  // to them, and sessions begun under them, must still decrypt.
+  std::vector<crypto::Identity> retired;
   std::string name;
   std::string listen;    // what the ROUTER binds
   std::string announce;  // what the card advertises
@@ -37,5 +40,13 @@ Result<std::unique_ptr<NodeIdentity>> CreateNodeIdentity(store::Store& store, st
                                                          crypto::Random& random);
 
 Result<std::unique_ptr<NodeIdentity>> LoadNodeIdentity(store::Store& store);
+
+// A key rotation's part in the node's own tables (inside the caller's
+// transaction): a new identity and signed prekey replace the current ones,
+// and `current` is kept as retired. Returns the node as it now is.
+Result<std::unique_ptr<NodeIdentity>> RotateNodeIdentity(store::Store& store,
+                                                         const NodeIdentity& current,
+                                                         std::int64_t now_ms,
+                                                         crypto::Random& random);
 
 }  // namespace parley::identity

@@ -79,11 +79,14 @@ const Contact* ContactDirectory::ByTransportKey(const crypto::PublicKey& key) co
 
 void ContactDirectory::ReplaceCard(Contact& contact, identity::ContactCard card) {
   by_transport_key_.erase(Key(contact.row.transport_key));
+  by_identity_key_.erase(Key(contact.row.identity_key));
+  contact.row.identity_key = card.identity.identity_key;
   contact.row.transport_key = card.identity.transport_key;
   contact.row.name = card.name;
   contact.row.endpoint = card.endpoints.front();
   contact.row.card = card.encoded;
   contact.card = std::move(card);
+  by_identity_key_[Key(contact.row.identity_key)] = &contact;
   by_transport_key_[Key(contact.row.transport_key)] = &contact;
 }
 

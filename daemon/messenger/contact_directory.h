@@ -42,7 +42,8 @@ class ContactDirectory {
 
   Contact& Add(Contact contact);
   void Rename(Contact& contact, const std::string& alias);  // after the row changed
-  // After the row's card changed: `card` replaces the old one and its keys.
+  // After the row's card changed: `card` replaces the old one and its keys
+  // (the identity key too, after a rotation).
   void ReplaceCard(Contact& contact, identity::ContactCard card);
   void Remove(std::int64_t id);
 

@@ -130,6 +130,7 @@ Result<const Contact*> Messenger::AddContact(std::string_view card_text, std::st
       store::ContactRow updated =
           RowFromCard(*card, existing->row.status, existing->row.alias, existing->row.created_at);
       updated.id = existing->row.id;
+      updated.former_identity_keys = existing->row.former_identity_keys;
       PARLEY_RETURN_IF_ERROR(contacts_.UpdateCard(updated));
       directory_.ReplaceCard(*existing, std::move(card.value()));
       directory_changed_ = true;
@@ -321,6 +322,8 @@ Result<FrameVerdict> Messenger::OnFrame(const crypto::PublicKey& transport_key,
       if (!stored.ok()) return stored.status();
       return stored.value() ? FrameVerdict::kProfileStored : FrameVerdict::kProfileIgnored;
     }
+    case wire::LinkFrame::kKeyRotation:
+      return OnKeyRotation(transport_key, parsed.key_rotation());
     case wire::LinkFrame::kDirectorySync: {
       if (sender == nullptr || sender->is_request()) return FrameVerdict::kRefused;
       if (directory_sink_ != nullptr) {
@@ -399,7 +402,11 @@ Result<FrameVerdict> Messenger::OnEnvelope(Contact* sender, const crypto::Public
       (envelope.type() != wire::RATCHET && envelope.type() != wire::PREKEY)) {
     return FrameVerdict::kMalformed;
   }
-  if (recipient != identity_.identity.public_identity().identity_key) {
+  if (recipient != identity_.identity.public_identity().identity_key &&
+      std::none_of(identity_.retired.begin(), identity_.retired.end(),
+                   [&](const crypto::Identity& retired) {
+                     return retired.public_identity().identity_key == recipient;
+                   })) {
     return FrameVerdict::kNotForUs;
   }
   const bool prekey = envelope.type() == wire::PREKEY;
@@ -433,12 +440,9 @@ Result<FrameVerdict> Messenger::OnEnvelope(Contact* sender, const crypto::Public
     spdlog::error("the stored session of contact {} is damaged", sender->row.id);
     return FrameVerdict::kUndecryptable;
   }
-  NodePrekeys prekeys(identity_);
   crypto::DecryptResult decrypted;
-  if (!record.value()->Decrypt(
-          prekey ? crypto::PayloadKind::kPrekey : crypto::PayloadKind::kRatchet,
-          crypto::AsBytes(envelope.payload()), identity_.identity, prekeys, random_,
-          sender->row.identity_key, decrypted, id)) {
+  if (!DecryptFromContact(*sender, *record.value(), prekey, recipient,
+                          crypto::AsBytes(envelope.payload()), id, decrypted)) {
     return FrameVerdict::kUndecryptable;
   }
   sessions_.MarkDirty(sender->row.id);
@@ -450,6 +454,33 @@ Result<FrameVerdict> Messenger::OnEnvelope(Contact* sender, const crypto::Public
     return FrameVerdict::kMalformed;
   }
   return StoreContent(*sender, id, *content, acks);
+}
+
+bool Messenger::DecryptFromContact(Contact& sender, crypto::SessionRecord& record, bool prekey,
+                                   const crypto::PublicKey& recipient, crypto::ByteView payload,
+                                   const store::MessageId& id, crypto::DecryptResult& decrypted) {
+  // Ours: the one addressed first, then every other (a ratchet message
+  // continues a session, whichever identity began it).
+  std::vector<const crypto::Identity*> mine{&identity_.identity};
+  for (const auto& retired : identity_.retired) mine.push_back(&retired);
+  std::stable_partition(mine.begin(), mine.end(), [&](const crypto::Identity* identity) {
+    return identity->public_identity().identity_key == recipient;
+  });
+  if (prekey) mine.resize(1);  // X3DH answers with the identity addressed
+  // Theirs: the current key, then the former ones, newest first.
+  std::vector<crypto::PublicKey> theirs{sender.row.identity_key};
+  theirs.insert(theirs.end(), sender.row.former_identity_keys.rbegin(),
+                sender.row.former_identity_keys.rend());
+  NodePrekeys prekeys(identity_);
+  for (const crypto::Identity* me : mine) {
+    for (const auto& sender_key : theirs) {
+      if (record.Decrypt(prekey ? crypto::PayloadKind::kPrekey : crypto::PayloadKind::kRatchet,
+                         payload, *me, prekeys, random_, sender_key, decrypted, id)) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 Result<FrameVerdict> Messenger::OnFirstContact(const crypto::PublicKey& transport_key,
@@ -549,6 +580,8 @@ void Messenger::OnCommitted() {
   events_.insert(events_.end(), std::make_move_iterator(round_events_.begin()),
                  std::make_move_iterator(round_events_.end()));
   round_events_.clear();
+  rekeyed_.insert(rekeyed_.end(), round_rekeyed_.begin(), round_rekeyed_.end());
+  round_rekeyed_.clear();
   directory_changed_ = false;
 }
 
@@ -556,6 +589,7 @@ Status Messenger::OnRolledBack() {
   sessions_.EvictDirty();
   queued_.clear();
   round_events_.clear();
+  round_rekeyed_.clear();
   if (acknowledged_this_round_) {
     // Acknowledged in memory but not in the store: reload what is outstanding.
     acknowledged_this_round_ = false;
@@ -577,6 +611,12 @@ Status Messenger::Transmit(const delivery::TransmitFn& transmit) {
     }
   }
   return pumped;
+}
+
+std::vector<std::int64_t> Messenger::TakeRekeyedContacts() {
+  std::vector<std::int64_t> taken;
+  taken.swap(rekeyed_);
+  return taken;
 }
 
 std::vector<Event> Messenger::TakeEvents() {

@@ -85,6 +85,7 @@ enum class FrameVerdict {
   kProfileStored,   // a contact's newer profile of itself
   kProfileIgnored,  // not newer, or not valid (a verdict, not an error)
   kDirectorySync,   // handed to the directory
+  kKeyRotated,      // a contact's new keys replaced its old ones (or had already)
 };
 
 // Where the directory frames contacts send go (the directory).
@@ -99,6 +100,11 @@ class DirectoryFrameSink {
   // An anti-entropy message from contact `contact_id`. A storage failure is
   // the only error; a malformed message is dropped.
   virtual Status OnSyncMessage(std::int64_t contact_id, const wire::DirectorySync& message) = 0;
+  // A rotation statement a contact's new key sent (§9.6): the rotation that
+  // holds for its subject once this one is checked and kept, if any. A
+  // storage failure is the only error.
+  virtual Result<std::optional<std::pair<crypto::PublicKey, crypto::PublicKey>>> OnKeyRotation(
+      crypto::ByteView statement) = 0;
 };
 
 // A new envelope id: 48-bit Unix milliseconds, big-endian, then 80 random
@@ -185,6 +191,12 @@ class Messenger {
   }
 
   std::vector<Event> TakeEvents();
+  // Contacts whose keys a committed round replaced (a rotation, §9.6): the
+  // link must dial them anew. Taken once.
+  std::vector<std::int64_t> TakeRekeyedContacts();
+  // The frame that tells a contact this node's new keys (sent at every
+  // connection after a rotation); `rotation` is the encoded statement.
+  crypto::Bytes KeyRotationFrame(crypto::ByteView rotation) const;
   // Builds the Ack frame for `ids` (at most kMaxAckIds each).
   static std::vector<crypto::Bytes> EncodeAcks(const std::vector<store::MessageId>& ids);
 
@@ -193,6 +205,16 @@ class Messenger {
                                   const wire::Envelope& envelope,
                                   std::vector<store::MessageId>& acks);
   Result<FrameVerdict> OnAck(Contact* sender, const wire::Ack& ack);
+  // key_rotation.cc
+  Result<FrameVerdict> OnKeyRotation(const crypto::PublicKey& transport_key,
+                                     const wire::KeyRotation& rotation);
+  // Decrypts a contact's payload to `recipient` (this node's identity key,
+  // current or retired). Sessions begun before either side rotated its
+  // identity are bound to the keys of then: those are tried after the
+  // current ones.
+  bool DecryptFromContact(Contact& sender, crypto::SessionRecord& record, bool prekey,
+                          const crypto::PublicKey& recipient, crypto::ByteView payload,
+                          const store::MessageId& id, crypto::DecryptResult& decrypted);
   Result<FrameVerdict> OnFirstContact(const crypto::PublicKey& transport_key,
                                       const wire::Envelope& envelope, const store::MessageId& id,
                                       std::vector<store::MessageId>& acks);
@@ -226,9 +248,11 @@ class Messenger {
     store::MessageId id;
     crypto::Bytes frame;
   };
-  std::vector<Queued> queued_;       // this round, released on commit
-  std::vector<Event> round_events_;  // this round, released on commit
-  std::vector<Event> events_;        // committed, not yet taken
+  std::vector<Queued> queued_;               // this round, released on commit
+  std::vector<Event> round_events_;          // this round, released on commit
+  std::vector<Event> events_;                // committed, not yet taken
+  std::vector<std::int64_t> round_rekeyed_;  // this round, released on commit
+  std::vector<std::int64_t> rekeyed_;        // committed, not yet taken
   DirectoryFrameSink* directory_sink_ = nullptr;
   std::function<bool(const crypto::PublicKey&)> is_revoked_ = [](const crypto::PublicKey&) {
     return false;

@@ -126,6 +126,15 @@ void Link::AddPeer(std::int64_t contact_id, const std::string& endpoint,
   peers_.emplace(contact_id, std::move(peer));
 }
 
+void Link::RemovePeer(std::int64_t contact_id) {
+  auto it = peers_.find(contact_id);
+  if (it == peers_.end()) return;
+  zmq_socket_monitor(it->second->dealer.handle(), nullptr, 0);
+  it->second->dealer.set(zmq::sockopt::linger, 0);
+  poll_order_.clear();  // its pointers are rebuilt at the next poll
+  peers_.erase(it);
+}
+
 bool Link::IsConnected(std::int64_t contact_id) const {
   auto it = peers_.find(contact_id);
   return it != peers_.end() && it->second->connected;

@@ -72,6 +72,9 @@ class Link {
   // Connections open on our ROUTER now (including one being authenticated).
   int live_inbound_connections() const { return live_inbound_; }
   bool HasPeer(std::int64_t contact_id) const { return peers_.count(contact_id) != 0; }
+  // Closes the connection to a contact (whose keys changed), dropping what
+  // it still queues; no OnDisconnected follows. Not from inside ProcessReady.
+  void RemovePeer(std::int64_t contact_id);
   bool IsConnected(std::int64_t contact_id) const;
   // Reconnects now instead of waiting for the backoff, when not connected.
   void KickReconnect(std::int64_t contact_id);

@@ -127,6 +127,14 @@ void Node::OnOutboundReply(std::int64_t contact_id, crypto::ByteView frame) {
 void Node::OnConnected(std::int64_t contact_id) {
   spdlog::debug("contact {} is reachable", contact_id);
   messenger_->OnPeerConnected(contact_id);
+  // After a rotation the contact may know only our old keys (§9.6): it is
+  // told first, so that what follows comes from a contact again.
+  if (!identity_.retired.empty()) {
+    const auto& previous = identity_.retired.front().public_identity().identity_key;
+    if (const auto* rotation = directory_->RotationOf(previous); rotation != nullptr) {
+      link_->Send(contact_id, messenger_->KeyRotationFrame(rotation->encoded));
+    }
+  }
   // Contacts see each other's profiles (§9.3): a fresh connection gets ours,
   // and the directories are compared (§9.5).
   PushOwnProfile(contact_id);
@@ -236,7 +244,12 @@ Status Node::RunRound(std::vector<zmq::pollitem_t>& items) {
   messenger_->OnCommitted();
   directory_->OnCommitted();
   // Committed: what the round produced may now leave, peers' traffic first
-  // (it is what someone is waiting for), then the local clients'.
+  // (it is what someone is waiting for), then the local clients'. A contact
+  // whose keys changed is dialled anew.
+  for (std::int64_t contact_id : messenger_->TakeRekeyedContacts()) {
+    link_->RemovePeer(contact_id);
+    messenger_->OnPeerDisconnected(contact_id);
+  }
   AddPeers();
   Status transmitted =
       messenger_->Transmit([this](std::int64_t contact_id, crypto::ByteView frame) {

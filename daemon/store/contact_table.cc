@@ -12,6 +12,24 @@ bool CopyKey(crypto::ByteView from, crypto::PublicKey& to) {
   return true;
 }
 
+crypto::Bytes JoinKeys(const std::vector<crypto::PublicKey>& keys) {
+  crypto::Bytes joined;
+  for (const auto& key : keys) joined.insert(joined.end(), key.begin(), key.end());
+  return joined;
+}
+
+bool SplitKeys(crypto::ByteView joined, std::vector<crypto::PublicKey>& keys) {
+  constexpr std::size_t kSize = crypto::PublicKey{}.size();
+  if (joined.size() % kSize != 0 || joined.size() / kSize > kMaxFormerIdentityKeys) return false;
+  for (std::size_t at = 0; at < joined.size(); at += kSize) {
+    crypto::PublicKey key{};
+    std::copy(joined.begin() + static_cast<std::ptrdiff_t>(at),
+              joined.begin() + static_cast<std::ptrdiff_t>(at + kSize), key.begin());
+    keys.push_back(key);
+  }
+  return true;
+}
+
 }  // namespace
 
 Status ContactTable::Insert(ContactRow& row) {
@@ -40,7 +58,7 @@ Status ContactTable::Insert(ContactRow& row) {
 Result<std::vector<ContactRow>> ContactTable::LoadAll() {
   auto stmt = db_.Prepare(
       "SELECT id, alias, status, identity_key, transport_key, name, endpoint, card, verified, "
-      "created_at, introduced_by FROM contacts ORDER BY id");
+      "created_at, introduced_by, former_identity_keys FROM contacts ORDER BY id");
   if (!stmt.ok()) return stmt.status();
   std::vector<ContactRow> rows;
   for (;;) {
@@ -52,7 +70,8 @@ Result<std::vector<ContactRow>> ContactTable::LoadAll() {
     row.alias = stmt->ColumnIsNull(1) ? std::string() : stmt->ColumnText(1);
     row.status = static_cast<ContactStatus>(stmt->ColumnInt(2));
     if (!CopyKey(stmt->ColumnBlob(3), row.identity_key) ||
-        !CopyKey(stmt->ColumnBlob(4), row.transport_key)) {
+        !CopyKey(stmt->ColumnBlob(4), row.transport_key) ||
+        !SplitKeys(stmt->ColumnBlob(11), row.former_identity_keys)) {
       stmt->Reset();
       return Status::Corrupt("contact " + std::to_string(row.id) + " has a malformed key");
     }
@@ -91,13 +110,17 @@ Status ContactTable::Accept(std::int64_t id, const std::string& alias) {
 
 Status ContactTable::UpdateCard(const ContactRow& row) {
   auto stmt = db_.Prepare(
-      "UPDATE contacts SET transport_key = ?, name = ?, endpoint = ?, card = ? WHERE id = ?");
+      "UPDATE contacts SET identity_key = ?, transport_key = ?, name = ?, endpoint = ?, card = ?, "
+      "former_identity_keys = ? WHERE id = ?");
   if (!stmt.ok()) return stmt.status();
-  return stmt->Bind(1, crypto::ByteView(row.transport_key))
-      .Bind(2, row.name)
-      .Bind(3, row.endpoint)
-      .Bind(4, crypto::ByteView(row.card))
-      .Bind(5, row.id)
+  const crypto::Bytes former = JoinKeys(row.former_identity_keys);
+  return stmt->Bind(1, crypto::ByteView(row.identity_key))
+      .Bind(2, crypto::ByteView(row.transport_key))
+      .Bind(3, row.name)
+      .Bind(4, row.endpoint)
+      .Bind(5, crypto::ByteView(row.card))
+      .Bind(6, crypto::ByteView(former))
+      .Bind(7, row.id)
       .Run();
 }
 

@@ -25,7 +25,11 @@ struct ContactRow {
   bool verified = false;
   std::int64_t created_at = 0;
   std::int64_t introduced_by = 0;  // the contact who introduced them; 0: none
+  // Its identity keys before its rotations, oldest first (at most kMaxFormerIdentityKeys).
+  std::vector<crypto::PublicKey> former_identity_keys;
 };
+
+constexpr std::size_t kMaxFormerIdentityKeys = 8;
 
 class ContactTable {
  public:
@@ -36,7 +40,8 @@ class ContactTable {
   Status SetVerified(std::int64_t id, bool verified);
   Status SetIntroducedBy(std::int64_t id, std::int64_t introducer_id);
   Status Accept(std::int64_t id, const std::string& alias);
-  // Replaces the card and what comes from it (transport key, name, endpoint).
+  // Replaces the card and what comes from it (keys, name, endpoint), and the
+  // former identity keys.
   Status UpdateCard(const ContactRow& row);
   // Removes the contact and, by cascade, its session, messages and outbox.
   Status Delete(std::int64_t id);

@@ -162,6 +162,11 @@ Statement& Statement::Bind(int index, std::string_view text) {
 }
 
 Statement& Statement::Bind(int index, crypto::ByteView blob) {
+  // An empty view may have no data pointer, which SQLite would bind as NULL.
+  if (blob.empty()) {
+    sqlite3_bind_zeroblob(stmt_.get(), index, 0);
+    return *this;
+  }
   sqlite3_bind_blob(stmt_.get(), index, blob.data(), static_cast<int>(blob.size()),
                     SQLITE_TRANSIENT);
   return *this;

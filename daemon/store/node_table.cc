@@ -38,6 +38,30 @@ Status NodeTable::UpdateEndpoints(const std::string& listen, const std::string& 
   return stmt->Bind(1, listen).Bind(2, announce).Run();
 }
 
+Status NodeTable::ReplaceIdentity(const crypto::SecureBuffer& identity, std::int64_t now_ms) {
+  auto retire = db_.Prepare(
+      "INSERT INTO retired_identities (identity, retired_at) "
+      "SELECT identity, ? FROM node WHERE id = 1");
+  if (!retire.ok()) return retire.status();
+  PARLEY_RETURN_IF_ERROR(retire->Bind(1, now_ms).Run());
+  auto replace = db_.Prepare("UPDATE node SET identity = ? WHERE id = 1");
+  if (!replace.ok()) return replace.status();
+  return replace->Bind(1, identity.view()).Run();
+}
+
+Result<std::vector<crypto::SecureBuffer>> NodeTable::LoadRetired() {
+  auto stmt = db_.Prepare("SELECT identity FROM retired_identities ORDER BY id DESC");
+  if (!stmt.ok()) return stmt.status();
+  std::vector<crypto::SecureBuffer> retired;
+  for (;;) {
+    auto row = stmt->Step();
+    if (!row.ok()) return row.status();
+    if (!row.value()) break;
+    retired.push_back(crypto::SecureBuffer::CopyOf(stmt->ColumnBlob(0)));
+  }
+  return retired;
+}
+
 Status PrekeyTable::InsertSigned(const SignedPrekeyRow& row) {
   auto stmt = db_.Prepare(
       "INSERT INTO signed_prekeys (id, secret, signature, created_at) VALUES (?, ?, ?, ?)");

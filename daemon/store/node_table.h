@@ -23,6 +23,10 @@ class NodeTable {
   Status Insert(const NodeRow& row);
   Result<NodeRow> Load();
   Status UpdateEndpoints(const std::string& listen, const std::string& announce);
+  // A key rotation: `identity` replaces the node's, which is kept as retired.
+  Status ReplaceIdentity(const crypto::SecureBuffer& identity, std::int64_t now_ms);
+  // Every identity replaced so far (Identity::Serialize()), newest first.
+  Result<std::vector<crypto::SecureBuffer>> LoadRetired();
 
  private:
   Database& db_;

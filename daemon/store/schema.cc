@@ -103,6 +103,19 @@ const std::vector<const char*>& Migrations() {
         UNIQUE (introducer_id, message_id)
       );
       )sql",
+      // 3 -> 4: key rotation (docs/protocol.md §9.6).
+      R"sql(
+      -- This node's identities before its rotations: what contacts sent to
+      -- them, and sessions begun under them, must still decrypt.
+      CREATE TABLE retired_identities (
+        id INTEGER PRIMARY KEY,
+        identity BLOB NOT NULL,          -- crypto::Identity::Serialize()
+        retired_at INTEGER NOT NULL      -- Unix ms
+      );
+      -- A contact's identity keys before its rotations (n x 32 bytes): its
+      -- sessions begun under them go on.
+      ALTER TABLE contacts ADD COLUMN former_identity_keys BLOB NOT NULL DEFAULT x'';
+      )sql",
   };
   return kMigrations;
 }

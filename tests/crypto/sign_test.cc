@@ -20,10 +20,10 @@ TEST(SignTest, ContextsAreSeparated) {
   DeterministicRandom random(2);
   SigningKeyPair key = SigningKeyPair::Generate(random);
   const Bytes message(36, 0x42);
-  const SignContext contexts[] = {SignContext::kCard,         SignContext::kTransportKey,
-                                  SignContext::kAgreementKey, SignContext::kSignedPrekey,
-                                  SignContext::kCharter,      SignContext::kProfile,
-                                  SignContext::kStatement,    SignContext::kIntroduction};
+  const SignContext contexts[] = {
+      SignContext::kCard,         SignContext::kTransportKey, SignContext::kAgreementKey,
+      SignContext::kSignedPrekey, SignContext::kCharter,      SignContext::kProfile,
+      SignContext::kStatement,    SignContext::kIntroduction, SignContext::kKeyRotation};
   for (SignContext signed_as : contexts) {
     const Signature sig = key.Sign(signed_as, message);
     for (SignContext checked_as : contexts) {

@@ -2,7 +2,8 @@
 // entirely through the real parley client: the secretariat names the
 // National Contact Points of Armenia and Georgia, they endorse experts of
 // their states, and every member finds the endorsed ones -- until a contact
-// point is suspended.
+// point is suspended. Revocation, rotation and introductions run on the
+// same six nodes.
 //
 //   ani ─┐                 ┌─ nino (contact point, GE) ── giorgi
 //        ├─ armen (contact point, AM) ── secretariat ─┘
@@ -238,6 +239,102 @@ TEST_F(WebOfTrust, ARevokedKeyIsDistrustedEverywhereAndItsMessagesRefused) {
         << member->name();
   }
   EXPECT_EQ(armen_.Json({"profile", "show", "ani"})["trust"], "revoked");
+}
+
+TEST_F(WebOfTrust, RotatedKeysKeepContactsConversationsAndEndorsements) {
+  secretariat_.Json({"contact-point", "add", "armen", "--state", "AM"});
+  ASSERT_TRUE(WaitUntil([&] {
+    return armen_.Client({"endorse", "ani", "--org", "MFA"}).exit_code == 0;
+  }));
+  ASSERT_TRUE(WaitUntil([&] { return Finds(giorgi_, {"Hakobyan"}, "Ani Hakobyan"); }));
+  ani_.Json({"send", "armen", "before"});
+  ASSERT_TRUE(WaitUntil([&] { return armen_.Json({"messages", "ani"}).size() == 1; }));
+  const std::string old_fingerprint = ani_.Json({"status"})["fingerprint"];
+
+  // While Ani rotates her keys, Armen writes to her (to her old key, in
+  // their session of before).
+  ani_.Stop();
+  armen_.Json({"send", "ani", "while you rotate"});
+  EXPECT_NE(ani_.Parleyd({"rotate-keys", "--charter", charter_path_}).exit_code, 0);  // usage
+  auto rotated = ani_.Parleyd({"rotate-keys"});
+  ASSERT_EQ(rotated.exit_code, 0) << rotated.out << rotated.err;
+  EXPECT_NE(rotated.out.find(old_fingerprint), std::string::npos) << rotated.out;
+  ani_.Start();
+  const std::string new_fingerprint = ani_.Json({"status"})["fingerprint"];
+  EXPECT_NE(new_fingerprint, old_fingerprint);
+  EXPECT_NE(rotated.out.find(new_fingerprint), std::string::npos) << rotated.out;
+
+  // Her contact follows her to the new key, and the conversation goes on both ways.
+  ASSERT_TRUE(WaitUntil([&] {
+    for (const auto& contact : armen_.Json({"contacts", "list"})) {
+      if (contact["alias"] == "ani") return contact["fingerprint"] == new_fingerprint;
+    }
+    return false;
+  })) << armen_.DaemonLog()
+      << ani_.DaemonLog();
+  ASSERT_TRUE(WaitUntil([&] {
+    auto history = ani_.Json({"messages", "armen"});
+    return !history.empty() && history.back()["text"] == "while you rotate";
+  })) << ani_.DaemonLog();
+  ani_.Json({"send", "armen", "after"});
+  ASSERT_TRUE(WaitUntil([&] {
+    auto history = armen_.Json({"messages", "ani"});
+    return !history.empty() && history.back()["text"] == "after" &&
+           history.back()["direction"] == "in";
+  })) << armen_.DaemonLog();
+  ASSERT_TRUE(WaitUntil([&] {
+    for (const auto& message : armen_.Json({"messages", "ani"})) {
+      if (message["text"] == "while you rotate") return message["state"] == "delivered";
+    }
+    return false;
+  }));
+
+  // Every member sees her under her new key, still endorsed; the old key's
+  // profile is gone.
+  for (TestNode* member : {&secretariat_, &nino_, &giorgi_, &davit_}) {
+    ASSERT_TRUE(WaitUntil([&] {
+      auto found = member->Json({"directory", "search", "Hakobyan"});
+      return found.size() == 1 && found[0]["fingerprint"] == new_fingerprint &&
+             found[0]["endorsements"].size() == 1;
+    })) << member->name()
+        << member->DaemonLog();
+  }
+
+  // A contact point that rotates keeps speaking for its state: its earlier
+  // endorsement stands, and its new key endorses.
+  armen_.Stop();
+  ASSERT_EQ(armen_.Parleyd({"rotate-keys"}).exit_code, 0);
+  armen_.Start();
+  ASSERT_TRUE(WaitUntil([&] {
+    return armen_.Client({"endorse", "davit", "--org", "Border Guard"}).exit_code == 0;
+  })) << armen_.DaemonLog();
+  for (TestNode* member : {&secretariat_, &giorgi_}) {
+    ASSERT_TRUE(WaitUntil([&] {
+      return Finds(*member, {"Grigoryan"}, "Davit Grigoryan") &&
+             Finds(*member, {"Hakobyan"}, "Ani Hakobyan");
+    })) << member->name()
+        << member->DaemonLog();
+  }
+  // The chain up to the anchor still holds, and the contact point is listed
+  // by its new key.
+  const std::string armen_fingerprint = armen_.Json({"status"})["fingerprint"];
+  auto ani_seen = giorgi_.Json({"directory", "search", "Hakobyan"});
+  ASSERT_EQ(ani_seen.size(), 1u);
+  ASSERT_EQ(ani_seen[0]["endorsements"].size(), 1u);
+  EXPECT_EQ(ani_seen[0]["endorsements"][0]["anchor"], anchor_);
+  ASSERT_TRUE(WaitUntil([&] {
+    auto points = secretariat_.Json({"contact-point", "list"});
+    return points.size() == 1 && points[0]["fingerprint"] == armen_fingerprint &&
+           points[0]["alias"] == "armen";
+  })) << secretariat_.DaemonLog();
+  // Suspending it by the alias of its new key voids both endorsements.
+  ASSERT_TRUE(WaitUntil([&] {
+    return secretariat_.Client({"contact-point", "suspend", "armen"}).exit_code == 0;
+  })) << secretariat_.DaemonLog();
+  ASSERT_TRUE(WaitUntil([&] {
+    return !Finds(giorgi_, {"Grigoryan"}, "Davit Grigoryan") &&
+           !Finds(giorgi_, {"Hakobyan"}, "Ani Hakobyan");
+  })) << giorgi_.DaemonLog();
 }
 
 TEST_F(WebOfTrust, AnIntroductionLeadsToAWorkingConversation) {

@@ -451,5 +451,133 @@ TEST_F(MessengerTest, SafetyNumbersMatchAndConfirmationPersists) {
   EXPECT_TRUE(anna_.messenger().directory().ByAlias("boris")->row.verified);
 }
 
+// The directory's verdict on a rotation statement, as a test decides it.
+class FakeRotationSink final : public DirectoryFrameSink {
+ public:
+  Result<bool> OnContactProfile(const crypto::PublicKey&, crypto::ByteView) override {
+    return false;
+  }
+  Status OnSyncMessage(std::int64_t, const wire::DirectorySync&) override { return Status::Ok(); }
+  Result<std::optional<std::pair<crypto::PublicKey, crypto::PublicKey>>> OnKeyRotation(
+      crypto::ByteView) override {
+    return handover;
+  }
+  std::optional<std::pair<crypto::PublicKey, crypto::PublicKey>> handover;
+};
+
+bool HasText(const std::vector<store::MessageRow>& history, const std::string& text) {
+  return std::any_of(history.begin(), history.end(),
+                     [&](const store::MessageRow& row) { return row.body == text; });
+}
+
+crypto::PublicKey IdentityKeyOf(LocalNode& node) {
+  return node.identity().identity.public_identity().identity_key;
+}
+
+// Rotates `node`'s identity as `parleyd rotate-keys` does, and restarts it.
+void RotateKeys(LocalNode& node) {
+  crypto::DeterministicRandom random(77);
+  node.Round([&] {
+    ASSERT_TRUE(identity::RotateNodeIdentity(node.store(), node.identity(),
+                                             node.clock().NowUnixMs(), random)
+                    .ok());
+  });
+  node.Restart();
+}
+
+TEST_F(MessengerTest, AContactFollowsARotationAndTheSessionGoesOnBothWays) {
+  Befriend();
+  std::vector<store::MessageId> acks;
+  Send(anna_, "boris", "before");
+  anna_.messenger().OnPeerConnected(anna_boris_);
+  ASSERT_EQ(Deliver(anna_, boris_, anna_.Transmit().at(0).second, acks), FrameVerdict::kAccepted);
+  // Boris writes to Anna's old key, in their session of before.
+  Send(boris_, "anna", "in flight");
+  boris_.messenger().OnPeerConnected(boris_anna_);
+  const auto in_flight = boris_.Transmit().at(0).second;
+
+  const crypto::PublicKey old_key = IdentityKeyOf(anna_);
+  RotateKeys(anna_);
+  const crypto::PublicKey new_key = IdentityKeyOf(anna_);
+  ASSERT_NE(new_key, old_key);
+  ASSERT_EQ(anna_.identity().retired.size(), 1u);
+
+  FakeRotationSink sink;
+  sink.handover.emplace(old_key, new_key);
+  boris_.messenger().SetDirectorySink(&sink);
+  const auto rotation = anna_.messenger().KeyRotationFrame(crypto::AsBytes("rotation"));
+  EXPECT_EQ(Deliver(anna_, boris_, rotation, acks), FrameVerdict::kKeyRotated);
+  const Contact* anna = boris_.messenger().directory().ByAlias("anna");
+  ASSERT_NE(anna, nullptr);
+  EXPECT_EQ(anna->row.identity_key, new_key);
+  EXPECT_EQ(anna->row.transport_key, anna_.transport_key());
+  EXPECT_EQ(anna->row.former_identity_keys, std::vector<crypto::PublicKey>{old_key});
+  EXPECT_EQ(boris_.messenger().TakeRekeyedContacts(), std::vector<std::int64_t>{boris_anna_});
+  // Told again at the next connection: nothing changes.
+  EXPECT_EQ(Deliver(anna_, boris_, rotation, acks), FrameVerdict::kKeyRotated);
+  EXPECT_TRUE(boris_.messenger().TakeRekeyedContacts().empty());
+
+  // What Boris sent to the old key decrypts; Anna's reply, from her new key
+  // in the same session, too -- also after Boris restarts.
+  EXPECT_EQ(Deliver(boris_, anna_, in_flight, acks), FrameVerdict::kAccepted);
+  EXPECT_TRUE(HasText(History(anna_, "boris"), "in flight"));
+  boris_.Restart();
+  Send(anna_, "boris", "after");
+  anna_.messenger().OnPeerConnected(anna_boris_);
+  // (The last frame: the ones before are resends of what was never acknowledged here.)
+  ASSERT_EQ(Deliver(anna_, boris_, anna_.Transmit().back().second, acks), FrameVerdict::kAccepted);
+  EXPECT_TRUE(HasText(History(boris_, "anna"), "after"));
+  EXPECT_EQ(boris_.messenger().directory().ByAlias("anna")->row.identity_key, new_key);
+  Send(boris_, "anna", "to the new key");
+  boris_.messenger().OnPeerConnected(boris_anna_);
+  ASSERT_EQ(Deliver(boris_, anna_, boris_.Transmit().back().second, acks), FrameVerdict::kAccepted);
+  EXPECT_TRUE(HasText(History(anna_, "boris"), "to the new key"));
+}
+
+TEST_F(MessengerTest, ARotationIsFollowedOnlyWhenEverythingAgrees) {
+  Befriend();
+  const crypto::PublicKey old_key = IdentityKeyOf(anna_);
+  RotateKeys(anna_);
+  const crypto::PublicKey new_key = IdentityKeyOf(anna_);
+  const auto rotation = anna_.messenger().KeyRotationFrame(crypto::AsBytes("rotation"));
+  FakeRotationSink sink;
+  boris_.messenger().SetDirectorySink(&sink);
+  std::vector<store::MessageId> acks;
+  auto unchanged = [&] {
+    EXPECT_EQ(boris_.messenger().directory().ByAlias("anna")->row.identity_key, old_key);
+    EXPECT_TRUE(boris_.messenger().TakeRekeyedContacts().empty());
+  };
+
+  // No rotation of Anna's key holds.
+  EXPECT_EQ(Deliver(anna_, boris_, rotation, acks), FrameVerdict::kRefused);
+  unchanged();
+  // The rotation that holds names another successor than the card.
+  LocalNode carol("Carol", 9, "tcp://127.0.0.1:7409");
+  sink.handover.emplace(old_key, IdentityKeyOf(carol));
+  EXPECT_EQ(Deliver(anna_, boris_, rotation, acks), FrameVerdict::kRefused);
+  unchanged();
+  // The card came from a connection with another transport key.
+  sink.handover.emplace(old_key, new_key);
+  EXPECT_EQ(Deliver(carol, boris_, rotation, acks), FrameVerdict::kRefused);
+  unchanged();
+  // It hands over a key that is none of Boris's contacts.
+  sink.handover.emplace(IdentityKeyOf(carol), new_key);
+  EXPECT_EQ(Deliver(anna_, boris_, rotation, acks), FrameVerdict::kRefused);
+  unchanged();
+  // A revoked successor is not followed.
+  sink.handover.emplace(old_key, new_key);
+  boris_.messenger().SetRevocationCheck(
+      [&](const crypto::PublicKey& key) { return key == new_key; });
+  EXPECT_EQ(Deliver(anna_, boris_, rotation, acks), FrameVerdict::kRefused);
+  unchanged();
+  // Garbage in place of the card.
+  wire::LinkFrame garbled;
+  garbled.mutable_key_rotation()->set_card("not a card");
+  EXPECT_EQ(Deliver(anna_, boris_, crypto::AsBytes(garbled.SerializeAsString()), acks),
+            FrameVerdict::kRefused);
+  unchanged();
+  EXPECT_TRUE(acks.empty());
+}
+
 }  // namespace
 }  // namespace parley::messenger

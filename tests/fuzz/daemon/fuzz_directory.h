@@ -54,6 +54,16 @@ inline directory::Statement MakeStatement(const crypto::SigningKeyPair& signer,
   return std::move(statement.value());
 }
 
+// `old_key` handing over to `new_key`, agreed by it.
+inline directory::Statement MakeRotation(const crypto::SigningKeyPair& old_key,
+                                         const crypto::SigningKeyPair& new_key,
+                                         const directory::Charter& charter,
+                                         std::uint64_t issued_at_ms) {
+  auto rotation = directory::SignRotation(old_key, new_key, charter, issued_at_ms);
+  if (!rotation.ok()) __builtin_trap();
+  return std::move(rotation.value());
+}
+
 // `owner`'s profile (fields in normal form) with a card of its own.
 inline directory::Profile MakeProfile(const crypto::Identity& owner,
                                       directory::ProfileFields fields,
@@ -83,7 +93,13 @@ inline directory::ProfileFields FieldsOf(std::string name, std::string state) {
 //   anchor ──CONTACT_POINT(AM)──▶ contact_point ──ENDORSEMENT(AM)──▶ member (profile)
 //   anchor ──ENDORSEMENT(UZ)──▶ expert (profile)
 //   anchor ──CONTACT_POINT(GE)──▶ suspended ◀──SUSPENSION── anchor
-// Every object is signed at kFuzzSignedAtMs.
+//   anchor ──CONTACT_POINT(KZ)──▶ rotated ──ROTATION──▶ successor
+// Every object is signed at kFuzzSignedAtMs, but the rotation an hour later
+// (kFuzzRotatedAtMs). The rotated contact point's keys come from a random of
+// their own, so that everything else stays as it was before rotations.
+constexpr std::uint64_t kFuzzRotatedAtMs = kFuzzSignedAtMs + 3600ULL * 1000;
+constexpr std::uint64_t kFuzzRotationSeed = 0x807A;
+
 struct FixedTrust {
   explicit FixedTrust(const FixedNetwork& network)
       : delegation(MakeStatement(network.anchor, directory::StatementKind::kContactPoint,
@@ -101,7 +117,10 @@ struct FixedTrust {
         member_profile(
             MakeProfile(member, FieldsOf("Ani Hakobyan", "AM"), network.charter, 1, random)),
         expert_profile(
-            MakeProfile(expert, FieldsOf("Dilnoza Karimova", "UZ"), network.charter, 2, random)) {}
+            MakeProfile(expert, FieldsOf("Dilnoza Karimova", "UZ"), network.charter, 2, random)),
+        rotated_delegation(MakeStatement(network.anchor, directory::StatementKind::kContactPoint,
+                                         rotated.public_key(), "KZ", "", network.charter)),
+        rotation(MakeRotation(rotated, successor, network.charter, kFuzzRotatedAtMs)) {}
 
   crypto::DeterministicRandom random{kFuzzTrustSeed};
   crypto::SigningKeyPair contact_point = crypto::SigningKeyPair::Generate(random);
@@ -116,6 +135,12 @@ struct FixedTrust {
   directory::Statement suspension;
   directory::Profile member_profile;
   directory::Profile expert_profile;
+
+  crypto::DeterministicRandom rotation_random{kFuzzRotationSeed};
+  crypto::SigningKeyPair rotated = crypto::SigningKeyPair::Generate(rotation_random);
+  crypto::SigningKeyPair successor = crypto::SigningKeyPair::Generate(rotation_random);
+  directory::Statement rotated_delegation;
+  directory::Statement rotation;
 };
 
 }  // namespace parley::fuzzing

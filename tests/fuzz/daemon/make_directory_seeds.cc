@@ -1,8 +1,8 @@
 // Writes valid seed inputs for charter_fuzz, profile_fuzz, statement_fuzz
 // and directory_sync_fuzz into <dir>/<target>/: real charters (bytes and
-// text), real profiles and statements signed against the fixed network of
-// fuzz_directory.h, and sync messages of every kind against the directory of
-// fuzz_sync_directory.h.
+// text), real profiles and statements (rotations too) signed against the
+// fixed network of fuzz_directory.h, and sync messages of every kind against
+// the directory of fuzz_sync_directory.h.
 //   directory_fuzz_seeds tests/fuzz/seeds
 #include <cstdio>
 #include <cstdlib>
@@ -16,6 +16,7 @@
 #include "daemon/directory/profile.h"
 #include "daemon/directory/statement.h"
 #include "daemon/directory/sync_protocol.h"
+#include "daemon/directory/trust_graph.h"
 #include "daemon/identity/card.h"
 #include "daemon/util/proto_bytes.h"
 #include "proto/directory.pb.h"
@@ -228,6 +229,49 @@ int main(int argc, char** argv) {
   const auto tampered = Tampered(trust.delegation);
   Expect(!directory::ParseStatement(tampered.encoded, charter, fuzzing::kFuzzNowMs).ok(),
          "the tampered statement is refused");
+
+  // Rotations: the fixed one; another of the same key, later (it loses) and
+  // earlier (it wins); a member's; and what the rotated contact point's keys
+  // say afterwards. Keys of their own random, so the seeds above and below
+  // stay as they were.
+  crypto::DeterministicRandom rotation_random(0x807B);
+  const auto usurper = crypto::SigningKeyPair::Generate(rotation_random);
+  const auto member_successor = crypto::Identity::Generate(rotation_random);
+  const auto later_rotation = fuzzing::MakeRotation(trust.rotated, usurper, charter,
+                                                    fuzzing::kFuzzRotatedAtMs + 3600 * 1000);
+  const auto earlier_rotation = fuzzing::MakeRotation(trust.rotated, usurper, charter,
+                                                      fuzzing::kFuzzRotatedAtMs - 1800 * 1000);
+  const auto member_rotation = fuzzing::MakeRotation(
+      trust.member.signing(), member_successor.signing(), charter, fuzzing::kFuzzRotatedAtMs);
+  const auto later_member_rotation = fuzzing::MakeRotation(trust.member.signing(), usurper, charter,
+                                                           fuzzing::kFuzzRotatedAtMs + 3600 * 1000);
+  const auto successor_endorsement = fuzzing::MakeStatement(
+      trust.successor, StatementKind::kEndorsement, newcomer_key, "KZ",
+      "Migration Service of Kazakhstan", charter, fuzzing::kFuzzRotatedAtMs + 60 * 1000);
+  const auto retired_endorsement = fuzzing::MakeStatement(
+      trust.rotated, StatementKind::kEndorsement, newcomer_key, "KZ",
+      "Migration Service of Kazakhstan", charter, fuzzing::kFuzzRotatedAtMs + 60 * 1000);
+  const auto retired_self_revocation =
+      fuzzing::MakeStatement(trust.rotated, StatementKind::kRevocation, trust.rotated.public_key(),
+                             "", "", charter, fuzzing::kFuzzRotatedAtMs + 60 * 1000);
+  {
+    // As statement_fuzz's graph makes of them.
+    directory::TrustGraph graph(charter.anchor_keys);
+    for (const directory::Statement* statement :
+         {&trust.delegation, &trust.old_delegation, &trust.suspension, &trust.endorsement,
+          &trust.anchor_endorsement, &trust.rotated_delegation, &trust.rotation}) {
+      Expect(graph.Put(*statement), "the fixed web of trust");
+    }
+    Expect(graph.Holds(later_rotation) && !directory::TrustGraph(graph).Put(later_rotation),
+           "a later rotation loses");
+    Expect(graph.Holds(earlier_rotation) && directory::TrustGraph(graph).Put(earlier_rotation),
+           "an earlier rotation wins");
+    Expect(graph.Holds(member_rotation) && graph.Holds(later_member_rotation),
+           "the member's rotations");
+    Expect(graph.Holds(successor_endorsement), "the successor endorses");
+    Expect(!graph.Holds(retired_endorsement), "the retired key endorses no more");
+    Expect(graph.Holds(retired_self_revocation), "the retired key revokes itself");
+  }
   {
     const std::pair<const char*, const directory::Statement*> statements[] = {
         {"delegation", &trust.delegation},
@@ -242,6 +286,14 @@ int main(int argc, char** argv) {
         {"cyrillic-endorsement", &cyrillic_endorsement},
         {"stranger-endorsement", &stranger_endorsement},
         {"tampered", &tampered},
+        {"rotation", &trust.rotation},
+        {"later-rotation", &later_rotation},
+        {"earlier-rotation", &earlier_rotation},
+        {"member-rotation", &member_rotation},
+        {"later-member-rotation", &later_member_rotation},
+        {"successor-endorsement", &successor_endorsement},
+        {"retired-endorsement", &retired_endorsement},
+        {"retired-self-revocation", &retired_self_revocation},
     };
     for (const auto& [name, statement] : statements)
       Write("statement_fuzz", name, statement->encoded);
@@ -333,6 +385,15 @@ int main(int argc, char** argv) {
         {&stranger_profile});
     Expect(!Keeps(node, refused), "nothing refused is kept");
     Write("directory_sync_fuzz", "objects-refused", refused);
+
+    // A member's rotation, a later one that loses to it, and the profile of
+    // the new key, endorsed through the old one.
+    const auto successor_profile = fuzzing::MakeProfile(
+        member_successor, fuzzing::FieldsOf("Ani Hakobyan", "AM"), charter, 1, rotation_random);
+    const auto rotation =
+        fuzzing::ObjectsMessage({&member_rotation, &later_member_rotation}, {&successor_profile});
+    Expect(Keeps(node, rotation), "the rotation is kept");
+    Write("directory_sync_fuzz", "objects-rotation", rotation);
   }
   return 0;
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 #include "daemon/directory/iso_codes.h"
 #include "daemon/directory/profile.h"
@@ -28,6 +29,7 @@ bool FitsItsKind(const Statement& statement) {
       return IsStateCode(statement.state) && organisation_ok;
     case StatementKind::kSuspension:
     case StatementKind::kRevocation:
+    case StatementKind::kRotation:
       return statement.state.empty() && statement.organisation.empty();
   }
   return false;
@@ -35,8 +37,8 @@ bool FitsItsKind(const Statement& statement) {
 
 bool SameStatement(const Statement& a, const Statement& b) {
   return a.kind == b.kind && a.subject == b.subject && a.signer == b.signer && a.state == b.state &&
-         a.organisation == b.organisation && a.issued_at_ms == b.issued_at_ms &&
-         a.encoded == b.encoded;
+         a.organisation == b.organisation && a.successor == b.successor &&
+         a.issued_at_ms == b.issued_at_ms && a.encoded == b.encoded;
 }
 
 struct Fixture {
@@ -48,45 +50,117 @@ struct Fixture {
   static TrustGraph Graph(const parley::fuzzing::FixedNetwork& network,
                           const parley::fuzzing::FixedTrust& trust) {
     TrustGraph graph(network.charter.anchor_keys);
-    for (const Statement* statement : {&trust.delegation, &trust.old_delegation, &trust.suspension,
-                                       &trust.endorsement, &trust.anchor_endorsement}) {
+    for (const Statement* statement :
+         {&trust.delegation, &trust.old_delegation, &trust.suspension, &trust.endorsement,
+          &trust.anchor_endorsement, &trust.rotated_delegation, &trust.rotation}) {
       if (!graph.Holds(*statement)) __builtin_trap();
       if (!graph.Put(*statement)) __builtin_trap();
+    }
+    // The rotated contact point speaks with its new key only.
+    if (!graph.IsRetired(trust.rotated.public_key()) ||
+        graph.ActiveContactPoint(trust.rotated.public_key()) != nullptr ||
+        graph.ActiveContactPoint(trust.successor.public_key()) !=
+            graph.DelegationOf(trust.rotated.public_key())) {
+      __builtin_trap();
     }
     return graph;
   }
 };
 
+// Whether `candidate` takes the slot `held` is in (docs/protocol.md §9.4):
+// a newer statement does, but a rotation only when earlier (on a tie, when
+// its encoding is smaller).
+bool TakesTheSlot(const Statement& candidate, const Statement* held) {
+  if (held == nullptr) return true;
+  if (candidate.kind != StatementKind::kRotation)
+    return held->issued_at_ms < candidate.issued_at_ms;
+  if (candidate.issued_at_ms != held->issued_at_ms)
+    return candidate.issued_at_ms < held->issued_at_ms;
+  return std::lexicographical_compare(candidate.encoded.begin(), candidate.encoded.end(),
+                                      held->encoded.begin(), held->encoded.end());
+}
+
+bool Contains(const std::vector<parley::crypto::PublicKey>& keys,
+              const parley::crypto::PublicKey& key) {
+  return std::find(keys.begin(), keys.end(), key) != keys.end();
+}
+
+// What must be true of any key in a graph as small as the fuzzed one (far
+// fewer rotations than kMaxLineage, so no lineage is cut short): its lineage
+// is bounded, starts with it and repeats no key; whatever suspends or
+// delegates a key it succeeded counts for it too; a retired or revoked key is
+// no contact point, and nothing endorses a revoked one.
+void CheckKey(const TrustGraph& graph, const parley::crypto::PublicKey& key) {
+  const auto lineage = graph.Lineage(key);
+  if (lineage.empty() || lineage.size() > kMaxLineage || lineage.front() != key) __builtin_trap();
+  for (auto it = lineage.begin(); it != lineage.end(); ++it) {
+    if (std::find(it + 1, lineage.end(), *it) != lineage.end()) __builtin_trap();
+    if (graph.IsSuspended(*it) && !graph.IsSuspended(key)) __builtin_trap();
+    if (graph.DelegationOf(*it) != nullptr && graph.DelegationOf(key) == nullptr) __builtin_trap();
+  }
+  if (const Statement* rotation = graph.RotationOf(key)) {
+    if (rotation->kind != StatementKind::kRotation || rotation->subject != key ||
+        rotation->signer != key || rotation->successor == key || graph.IsRevoked(key) ||
+        !graph.IsRetired(key)) {
+      __builtin_trap();
+    }
+  }
+  if (const Statement* delegation = graph.ActiveContactPoint(key)) {
+    if (delegation->kind != StatementKind::kContactPoint || graph.IsSuspended(key) ||
+        graph.IsRevoked(key) || graph.IsRetired(key) || !Contains(lineage, delegation->subject)) {
+      __builtin_trap();
+    }
+  }
+  const auto endorsements = graph.EndorsementsOf(key);
+  if (graph.IsRevoked(key) && !endorsements.empty()) __builtin_trap();
+  for (const Statement* endorsement : endorsements) {
+    if (endorsement->kind != StatementKind::kEndorsement ||
+        !Contains(lineage, endorsement->subject) || !graph.Holds(*endorsement)) {
+      __builtin_trap();
+    }
+  }
+}
+
 // What a trust graph must make of any statement that parses.
 void CheckTrust(TrustGraph graph, const Statement& statement) {
   const bool holds = graph.Holds(statement);
   // Only anchors delegate and suspend; an anchor may endorse anyone.
-  if (statement.kind != StatementKind::kEndorsement && holds && !graph.IsAnchor(statement.signer))
+  if ((statement.kind == StatementKind::kContactPoint ||
+       statement.kind == StatementKind::kSuspension) &&
+      holds && !graph.IsAnchor(statement.signer)) {
     __builtin_trap();
+  }
   if (graph.IsAnchor(statement.signer) && statement.kind != StatementKind::kContactPoint && !holds)
+    __builtin_trap();
+  // A key may always revoke itself; a rotation holds unless its key is revoked.
+  if (statement.kind == StatementKind::kRevocation && statement.signer == statement.subject &&
+      !holds) {
+    __builtin_trap();
+  }
+  if (statement.kind == StatementKind::kRotation && holds == graph.IsRevoked(statement.subject))
     __builtin_trap();
 
   const parley::crypto::Bytes slot = statement.Slot();
   const Statement* before = graph.Find(slot);
-  const bool newer = before == nullptr || before->issued_at_ms < statement.issued_at_ms;
+  const bool newer = TakesTheSlot(statement, before);
+  if (before != nullptr && Supersedes(statement, *before) != newer) __builtin_trap();
   if (graph.Put(statement) != newer) __builtin_trap();
   const Statement* held = graph.Find(slot);
   if (held == nullptr || (newer && !SameStatement(*held, statement))) __builtin_trap();
   if (graph.Put(statement)) __builtin_trap();  // not newer than itself
 
-  for (const Statement* endorsement : graph.EndorsementsOf(statement.subject)) {
-    if (endorsement->kind != StatementKind::kEndorsement ||
-        endorsement->subject != statement.subject || !graph.Holds(*endorsement)) {
+  // One rotation per key, the one held: it retires its key, unless revoked,
+  // and its successor descends from it.
+  if (statement.kind == StatementKind::kRotation && newer) {
+    const Statement* rotation = graph.RotationOf(statement.subject);
+    if (graph.IsRevoked(statement.subject) ? rotation != nullptr : rotation != held)
       __builtin_trap();
-    }
+    if (!Contains(graph.Lineage(statement.successor), statement.subject)) __builtin_trap();
   }
-  for (const Statement* endorsement : graph.EndorsementsOf(statement.signer)) {
-    if (endorsement->subject != statement.signer) __builtin_trap();
-  }
-  if (const Statement* delegation = graph.ActiveContactPoint(statement.subject)) {
-    if (delegation->kind != StatementKind::kContactPoint || graph.IsSuspended(statement.subject))
-      __builtin_trap();
-  }
+
+  CheckKey(graph, statement.subject);
+  CheckKey(graph, statement.signer);
+  if (statement.kind == StatementKind::kRotation) CheckKey(graph, statement.successor);
   for (const Statement* delegation : graph.ContactPoints()) {
     if (delegation->kind != StatementKind::kContactPoint) __builtin_trap();
   }
@@ -121,17 +195,27 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     __builtin_trap();
   }
   if (size > kMaxStatementBytes || !FitsItsKind(*statement)) __builtin_trap();
-  // Only a revocation may be about its own signer.
-  if ((statement->subject == statement->signer && statement->kind != StatementKind::kRevocation) ||
+  // Only a revocation or a rotation may be about its own signer; a rotation
+  // always is, to another key. No other kind names a successor.
+  const bool self_signed = statement->subject == statement->signer;
+  if ((self_signed && statement->kind != StatementKind::kRevocation &&
+       statement->kind != StatementKind::kRotation) ||
       statement->issued_at_ms == 0 || statement->issued_at_ms > kFuzzNowMs + kMaxClockSkewMs) {
     __builtin_trap();
   }
-  // Its slot is its kind and subject (and, for an endorsement, its signer).
+  if (statement->kind == StatementKind::kRotation
+          ? !self_signed || statement->successor == statement->subject
+          : statement->successor != parley::crypto::PublicKey{}) {
+    __builtin_trap();
+  }
+  // Its slot is its kind and subject (and, for an endorsement, its signer):
+  // one byte and one key, two keys for an endorsement.
   const parley::crypto::Bytes slot = statement->Slot();
   const std::size_t slot_size =
       1 + statement->subject.size() *
               (statement->kind == StatementKind::kEndorsement ? std::size_t{2} : std::size_t{1});
   if (slot != statement->Slot() || slot.size() != slot_size ||
+      slot != SlotOf(statement->kind, statement->subject, statement->signer) ||
       slot[0] != static_cast<std::uint8_t>(statement->kind) ||
       !std::equal(statement->subject.begin(), statement->subject.end(), slot.begin() + 1)) {
     __builtin_trap();

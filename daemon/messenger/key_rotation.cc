@@ -1,0 +1,59 @@
+// Key rotation (docs/protocol.md §9.6), the contact's side: a contact that
+// rotated its identity tells us its new keys from its new transport key; we
+// follow it, keeping everything we had with it. Part of the Messenger.
+#include <spdlog/spdlog.h>
+
+#include "daemon/messenger/messenger.h"
+#include "daemon/util/proto_bytes.h"
+
+namespace parley::messenger {
+
+Result<FrameVerdict> Messenger::OnKeyRotation(const crypto::PublicKey& transport_key,
+                                              const wire::KeyRotation& rotation) {
+  if (directory_sink_ == nullptr) return FrameVerdict::kRefused;
+  auto card = identity::ParseCardBytes(crypto::AsBytes(rotation.card()));
+  // The card's transport key is the one this connection proved it holds.
+  if (!card.ok() || card->identity.transport_key != transport_key) return FrameVerdict::kRefused;
+  const crypto::PublicKey& successor = card->identity.identity_key;
+  if (const Contact* known = directory_.ByIdentityKey(successor); known != nullptr) {
+    // Told again at a later connection (it is sent at every one).
+    return known->row.transport_key == transport_key ? FrameVerdict::kKeyRotated
+                                                     : FrameVerdict::kRefused;
+  }
+  auto handover = directory_sink_->OnKeyRotation(crypto::AsBytes(rotation.statement()));
+  if (!handover.ok()) return handover.status();
+  if (!handover.value() || handover.value()->second != successor) return FrameVerdict::kRefused;
+  Contact* contact = directory_.ByIdentityKey(handover.value()->first);
+  if (contact == nullptr || contact->is_request() || is_revoked_(successor) ||
+      directory_.ByTransportKey(transport_key) != nullptr) {
+    return FrameVerdict::kRefused;
+  }
+
+  std::vector<crypto::PublicKey> former = contact->row.former_identity_keys;
+  former.push_back(contact->row.identity_key);
+  if (former.size() > store::kMaxFormerIdentityKeys) former.erase(former.begin());
+  store::ContactRow updated = contact->row;
+  updated.identity_key = successor;
+  updated.transport_key = transport_key;
+  updated.name = card->name;
+  updated.endpoint = card->endpoints.front();
+  updated.card = card->encoded;
+  updated.former_identity_keys = former;
+  PARLEY_RETURN_IF_ERROR(contacts_.UpdateCard(updated));
+  spdlog::info("contact {} rotated its keys", contact->row.id);
+  directory_.ReplaceCard(*contact, std::move(card.value()));
+  contact->row.former_identity_keys = std::move(former);
+  directory_changed_ = true;
+  round_rekeyed_.push_back(contact->row.id);
+  return FrameVerdict::kKeyRotated;
+}
+
+crypto::Bytes Messenger::KeyRotationFrame(crypto::ByteView rotation) const {
+  wire::LinkFrame frame;
+  frame.mutable_key_rotation()->set_statement(rotation.data(), rotation.size());
+  frame.mutable_key_rotation()->set_card(own_card_.data(), own_card_.size());
+  const std::string encoded = frame.SerializeAsString();
+  return crypto::Bytes(encoded.begin(), encoded.end());
+}
+
+}  // namespace parley::messenger
