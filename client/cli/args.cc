@@ -37,6 +37,9 @@ const std::vector<OptionSpec>& KnownOptions() {
       {"yes", false, false},
       // introduce
       {"note", true, false},
+      // network amend
+      {"taxonomy", true, false},
+      {"name", true, false},
   };
   return kOptions;
 }

@@ -68,6 +68,26 @@ Result<std::string> ReadText(int fd) {
   return text;
 }
 
+// Reads the file `path` into `text`, stopping once it holds more than `max`
+// bytes (so that a longer file is told by its size, without reading it all).
+// Returns 0, or the errno of the failed open() or read().
+int ReadFileUpTo(const std::string& path, std::size_t max, std::string& text) {
+  text.clear();
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return errno;
+  char buffer[4096];
+  int error = 0;
+  while (text.size() <= max) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) error = errno;
+    if (n <= 0) break;
+    text.append(buffer, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  return error;
+}
+
 // ------------------------------------------------------------------ handlers
 
 Status RunStatus(Invocation& inv) {
@@ -245,6 +265,149 @@ Status RunNetwork(Invocation& inv) {
   auto reply = inv.api.Call(std::move(request), api::Reply::kNetwork);
   if (!reply.ok()) return reply.failure();
   inv.Emit(render::NetworkJson(reply->network()), render::NetworkText(reply->network(), inv.lang));
+  return {};
+}
+
+// ------------------------------------------------------------ network amend
+
+// What is wrong with the taxonomy file `file`: the sentence
+// "error.taxonomy_<problem>" about `field` ("areas[2].slug").
+Failure TaxonomyProblem(std::string_view problem, const std::string& file,
+                        const std::string& field) {
+  return Failure::Local("not_a_taxonomy", "error.taxonomy_" + std::string(problem),
+                        {{"file", file}, {"field", field}});
+}
+
+// `object[key]` into `out`: a string, which must be there.
+std::optional<Failure> TaxonomyString(const render::Json& object, const std::string& path,
+                                      const char* key, const std::string& file, std::string& out) {
+  const auto it = object.find(key);
+  if (it == object.end()) return TaxonomyProblem("missing", file, path + "." + key);
+  if (!it->is_string()) return TaxonomyProblem("not_string", file, path + "." + key);
+  out = it->get<std::string>();
+  return std::nullopt;
+}
+
+// The slug and names of an area or topic `object`, named `path` in failures.
+template <typename Item>
+std::optional<Failure> TaxonomyNames(const render::Json& object, const std::string& path,
+                                     const std::string& file, Item& out) {
+  if (!object.is_object()) return TaxonomyProblem("not_object", file, path);
+  if (auto failure = TaxonomyString(object, path, "slug", file, *out.mutable_slug())) {
+    return failure;
+  }
+  if (auto failure = TaxonomyString(object, path, "name_en", file, *out.mutable_name_en())) {
+    return failure;
+  }
+  return TaxonomyString(object, path, "name_ru", file, *out.mutable_name_ru());
+}
+
+// One area of the file (`path` "areas[2]") into `out`. "priority" and
+// "topics" may be left out (false, none), as for an area just added.
+std::optional<Failure> TaxonomyArea(const render::Json& area, const std::string& path,
+                                    const std::string& file, api::Area& out) {
+  if (auto failure = TaxonomyNames(area, path, file, out)) return failure;
+  if (const auto priority = area.find("priority"); priority != area.end()) {
+    if (!priority->is_boolean()) return TaxonomyProblem("not_bool", file, path + ".priority");
+    out.set_priority(priority->get<bool>());
+  }
+  const auto topics = area.find("topics");
+  if (topics == area.end()) return std::nullopt;
+  if (!topics->is_array()) return TaxonomyProblem("not_list", file, path + ".topics");
+  for (std::size_t i = 0; i < topics->size(); ++i) {
+    const std::string topic_path = path + ".topics[" + std::to_string(i) + "]";
+    if (auto failure = TaxonomyNames((*topics)[i], topic_path, file, *out.add_topics())) {
+      return failure;
+    }
+  }
+  return std::nullopt;
+}
+
+// Where a JSON syntax error is: the line and column (in characters, as an
+// editor counts them) where the parser stopped, from its count of the bytes
+// it read; for an unexpected token, that is the token's last character.
+std::pair<std::size_t, std::size_t> LineAndColumn(const std::string& text, std::size_t bytes_read) {
+  const std::size_t at = std::min(bytes_read > 0 ? bytes_read - 1 : 0, text.size());
+  const std::string_view before(text.data(), at);
+  const std::size_t line =
+      1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+  const std::size_t newline = before.rfind('\n');
+  const std::string_view line_start =
+      before.substr(newline == std::string_view::npos ? 0 : newline + 1);
+  const std::size_t column =
+      1 + static_cast<std::size_t>(std::count_if(line_start.begin(), line_start.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+      }));
+  return {line, column};
+}
+
+// The taxonomy in the file `file` into `amend`'s areas. The file holds what
+// `parley --json network` prints (keys other than "areas" are ignored), or
+// only its "areas" list. Only the shape is checked here: whether the slugs
+// and names are valid, and that no area is removed, is the daemon's to say.
+Status ReadTaxonomy(const std::string& file, api::AmendNetworkRequest& amend) {
+  std::string text;
+  if (const int error = ReadFileUpTo(file, kMaxTaxonomyBytes, text); error != 0) {
+    return Failure::Local("file_read", "error.taxonomy_read",
+                          {{"file", file}, {"reason", std::strerror(error)}});
+  }
+  if (text.size() > kMaxTaxonomyBytes) {
+    return Failure::Local("file_too_large", "error.taxonomy_too_large",
+                          {{"file", file}, {"limit", std::to_string(kMaxTaxonomyBytes / 1024)}});
+  }
+  render::Json document;
+  try {
+    document = render::Json::parse(text);  // also refuses invalid UTF-8
+  } catch (const render::Json::parse_error& error) {
+    const auto [line, column] = LineAndColumn(text, error.byte);
+    return Failure::Local(
+        "not_json", "error.taxonomy_not_json",
+        {{"file", file}, {"line", std::to_string(line)}, {"column", std::to_string(column)}});
+  }
+  const render::Json* areas = &document;
+  if (document.is_object()) {
+    const auto it = document.find("areas");
+    if (it == document.end()) return TaxonomyProblem("no_areas", file, "areas");
+    areas = &*it;
+  }
+  if (!areas->is_array()) {
+    return TaxonomyProblem(document.is_object() ? "not_list" : "no_areas", file, "areas");
+  }
+  // No areas would mean "keep the taxonomy" to the daemon: not what a file says.
+  if (areas->empty()) return TaxonomyProblem("empty", file, "areas");
+  for (std::size_t i = 0; i < areas->size(); ++i) {
+    const std::string path = "areas[" + std::to_string(i) + "]";
+    if (auto failure = TaxonomyArea((*areas)[i], path, file, *amend.add_areas())) {
+      return *failure;
+    }
+  }
+  return {};
+}
+
+Status RunNetworkAmend(Invocation& inv) {
+  if (!inv.Has("taxonomy") && !inv.Has("name")) {
+    return Failure::Usage("usage.network_amend_nothing", {}, inv.command.Id());
+  }
+  if (inv.Has("name") && inv.Option("name").empty()) {
+    return Failure::Usage("usage.empty_network_name", {}, inv.command.Id());
+  }
+  api::Request request;
+  api::AmendNetworkRequest& amend = *request.mutable_amend_network();
+  if (inv.Has("name")) amend.set_name(inv.Option("name"));
+  // Without --taxonomy no areas are sent, which the daemon takes as "keep the
+  // taxonomy" (a charter never has none); an absent name likewise keeps it.
+  if (inv.Has("taxonomy")) {
+    if (Status read = ReadTaxonomy(inv.Option("taxonomy"), amend); !read.ok()) return read;
+  }
+  auto reply = inv.api.Call(std::move(request), api::Reply::kNetwork);
+  if (!reply.ok()) {
+    // NOT_ANCHOR's general sentence is about contact points.
+    Failure failure = reply.failure();
+    if (failure.code == "not_anchor") failure.key = "error.not_anchor_amend";
+    return failure;
+  }
+  inv.Emit(render::NetworkJson(reply->network()),
+           render::NetworkAmendedText(reply->network(), inv.lang));
   return {};
 }
 
@@ -576,23 +739,8 @@ class CertificateFile {
 Result<std::string> ReadCertificate(const std::string& path) {
   const Failure not_a_certificate =
       Failure::Local("not_a_certificate", "error.not_a_certificate", {{"file", path}});
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    return Failure::Local("file_read", "error.file_read",
-                          {{"file", path}, {"reason", std::strerror(errno)}});
-  }
   std::string text;
-  char buffer[1024];
-  int error = 0;
-  while (text.size() <= kMaxCertificateBytes) {
-    const ssize_t n = ::read(fd, buffer, sizeof buffer);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) error = errno;
-    if (n <= 0) break;
-    text.append(buffer, static_cast<std::size_t>(n));
-  }
-  ::close(fd);
-  if (error != 0) {
+  if (const int error = ReadFileUpTo(path, kMaxCertificateBytes, text); error != 0) {
     return Failure::Local("file_read", "error.file_read",
                           {{"file", path}, {"reason", std::strerror(error)}});
   }
@@ -708,6 +856,16 @@ const std::vector<CommandSpec>& CommandTable() {
        RunMessages},
       {"chat", "ALIAS", {"ALIAS"}, 1, false, {}, {}, false, true, RunChat},
       {"network", "", {}, 0, false, {}, {}, true, true, RunNetwork},
+      {"network amend",
+       "[--taxonomy FILE] [--name NAME]",
+       {},
+       0,
+       false,
+       {"taxonomy", "name"},
+       {},
+       true,
+       true,
+       RunNetworkAmend},
       {"profile set",
        "[--name-latin S] [--name-cyrillic S] [--state XX] [--org S] [--role S] "
        "[--areas SLUG,...] [--languages xx,...] [--bio S]",
@@ -822,6 +980,7 @@ const std::vector<CommandGroup>& CommandGroups() {
       {"directory", ""},
       {"contact-point", "contact-point list"},
       {"introductions", "introductions"},
+      {"network", "network"},
   };
   return kGroups;
 }

@@ -111,4 +111,9 @@ constexpr std::size_t kMaxNoteBytes = 1024;
 // line of a few hundred bytes, so anything longer is not one.
 constexpr std::size_t kMaxCertificateBytes = 4 * 1024;
 
+// Longest file `network amend --taxonomy` reads. A charter is at most 64 KiB
+// of protobuf (docs/protocol.md §9.1); its taxonomy as indented JSON, with
+// the keys repeated and Cyrillic in UTF-8, stays well under this.
+constexpr std::size_t kMaxTaxonomyBytes = 256 * 1024;
+
 }  // namespace parley::client::cli

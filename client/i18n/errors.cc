@@ -61,6 +61,8 @@ ErrorSentence SentenceFor(api::ErrorCode code) {
       return {"error.unknown_introduction", "id", "error.unknown_introduction_plain"};
     case api::SAME_CONTACT:
       return {"error.same_contact", "", "error.same_contact"};
+    case api::INVALID_TAXONOMY:
+      return {"error.invalid_taxonomy", "detail", "error.invalid_taxonomy_plain"};
     default:
       break;
   }

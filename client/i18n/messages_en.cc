@@ -150,6 +150,12 @@ const Messages& EnglishMessages() {
       {"error.unknown_introduction_plain", "No such introduction: see parley introductions."},
       {"error.same_contact",
        "Both aliases name the same contact: introduce two different contacts to each other."},
+      {"error.invalid_taxonomy",
+       "The taxonomy is not valid: {detail}; fix the file and try again."},
+      {"error.invalid_taxonomy_plain", "The taxonomy is not valid; fix the file and try again."},
+      {"error.not_anchor_amend",
+       "Only the network's anchor (the secretariat's node) can amend the charter. 'parley "
+       "network' shows whether this node is an anchor."},
       {"error.note_too_long",
        "The note is too long: at most {limit} bytes. Shorten it, and send the rest as a "
        "message."},
@@ -196,6 +202,31 @@ const Messages& EnglishMessages() {
        "This revokes this node's key for good: every node will refuse it, and nothing can undo "
        "it. To go ahead, run: parley revoke --yes (to only make a certificate for later: parley "
        "revoke --export FILE)"},
+      {"error.taxonomy_read",
+       "Could not read {file} ({reason}). Export the taxonomy to a file first: parley --json "
+       "network > taxonomy.json"},
+      {"error.taxonomy_too_large",
+       "{file} is too large for a taxonomy (at most {limit} KiB). Give the file that 'parley "
+       "--json network' printed, edited."},
+      {"error.taxonomy_not_json",
+       "{file} is not valid JSON: see line {line}, column {column}. Check the quotes, commas and "
+       "brackets there, and that the file is saved in UTF-8."},
+      {"error.taxonomy_no_areas",
+       "{file} has no \"areas\" list. Give what 'parley --json network' prints, or just its list "
+       "of areas."},
+      {"error.taxonomy_empty",
+       "{file} lists no areas, and a charter needs at least one. To keep the taxonomy and change "
+       "only the name, leave out --taxonomy."},
+      {"error.taxonomy_not_list",
+       "{file}: {field} must be a list, in square brackets, as 'parley --json network' prints "
+       "it."},
+      {"error.taxonomy_not_object",
+       "{file}: {field} must be an object, in braces, as 'parley --json network' prints it."},
+      {"error.taxonomy_missing",
+       "{file}: {field} is missing. Every area and topic needs \"slug\", \"name_en\" and "
+       "\"name_ru\"."},
+      {"error.taxonomy_not_string", "{file}: {field} must be text in double quotes."},
+      {"error.taxonomy_not_bool", "{file}: {field} must be true or false."},
       {"error.unexpected", "Unexpected error: {detail}"},
       {"warning.qr_too_long",
        "The card is too long to draw as a QR code; give the line of text instead."},
@@ -222,6 +253,10 @@ const Messages& EnglishMessages() {
        "parley's messages, put --lang before the command: parley --lang ru directory search ..."},
       {"usage.profile_set_nothing",
        "Say what to change: 'profile set' needs at least one option, for example --org ORG."},
+      {"usage.network_amend_nothing",
+       "Say what to amend: 'network amend' needs --taxonomy FILE, --name NAME or both."},
+      {"usage.empty_network_name",
+       "--name needs the network's new name; to keep the name, leave out --name."},
       {"usage.revoke_one_mode",
        "Give only one of --export, --publish, --member and --yes, not both {first} and "
        "{second}."},
@@ -301,6 +336,9 @@ const Messages& EnglishMessages() {
       {"network.slugs_hint",
        "Use these slugs in 'parley profile set --areas SLUG,...' and 'parley directory search "
        "--area SLUG'."},
+      {"network.amended",
+       "Amended: the charter is signed, version {version}. Members receive it as the directory "
+       "syncs."},
       {"profile.name_latin", "Name (Latin)"},
       {"profile.name_cyrillic", "Name (Cyrillic)"},
       {"profile.alias", "Alias"},
@@ -443,6 +481,7 @@ const Messages& EnglishMessages() {
       {"help.directory_group", "Commands for the network's directory of experts:"},
       {"help.contact-point_group", "Commands for the network's National Contact Points:"},
       {"help.introductions_group", "Commands for introductions:"},
+      {"help.network_group", "Commands for the network and its charter:"},
       {"help.global_options",
        "Global options (anywhere on the line):\n"
        "  --home DIR     the node's home directory (default: $PARLEY_HOME, else\n"
@@ -475,6 +514,7 @@ const Messages& EnglishMessages() {
       {"summary.messages", "show the latest messages with a contact"},
       {"summary.chat", "talk with a contact live"},
       {"summary.network", "your network: charter, thematic areas"},
+      {"summary.network_amend", "anchor: amend the taxonomy or the name"},
       {"summary.profile_set", "publish or change your profile"},
       {"summary.profile_show", "show your profile or a contact's"},
       {"summary.directory_search", "find experts in the network's directory"},
@@ -595,6 +635,27 @@ const Messages& EnglishMessages() {
        "  parley network\n"
        "  parley --lang ru network\n"
        "  parley --json network"},
+      {"help.network_amend",
+       "Amends the network's charter: its taxonomy (the thematic areas and their\n"
+       "topics), its name, or both. Only the network's anchor (the secretariat's node)\n"
+       "can do this. Your node signs the next version of the charter, and members'\n"
+       "nodes receive it as the directory syncs. At least one option is needed.\n"
+       "Afterwards the network is shown as \"parley network\" shows it.\n\n"
+       "To change the taxonomy, export it, edit the file, and give it back:\n"
+       "  parley --json network > taxonomy.json\n"
+       "  parley network amend --taxonomy taxonomy.json\n\n"
+       "Areas and topics can be added and renamed (keep the slug, change \"name_en\"\n"
+       "and \"name_ru\"), but an area cannot be removed: profiles name them. The file\n"
+       "may also hold just the list of areas; keys other than \"areas\" are ignored. A\n"
+       "new area may leave out \"priority\" (true or false) and \"topics\".\n\n"
+       "Options:\n"
+       "  --taxonomy FILE   the new taxonomy: a JSON file of at most 256 KiB\n"
+       "  --name NAME       the network's new name\n\n"
+       "With --json: the network, as \"parley --json network\" prints it.\n\n"
+       "Examples:\n"
+       "  parley network amend --taxonomy taxonomy.json\n"
+       "  parley network amend --name \"Prague Process\"\n"
+       "  parley --json network amend --taxonomy taxonomy.json --name \"Prague Process\""},
       {"help.profile_set",
        "Publishes your profile in the network's directory, or changes it, so that other\n"
        "members can find you. Your node signs a new version with your key; the others\n"

@@ -157,6 +157,13 @@ const Messages& RussianMessages() {
       {"error.same_contact",
        "Оба псевдонима относятся к одному и тому же контакту: познакомить можно двух разных "
        "людей."},
+      {"error.invalid_taxonomy",
+       "Таксономия недействительна: {detail}; исправьте файл и повторите попытку."},
+      {"error.invalid_taxonomy_plain",
+       "Таксономия недействительна; исправьте файл и повторите попытку."},
+      {"error.not_anchor_amend",
+       "Изменять устав сети может только якорь сети (узел секретариата). Является ли этот узел "
+       "якорем, показывает «parley network»."},
       {"error.note_too_long",
        "Пояснение слишком длинное: не более {limit} байт. Сократите его, а остальное отправьте "
        "сообщением."},
@@ -207,6 +214,33 @@ const Messages& RussianMessages() {
        "Это навсегда отзывает ключ этого узла: все узлы перестанут его принимать, и отменить "
        "это нельзя. Чтобы продолжить, выполните: parley revoke --yes (чтобы только подготовить "
        "сертификат на будущее: parley revoke --export FILE)"},
+      {"error.taxonomy_read",
+       "Не удалось прочитать {file} ({reason}). Сначала выгрузите таксономию в файл: parley "
+       "--json network > taxonomy.json"},
+      {"error.taxonomy_too_large",
+       "Файл {file} слишком велик для таксономии (не более {limit} КиБ). Укажите файл, который "
+       "вывела команда «parley --json network», после правки."},
+      {"error.taxonomy_not_json",
+       "{file} — не корректный JSON: см. строку {line}, столбец {column}. Проверьте там кавычки, "
+       "запятые и скобки, а также что файл сохранён в UTF-8."},
+      {"error.taxonomy_no_areas",
+       "В файле {file} нет списка «areas». Укажите то, что выводит «parley --json network», или "
+       "только список областей из него."},
+      {"error.taxonomy_empty",
+       "В файле {file} нет ни одной области, а в уставе нужна хотя бы одна. Чтобы сохранить "
+       "таксономию и изменить только название, не указывайте --taxonomy."},
+      {"error.taxonomy_not_list",
+       "{file}: значение {field} должно быть списком в квадратных скобках, как его выводит "
+       "«parley --json network»."},
+      {"error.taxonomy_not_object",
+       "{file}: значение {field} должно быть объектом в фигурных скобках, как его выводит "
+       "«parley --json network»."},
+      {"error.taxonomy_missing",
+       "{file}: отсутствует {field}. У каждой области и темы должны быть «slug», «name_en» и "
+       "«name_ru»."},
+      {"error.taxonomy_not_string",
+       "{file}: значение {field} должно быть текстом в двойных кавычках."},
+      {"error.taxonomy_not_bool", "{file}: значение {field} должно быть true или false."},
       {"error.unexpected", "Непредвиденная ошибка: {detail}"},
       {"warning.qr_too_long",
        "Карточка слишком длинная для QR-кода; передайте её в виде строки текста."},
@@ -235,6 +269,12 @@ const Messages& RussianMessages() {
       {"usage.profile_set_nothing",
        "Укажите, что изменить: команде «profile set» нужен хотя бы один параметр, например --org "
        "ORG."},
+      {"usage.network_amend_nothing",
+       "Укажите, что изменить: команде «network amend» нужен --taxonomy FILE, --name NAME или "
+       "оба параметра."},
+      {"usage.empty_network_name",
+       "Параметру --name нужно новое название сети; чтобы сохранить название, не указывайте "
+       "--name."},
       {"usage.revoke_one_mode",
        "Укажите только один из параметров --export, --publish, --member и --yes, а не сразу "
        "{first} и {second}."},
@@ -315,6 +355,9 @@ const Messages& RussianMessages() {
       {"network.slugs_hint",
        "Эти краткие обозначения указываются в «parley profile set --areas SLUG,...» и «parley "
        "directory search --area SLUG»."},
+      {"network.amended",
+       "Изменено: устав подписан, версия {version}. Участники получат его при синхронизации "
+       "справочника."},
       {"profile.name_latin", "Имя (латиница)"},
       {"profile.name_cyrillic", "Имя (кириллица)"},
       {"profile.alias", "Псевдоним"},
@@ -464,6 +507,7 @@ const Messages& RussianMessages() {
       {"help.directory_group", "Команды для справочника экспертов сети:"},
       {"help.contact-point_group", "Команды для национальных контактных пунктов сети:"},
       {"help.introductions_group", "Команды для знакомств:"},
+      {"help.network_group", "Команды для сети и её устава:"},
       {"help.global_options",
        "Общие параметры (в любом месте командной строки):\n  --home DIR     домашний каталог узла "
        "(по умолчанию: $PARLEY_HOME, иначе\n                 $XDG_DATA_HOME/parley, иначе "
@@ -492,6 +536,7 @@ const Messages& RussianMessages() {
       {"summary.messages", "последние сообщения с контактом"},
       {"summary.chat", "переписка с контактом в реальном времени"},
       {"summary.network", "ваша сеть: устав, тематические области"},
+      {"summary.network_amend", "якорь: изменить таксономию или название"},
       {"summary.profile_set", "опубликовать или изменить свой профиль"},
       {"summary.profile_show", "ваш профиль или профиль контакта"},
       {"summary.directory_search", "найти экспертов в справочнике сети"},
@@ -617,6 +662,28 @@ const Messages& RussianMessages() {
        "  parley network\n"
        "  parley --lang en network\n"
        "  parley --json network"},
+      {"help.network_amend",
+       "Изменяет устав сети: таксономию (тематические области и их темы), название сети\n"
+       "или и то и другое. Это может только якорь сети (узел секретариата). Ваш узел\n"
+       "подписывает следующую версию устава, и узлы участников получают её при\n"
+       "синхронизации справочника. Нужен хотя бы один параметр. Затем сеть выводится\n"
+       "так же, как в «parley network».\n\n"
+       "Чтобы изменить таксономию, выгрузите её, отредактируйте файл и передайте его:\n"
+       "  parley --json network > taxonomy.json\n"
+       "  parley network amend --taxonomy taxonomy.json\n\n"
+       "Области и темы можно добавлять и переименовывать (slug оставьте прежним,\n"
+       "измените «name_en» и «name_ru»), но удалить область нельзя: на них ссылаются\n"
+       "профили. Файл может содержать и только список областей; ключи, кроме «areas»,\n"
+       "не учитываются. В новой области «priority» (true или false) и «topics» можно\n"
+       "не указывать.\n\n"
+       "Параметры:\n"
+       "  --taxonomy FILE   новая таксономия: файл JSON не более 256 КиБ\n"
+       "  --name NAME       новое название сети\n\n"
+       "С --json: сеть в том виде, в каком её выводит «parley --json network».\n\n"
+       "Примеры:\n"
+       "  parley network amend --taxonomy taxonomy.json\n"
+       "  parley network amend --name \"Prague Process\"\n"
+       "  parley --json network amend --taxonomy taxonomy.json --name \"Prague Process\""},
       {"help.profile_set",
        "Публикует ваш профиль в справочнике сети или изменяет его, чтобы другие участники\n"
        "могли вас найти. Ваш узел подписывает новую версию вашим ключом; остальные\n"

@@ -329,6 +329,13 @@ std::string NetworkText(const api::NetworkReply& network, Lang lang) {
   return out;
 }
 
+std::string NetworkAmendedText(const api::NetworkReply& network, Lang lang) {
+  return Wrap(Text(lang, "network.amended",
+                   {{"version", std::to_string(network.charter_version())}}),
+              kWidth) +
+         "\n\n" + NetworkText(network, lang);
+}
+
 std::string ProfileText(const api::Profile& profile, Lang lang) {
   std::vector<std::pair<std::string, std::string>> rows;
   rows.emplace_back(Text(lang, "profile.name_latin"), OrDash(profile.name_latin()));

@@ -26,6 +26,9 @@ std::string MessagesText(const std::string& alias, const api::MessageList& messa
                          i18n::Lang lang);
 // The network, then its areas with their names in `lang` and their topics.
 std::string NetworkText(const api::NetworkReply& network, i18n::Lang lang);
+// After `network amend`: a line saying the charter is signed in its new
+// version and reaches members as they sync, then NetworkText.
+std::string NetworkAmendedText(const api::NetworkReply& network, i18n::Lang lang);
 // One profile, a field a line ("—" for an empty one); the trust row names who
 // endorsed the person, up to the anchor.
 std::string ProfileText(const api::Profile& profile, i18n::Lang lang);

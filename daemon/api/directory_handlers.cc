@@ -93,6 +93,28 @@ bool NotJoined(const ApiContext& context, api::Reply& reply) {
   return true;
 }
 
+void FillNetwork(const ApiContext& context, api::NetworkReply& out) {
+  const directory::Charter& charter = *context.directory.charter();
+  out.set_name(charter.name);
+  out.set_network_id(crypto::ToHex(charter.network_id));
+  out.set_charter_version(charter.version);
+  out.set_anchor(context.directory.is_anchor());
+  out.set_charter_fingerprint(crypto::Fingerprint(charter.signer));
+  for (const auto& area : charter.areas) {
+    auto* a = out.add_areas();
+    a->set_slug(area.slug);
+    a->set_name_en(area.name_en);
+    a->set_name_ru(area.name_ru);
+    a->set_priority(area.priority);
+    for (const auto& topic : area.topics) {
+      auto* t = a->add_topics();
+      t->set_slug(topic.slug);
+      t->set_name_en(topic.name_en);
+      t->set_name_ru(topic.name_ru);
+    }
+  }
+}
+
 }  // namespace
 
 void AddEndorsements(const ApiContext& context, const crypto::PublicKey& subject,
@@ -120,26 +142,38 @@ void AddEndorsements(const ApiContext& context, const crypto::PublicKey& subject
 
 void Network(ApiContext& context, const api::Request&, api::Reply& reply, Status&) {
   if (NotJoined(context, reply)) return;
-  const directory::Charter& charter = *context.directory.charter();
-  auto* out = reply.mutable_network();
-  out->set_name(charter.name);
-  out->set_network_id(crypto::ToHex(charter.network_id));
-  out->set_charter_version(charter.version);
-  out->set_anchor(context.directory.is_anchor());
-  out->set_charter_fingerprint(crypto::Fingerprint(charter.signer));
-  for (const auto& area : charter.areas) {
-    auto* a = out->add_areas();
-    a->set_slug(area.slug);
-    a->set_name_en(area.name_en);
-    a->set_name_ru(area.name_ru);
-    a->set_priority(area.priority);
-    for (const auto& topic : area.topics) {
-      auto* t = a->add_topics();
-      t->set_slug(topic.slug);
-      t->set_name_en(topic.name_en);
-      t->set_name_ru(topic.name_ru);
+  FillNetwork(context, *reply.mutable_network());
+}
+
+void AmendNetwork(ApiContext& context, const api::Request& request, api::Reply& reply,
+                  Status& storage) {
+  if (NotJoined(context, reply)) return;
+  const auto& amend = request.amend_network();
+  // Bounded here, before anything is copied; the charter's own bounds follow.
+  if (static_cast<std::size_t>(amend.areas_size()) > directory::kMaxAreas)
+    return Fail(reply, api::INVALID_TAXONOMY, "too many areas");
+  std::optional<std::vector<directory::Area>> areas;
+  if (amend.areas_size() > 0) {
+    areas.emplace();
+    for (const auto& a : amend.areas()) {
+      if (static_cast<std::size_t>(a.topics_size()) > directory::kMaxTopicsPerArea)
+        return Fail(reply, api::INVALID_TAXONOMY, "too many topics in " + a.slug());
+      directory::Area area{a.slug(), a.name_en(), a.name_ru(), a.priority(), {}};
+      for (const auto& t : a.topics())
+        area.topics.push_back(directory::Topic{t.slug(), t.name_en(), t.name_ru()});
+      areas->push_back(std::move(area));
     }
   }
+  std::optional<std::string> name;
+  if (amend.has_name()) name = amend.name();
+  auto amended = context.directory.AmendNetwork(std::move(name), std::move(areas));
+  if (!amended.ok()) {
+    const Status& status = amended.status();
+    if (StorageFailed(status, reply, storage)) return;
+    if (status.code() == Status::Code::kPermissionDenied) return Fail(reply, api::NOT_ANCHOR);
+    return Fail(reply, api::INVALID_TAXONOMY, status.message());
+  }
+  FillNetwork(context, *reply.mutable_network());
 }
 
 void SetProfile(ApiContext& context, const api::Request& request, api::Reply& reply,

@@ -9,6 +9,8 @@
 namespace parley::api_server {
 
 void Network(ApiContext& context, const api::Request& request, api::Reply& reply, Status& storage);
+void AmendNetwork(ApiContext& context, const api::Request& request, api::Reply& reply,
+                  Status& storage);
 void SetProfile(ApiContext& context, const api::Request& request, api::Reply& reply,
                 Status& storage);
 void ShowProfile(ApiContext& context, const api::Request& request, api::Reply& reply,

@@ -196,6 +196,7 @@ const std::unordered_map<int, Handler>& DispatchTable() {
       {api::Request::kSend, Send},
       {api::Request::kListMessages, ListMessages},
       {api::Request::kNetwork, Network},
+      {api::Request::kAmendNetwork, AmendNetwork},
       {api::Request::kSetProfile, SetProfile},
       {api::Request::kShowProfile, ShowProfile},
       {api::Request::kSearchDirectory, SearchDirectory},

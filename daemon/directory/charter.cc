@@ -80,6 +80,22 @@ bool IsValidSlug(std::string_view slug) {
   });
 }
 
+namespace {
+
+Result<Charter> SignCharter(const crypto::SigningKeyPair& anchor, const wire::CharterBody& body) {
+  wire::Signed signed_charter;
+  signed_charter.set_body(body.SerializeAsString());
+  signed_charter.set_signer(AsString(anchor.public_key()));
+  signed_charter.set_signature(
+      AsString(anchor.Sign(crypto::SignContext::kCharter, crypto::AsBytes(signed_charter.body()))));
+  std::string encoded = signed_charter.SerializeAsString();
+  // Parsing what was just made checks the name and taxonomy against the
+  // same bounds every receiver applies.
+  return ParseCharterBytes(crypto::AsBytes(encoded));
+}
+
+}  // namespace
+
 Result<Charter> CreateCharter(const crypto::SigningKeyPair& anchor, std::string_view name,
                               std::vector<Area> areas, std::uint64_t now_ms,
                               crypto::Random& random) {
@@ -93,16 +109,39 @@ Result<Charter> CreateCharter(const crypto::SigningKeyPair& anchor, std::string_
   body.add_anchor_keys(AsString(anchor.public_key()));
   for (const auto& area : areas) ToProto(area, *body.add_areas());
   body.set_created_at_ms(now_ms);
+  return SignCharter(anchor, body);
+}
 
-  wire::Signed signed_charter;
-  signed_charter.set_body(body.SerializeAsString());
-  signed_charter.set_signer(AsString(anchor.public_key()));
-  signed_charter.set_signature(
-      AsString(anchor.Sign(crypto::SignContext::kCharter, crypto::AsBytes(signed_charter.body()))));
-  std::string encoded = signed_charter.SerializeAsString();
-  // Parsing what was just made checks the name and taxonomy against the
-  // same bounds every receiver applies.
-  return ParseCharterBytes(crypto::AsBytes(encoded));
+Result<Charter> AmendCharter(const Charter& current, const crypto::SigningKeyPair& anchor,
+                             std::string_view name, const std::vector<Area>& areas,
+                             std::uint64_t now_ms) {
+  if (!current.IsAnchor(anchor.public_key()))
+    return Status::PermissionDenied("not an anchor key of the charter");
+  wire::CharterBody body;
+  body.set_format(1);
+  body.set_network_id(AsString(current.network_id));
+  body.set_version(current.version + 1);
+  body.set_name(std::string(name));
+  for (const auto& key : current.anchor_keys) body.add_anchor_keys(AsString(key));
+  for (const auto& area : areas) ToProto(area, *body.add_areas());
+  body.set_created_at_ms(now_ms);
+  auto amended = SignCharter(anchor, body);
+  if (!amended.ok()) return amended.status();
+  PARLEY_RETURN_IF_ERROR(CheckAmendment(current, amended.value()));
+  return amended;
+}
+
+Status CheckAmendment(const Charter& current, const Charter& next) {
+  if (next.network_id != current.network_id)
+    return Status::InvalidArgument("the charter of another network");
+  if (next.version <= current.version) return Status::InvalidArgument("not a newer version");
+  if (!current.IsAnchor(next.signer))
+    return Status::InvalidArgument("not signed by an anchor of the current version");
+  for (const auto& area : current.areas) {
+    if (!next.HasArea(area.slug))
+      return Status::InvalidArgument("the area " + area.slug + " is removed");
+  }
+  return Status::Ok();
 }
 
 Result<Charter> ParseCharterText(std::string_view text) {

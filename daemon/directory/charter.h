@@ -73,6 +73,19 @@ Result<Charter> CreateCharter(const crypto::SigningKeyPair& anchor, std::string_
                               std::vector<Area> areas, std::uint64_t now_ms,
                               crypto::Random& random);
 
+// The next version of `current` (the secretariat's amendment), signed by
+// `anchor`, one of its anchor keys (PermissionDenied otherwise): `name` and
+// `areas` replace the current ones; the network and its anchor keys stay.
+// InvalidArgument says what is wrong with the taxonomy.
+Result<Charter> AmendCharter(const Charter& current, const crypto::SigningKeyPair& anchor,
+                             std::string_view name, const std::vector<Area>& areas,
+                             std::uint64_t now_ms);
+
+// Whether `next` may replace `current`: the same network, a higher version,
+// signed by an anchor key of `current`, and no area of `current` removed
+// (profiles name them, and must stay valid). InvalidArgument says why not.
+Status CheckAmendment(const Charter& current, const Charter& next);
+
 // From the text form (surrounding whitespace is ignored).
 Result<Charter> ParseCharterText(std::string_view text);
 // From the Signed protobuf bytes (as stored).

@@ -48,6 +48,11 @@ crypto::Bytes ProfileSlot(const crypto::PublicKey& owner) {
   return slot;
 }
 
+// The charter's slot: one per network, tag 2. Checked before anything else,
+// since it says who the anchors are.
+const crypto::Bytes kCharterSlot{2};
+constexpr int kCharterCheckOrder = -1;
+
 crypto::Bytes EncodeLinkFrame(const wire::DirectorySync& message) {
   wire::LinkFrame frame;
   *frame.mutable_directory_sync() = message;
@@ -119,6 +124,9 @@ Status Directory::Reload() {
   auto charter = ParseCharterBytes(*stored_charter.value());
   if (!charter.ok()) return Status::Corrupt("the stored charter: " + charter.status().message());
   charter_ = std::move(charter.value());
+  // Shared like any object, so that an amendment reaches every member.
+  shared_.Put(kCharterSlot,
+              SharedObject{ObjectType::kCharter, kCharterCheckOrder, charter_->encoded});
 
   auto anchors = table_.LoadAnchorKeys();
   if (!anchors.ok()) return anchors.status();
@@ -344,6 +352,20 @@ Status Directory::OnSyncMessage(std::int64_t contact_id, const wire::DirectorySy
 
 Result<bool> Directory::OnSyncedObject(const wire::DirectoryObject& object, std::int64_t from) {
   const auto now = static_cast<std::uint64_t>(clock_.NowUnixMs());
+  if (object.has_charter()) {
+    auto charter = ParseCharterBytes(crypto::AsBytes(object.charter()));
+    if (!charter.ok()) {
+      spdlog::debug("refused a charter: {}", charter.status().message());
+      return false;
+    }
+    if (charter->encoded == charter_->encoded) return false;
+    if (Status amendment = CheckAmendment(*charter_, *charter); !amendment.ok()) {
+      spdlog::debug("refused a charter: {}", amendment.message());
+      return false;
+    }
+    PARLEY_RETURN_IF_ERROR(Adopt(std::move(charter.value()), from));
+    return true;
+  }
   if (object.has_statement()) {
     auto statement = ParseStatement(crypto::AsBytes(object.statement()), *charter_, now);
     if (!statement.ok()) {
@@ -486,6 +508,33 @@ Result<const Statement*> Directory::RevokeMember(const crypto::PublicKey& subjec
   probe.signer = owner_.public_key();
   if (!trust_.Holds(probe)) return Status::PermissionDenied("neither anchor nor its endorser");
   return SignAndSave(owner_, StatementKind::kRevocation, subject, "", "");
+}
+
+Result<const Charter*> Directory::AmendNetwork(std::optional<std::string> name,
+                                               std::optional<std::vector<Area>> areas) {
+  if (!charter_) return Status::NotFound("this node has joined no network");
+  auto anchor = AnchorKeyPair();
+  if (!anchor.ok()) return anchor.status();
+  auto amended = AmendCharter(*charter_, anchor.value(), name ? *name : charter_->name,
+                              areas ? *areas : charter_->areas,
+                              static_cast<std::uint64_t>(clock_.NowUnixMs()));
+  if (!amended.ok()) return amended.status();
+  PARLEY_RETURN_IF_ERROR(Adopt(std::move(amended.value()), kFromThisNode));
+  return &*charter_;
+}
+
+Status Directory::Adopt(Charter charter, std::int64_t from) {
+  changed_ = true;
+  PARLEY_RETURN_IF_ERROR(table_.SaveCharter(charter.encoded));
+  charter_ = std::move(charter);
+  anchor_keys_.erase(
+      std::remove_if(anchor_keys_.begin(), anchor_keys_.end(),
+                     [this](const crypto::PublicKey& key) { return !charter_->IsAnchor(key); }),
+      anchor_keys_.end());
+  trust_.SetAnchors(charter_->anchor_keys);
+  Share(kCharterSlot, ObjectType::kCharter, kCharterCheckOrder, charter_->encoded, from);
+  // Who the anchors are may have changed, and with them what holds.
+  return RefreshAll();
 }
 
 Status Directory::HandOver(const crypto::SigningKeyPair& successor,

@@ -110,6 +110,13 @@ class Directory final : public messenger::DirectoryFrameSink {
   // (PermissionDenied otherwise).
   Result<const Statement*> RevokeMember(const crypto::PublicKey& subject);
 
+  // The secretariat's amendment (anchor only, PermissionDenied otherwise):
+  // signs the charter's next version with `name` and `areas` (each absent:
+  // kept), stores it and shares it. InvalidArgument says what is wrong with
+  // the taxonomy (e.g. an area removed).
+  Result<const Charter*> AmendNetwork(std::optional<std::string> name,
+                                      std::optional<std::vector<Area>> areas);
+
   // Key rotation (§9.6), in the offline `parleyd rotate-keys`, inside its
   // transaction: the owner hands over to `successor` -- a rotation statement,
   // and the owner's profile signed again by the successor with its card.
@@ -163,6 +170,8 @@ class Directory final : public messenger::DirectoryFrameSink {
   static constexpr std::int64_t kFromThisNode = -1;
   static constexpr std::int64_t kNoPush = -2;  // shared, but not news to push
 
+  // Makes `charter`, checked as an amendment of the one held, this node's.
+  Status Adopt(Charter charter, std::int64_t from);
   // Writes a verified profile to the store (this round) and keeps it.
   Status Save(Profile profile, std::int64_t from);
   // Holds a verified profile in memory, then shows and shares it as it may be.

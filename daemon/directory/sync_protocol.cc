@@ -109,10 +109,16 @@ void AppendObjects(std::vector<const SharedObject*> objects,
     }
     auto* added = message.mutable_objects()->add_objects();
     const char* data = reinterpret_cast<const char*>(object->encoded.data());
-    if (object->type == ObjectType::kProfile) {
-      added->set_profile(data, object->encoded.size());
-    } else {
-      added->set_statement(data, object->encoded.size());
+    switch (object->type) {
+      case ObjectType::kProfile:
+        added->set_profile(data, object->encoded.size());
+        break;
+      case ObjectType::kStatement:
+        added->set_statement(data, object->encoded.size());
+        break;
+      case ObjectType::kCharter:
+        added->set_charter(data, object->encoded.size());
+        break;
     }
     bytes += object->encoded.size();
   }

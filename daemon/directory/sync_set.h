@@ -20,7 +20,7 @@ using ObjectHash = std::array<std::uint8_t, 16>;
 constexpr std::size_t kSyncBuckets = 256;
 constexpr std::size_t kBucketHashBytes = 8;  // as sent; a bucket's XOR truncated
 
-enum class ObjectType : std::uint8_t { kProfile = 0, kStatement = 1 };
+enum class ObjectType : std::uint8_t { kProfile = 0, kStatement = 1, kCharter = 2 };
 
 struct SharedObject {
   ObjectType type = ObjectType::kProfile;

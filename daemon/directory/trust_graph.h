@@ -35,6 +35,8 @@ class TrustGraph {
   explicit TrustGraph(std::vector<crypto::PublicKey> anchors) : anchors_(std::move(anchors)) {}
 
   bool IsAnchor(const crypto::PublicKey& key) const;
+  // After a charter amendment.
+  void SetAnchors(std::vector<crypto::PublicKey> anchors) { anchors_ = std::move(anchors); }
 
   // Whether `statement` holds -- or, not yet held, would -- with what is
   // held now: the test a statement must pass before it is stored, and

@@ -19,6 +19,9 @@ crypto::Bytes ProfileFrame(const crypto::Bytes& profile) {
   return crypto::Bytes(bytes.begin(), bytes.end());
 }
 
+// See OnConnected.
+constexpr std::chrono::milliseconds kSyncAfterConnectMs{3'000};
+
 }  // namespace
 
 Node::Node(const NodeOptions& options, store::Store& store, identity::NodeIdentity& identity,
@@ -139,6 +142,9 @@ void Node::OnConnected(std::int64_t contact_id) {
   // and the directories are compared (§9.5).
   PushOwnProfile(contact_id);
   directory_->StartSync(contact_id);
+  // And once more shortly: a reply the contact sent while its own link to us
+  // was still coming back up may have been dropped, and sync is stateless.
+  next_sync_ = std::min(next_sync_, clock_.Now() + kSyncAfterConnectMs);
 }
 
 void Node::PushOwnProfile(std::int64_t contact_id) {

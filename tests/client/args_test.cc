@@ -292,6 +292,12 @@ TEST(UsageTest, UsageErrorsExitTwoAndPointAtHelp) {
       {{"revoke", "bob"}, "see: parley help revoke"},
       {{"revoke", "--org", "x"}, "see: parley help revoke"},
       {{"status", "--yes"}, "see: parley help status"},
+      {{"network", "amend"}, "see: parley help network amend"},
+      {{"network", "amend", "--name", ""}, "see: parley help network amend"},
+      {{"network", "amend", "--taxonomy"}, "see: parley help network amend"},
+      {{"network", "amend", "taxonomy.json"}, "see: parley help network amend"},
+      {{"network", "amend", "--name", "X", "--org", "Y"}, "see: parley help network amend"},
+      {{"network", "--taxonomy", "taxonomy.json"}, "see: parley help network"},
   };
   TempHome home;  // no daemon: a usage error must be found before connecting
   for (const auto& c : cases) {
@@ -638,9 +644,63 @@ TEST(HelpTest, IntroductionsInTheOverviewAndTheirHelp) {
   EXPECT_EQ(RunParley({"introductions", "accept", "--help"}).out, accept.out);
 }
 
+TEST(HelpTest, NetworkAmendInTheOverviewAndItsHelp) {
+  EXPECT_NE(RunParley({"help"}).out.find("  network                             your network: "
+                                         "charter, thematic areas\n"
+                                         "  network amend [OPTIONS]             anchor: amend the "
+                                         "taxonomy or the name\n"),
+            std::string::npos);
+  EXPECT_NE(RunParley({"--lang", "ru", "help"})
+                .out.find("  network amend [OPTIONS]             якорь: изменить таксономию или "
+                          "название\n"),
+            std::string::npos);
+
+  auto english = RunParley({"help", "network", "amend"});
+  EXPECT_EQ(english.exit_code, 0);
+  EXPECT_EQ(english.out.rfind("Usage:\n  parley [--home DIR] [--json] [--lang en|ru] network amend "
+                              "[--taxonomy FILE]\n         [--name NAME]\n",
+                              0),
+            0u)
+      << english.out;
+  for (const char* text :
+       {"\n  parley --json network > taxonomy.json\n"
+        "  parley network amend --taxonomy taxonomy.json\n",
+        "can be added and renamed", "an area cannot be removed", "as the directory syncs",
+        "At least one option is needed.", "\n  --taxonomy FILE   ", "\n  --name NAME       ",
+        "256 KiB", "\n  parley network amend --name \"Prague Process\"\n"}) {
+    EXPECT_NE(english.out.find(text), std::string::npos) << text << english.out;
+  }
+  EXPECT_EQ(RunParley({"network", "amend", "--help"}).out, english.out);
+  EXPECT_EQ(RunParley({"network", "amend", "--name", "X", "--help"}).out, english.out);
+
+  auto russian = RunParley({"--lang", "ru", "help", "network", "amend"});
+  EXPECT_EQ(russian.exit_code, 0);
+  for (const char* text :
+       {"Использование:", "\n  parley --json network > taxonomy.json\n",
+        "можно добавлять и переименовывать", "удалить область нельзя", "при\nсинхронизации",
+        "\n  --taxonomy FILE   новая таксономия", "Примеры:\n  parley network amend"}) {
+    EXPECT_NE(russian.out.find(text), std::string::npos) << text << russian.out;
+  }
+
+  // "help network": the network, then its amendment.
+  auto group = RunParley({"help", "network"});
+  EXPECT_EQ(group.exit_code, 0);
+  EXPECT_EQ(group.out.rfind("Commands for the network and its charter:\n\nUsage:\n  parley "
+                            "[--home DIR] [--json] [--lang en|ru] network\n",
+                            0),
+            0u)
+      << group.out;
+  EXPECT_NE(group.out.find("network amend [--taxonomy FILE]"), std::string::npos);
+  EXPECT_EQ(RunParley({"network", "--help"}).out, group.out);
+  EXPECT_EQ(RunParley({"--lang", "ru", "help", "network"})
+                .out.rfind("Команды для сети и её устава:\n", 0),
+            0u);
+}
+
 TEST(HelpTest, EveryHelpTextFitsSeventyNineColumns) {
   std::vector<std::vector<std::string>> topics = {
-      {}, {"contacts"}, {"profile"}, {"directory"}, {"contact-point"}, {"introductions"}};
+      {},          {"contacts"},      {"profile"},      {"directory"},
+      {"network"}, {"contact-point"}, {"introductions"}};
   for (const auto& command : cli::CommandTable()) {
     std::vector<std::string> words;
     std::string name(command.name);

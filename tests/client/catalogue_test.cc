@@ -136,6 +136,37 @@ TEST(CatalogueTest, IntroductionErrorsSayWhatToDo) {
   }
 }
 
+TEST(CatalogueTest, InvalidTaxonomyNamesTheDaemonsReasonInBothLanguages) {
+  api::Error error;
+  error.set_code(api::INVALID_TAXONOMY);
+  error.set_detail("the area integration is removed");
+  const Failure failure = DaemonFailure(error);
+  EXPECT_EQ(failure.kind, FailureKind::kDaemon);
+  EXPECT_EQ(failure.code, "invalid_taxonomy");
+  EXPECT_EQ(Text(Lang::kEn, failure.key, failure.params),
+            "The taxonomy is not valid: the area integration is removed; fix the file and try "
+            "again.");
+  EXPECT_EQ(Text(Lang::kRu, failure.key, failure.params),
+            "Таксономия недействительна: the area integration is removed; исправьте файл и "
+            "повторите попытку.");
+  error.clear_detail();
+  EXPECT_EQ(Text(Lang::kEn, DaemonFailure(error).key),
+            "The taxonomy is not valid; fix the file and try again.");
+
+  // The sentences only `network amend` uses exist in both languages, one line each.
+  for (std::string_view key :
+       {"error.not_anchor_amend", "error.taxonomy_read", "error.taxonomy_too_large",
+        "error.taxonomy_not_json", "error.taxonomy_no_areas", "error.taxonomy_empty",
+        "error.taxonomy_not_list", "error.taxonomy_not_object", "error.taxonomy_missing",
+        "error.taxonomy_not_string", "error.taxonomy_not_bool", "usage.network_amend_nothing",
+        "usage.empty_network_name", "network.amended", "help.network_group"}) {
+    for (const Messages* messages : {&EnglishMessages(), &RussianMessages()}) {
+      ASSERT_EQ(messages->count(key), 1u) << key;
+      EXPECT_EQ(messages->at(key).find('\n'), std::string_view::npos) << key;
+    }
+  }
+}
+
 TEST(CatalogueTest, EveryGroupHasATitleAndItsDefaultExists) {
   for (const auto& group : cli::CommandGroups()) {
     const std::string key = "help." + std::string(group.name) + "_group";

@@ -420,6 +420,26 @@ std::optional<api::Reply> Answer(const api::Request& request) {
       contact.set_introduced_by("anna");
       break;
     }
+    case api::Request::kAmendNetwork: {
+      // The amended network: version 3, with the name and areas sent (none: kept).
+      const auto& amend = request.amend_network();
+      if (amend.has_name() && amend.name() == "not-the-anchor") {
+        return testing::ErrorReply(api::NOT_ANCHOR, "");
+      }
+      for (const auto& area : amend.areas()) {
+        if (area.slug() == "Bad Slug") {
+          return testing::ErrorReply(api::INVALID_TAXONOMY, "the slug Bad Slug is not valid");
+        }
+        if (area.slug() == "plain") return testing::ErrorReply(api::INVALID_TAXONOMY, "");
+      }
+      api::NetworkReply& network = *reply.mutable_network();
+      network = PragueProcess();
+      network.set_charter_version(3);
+      network.set_anchor(true);
+      if (amend.has_name()) network.set_name(amend.name());
+      if (!amend.areas().empty()) *network.mutable_areas() = amend.areas();
+      break;
+    }
     default:
       return testing::ErrorReply(api::BAD_REQUEST, "unknown operation");
   }
@@ -1484,6 +1504,324 @@ TEST_F(CommandsTest, SendToARevokedContact) {
             "человека новую карточку.");
 }
 
+// ----------------------------------------------------------- network amend
+
+// The workflow of `parley help network amend`: export, edit, amend.
+TEST_F(CommandsTest, NetworkAmendSendsTheEditedExportAndTheName) {
+  auto exported = Run({"--json", "network"});
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  json taxonomy = json::parse(exported.out);
+  taxonomy["areas"][1]["name_en"] = "Integration and inclusion";  // renamed
+  taxonomy["areas"][1]["priority"] = true;
+  taxonomy["areas"].push_back({{"slug", "labour-migration"},
+                               {"name_en", "Labour migration"},
+                               {"name_ru", "Трудовая миграция"},
+                               {"priority", false},
+                               {"topics", json::array({{{"slug", "recruitment"},
+                                                        {"name_en", "Fair recruitment"},
+                                                        {"name_ru", "Добросовестный наём"}}})}});
+  taxonomy["unknown"] = {{"ignored", true}};
+  const std::string file = home_.path() + "/taxonomy.json";
+  WriteWhole(file, taxonomy.dump(2));
+
+  auto human = Run({"network", "amend", "--taxonomy", file, "--name", "Пражский процесс"});
+  EXPECT_EQ(human.exit_code, 0) << human.err;
+  const api::AmendNetworkRequest amend = LastRequest().amend_network();
+  EXPECT_TRUE(amend.has_name());
+  EXPECT_EQ(amend.name(), "Пражский процесс");
+  ASSERT_EQ(amend.areas_size(), 3);
+  const api::Area& irregular = amend.areas(0);
+  EXPECT_EQ(irregular.slug(), "irregular-migration");
+  EXPECT_EQ(irregular.name_en(), "Preventing and combating irregular migration");
+  EXPECT_EQ(irregular.name_ru(), "Предотвращение нелегальной миграции и борьба с ней");
+  EXPECT_TRUE(irregular.priority());
+  ASSERT_EQ(irregular.topics_size(), 2);
+  EXPECT_EQ(irregular.topics(1).slug(), "document-security");
+  EXPECT_EQ(irregular.topics(1).name_en(), "Document security");
+  EXPECT_EQ(irregular.topics(1).name_ru(), "Безопасность документов");
+  EXPECT_EQ(amend.areas(1).slug(), "integration");
+  EXPECT_EQ(amend.areas(1).name_en(), "Integration and inclusion");
+  EXPECT_EQ(amend.areas(1).name_ru(), "Интеграция мигрантов");
+  EXPECT_TRUE(amend.areas(1).priority());
+  EXPECT_EQ(amend.areas(1).topics_size(), 0);
+  const api::Area& labour = amend.areas(2);
+  EXPECT_EQ(labour.slug(), "labour-migration");
+  EXPECT_EQ(labour.name_en(), "Labour migration");
+  EXPECT_EQ(labour.name_ru(), "Трудовая миграция");
+  EXPECT_FALSE(labour.priority());
+  ASSERT_EQ(labour.topics_size(), 1);
+  EXPECT_EQ(labour.topics(0).slug(), "recruitment");
+  EXPECT_EQ(labour.topics(0).name_en(), "Fair recruitment");
+  EXPECT_EQ(labour.topics(0).name_ru(), "Добросовестный наём");
+
+  // Human: a line that it is signed, then the network as `parley network` shows it.
+  EXPECT_EQ(human.out.rfind("Amended: the charter is signed, version 3. Members receive it as the "
+                            "directory\nsyncs.\n\nNetwork:             Пражский процесс\n",
+                            0),
+            0u)
+      << human.out;
+  EXPECT_NE(human.out.find("Charter version:     3\n"), std::string::npos);
+  EXPECT_NE(human.out.find("* integration\n    Integration and inclusion\n"), std::string::npos);
+  EXPECT_NE(human.out.find("\n  labour-migration\n    Labour migration\n"
+                           "      recruitment  Fair recruitment\n"),
+            std::string::npos)
+      << human.out;
+
+  auto russian = Run({"--lang", "ru", "network", "amend", "--taxonomy", file});
+  EXPECT_EQ(russian.exit_code, 0) << russian.err;
+  EXPECT_FALSE(LastRequest().amend_network().has_name());  // the name is kept
+  EXPECT_EQ(LastRequest().amend_network().areas_size(), 3);
+  EXPECT_EQ(russian.out.rfind("Изменено: устав подписан, версия 3.", 0), 0u) << russian.out;
+  EXPECT_NE(russian.out.find("  labour-migration\n    Трудовая миграция\n"), std::string::npos);
+}
+
+TEST_F(CommandsTest, NetworkAmendJsonIsTheNetwork) {
+  const std::string file = home_.path() + "/areas.json";
+  WriteWhole(file, R"([{"slug": "integration", "name_en": "Integration",
+                        "name_ru": "Интеграция", "priority": true, "topics": []}])");
+  auto machine = Run({"--json", "network", "amend", "--taxonomy", file});
+  EXPECT_EQ(machine.exit_code, 0) << machine.err;
+  EXPECT_EQ(machine.err, "");
+  const json expected = {{"name", "Prague Process"},
+                         {"network_id", "00112233445566778899aabbccddeeff"},
+                         {"charter_version", 3},
+                         {"anchor", true},
+                         {"charter_fingerprint", "abcd 0123"},
+                         {"areas", json::array({{{"slug", "integration"},
+                                                 {"name_en", "Integration"},
+                                                 {"name_ru", "Интеграция"},
+                                                 {"priority", true},
+                                                 {"topics", json::array()}}})}};
+  EXPECT_EQ(json::parse(machine.out), expected);
+  // What --json printed is itself a taxonomy file: the round trip keeps it all.
+  WriteWhole(file, machine.out);
+  EXPECT_EQ(json::parse(Run({"network", "amend", "--taxonomy", file, "--json"}).out), expected);
+  EXPECT_EQ(LastRequest().amend_network().areas_size(), 1);
+}
+
+TEST_F(CommandsTest, NetworkAmendTakesTheListOfAreasAlone) {
+  const std::string file = home_.path() + "/areas.json";
+  // A new area may leave out "priority" and "topics".
+  WriteWhole(file, R"([{"slug": "integration", "name_en": "Integration", "name_ru": "Интеграция",
+                        "topics": [{"slug": "language", "name_en": "Language courses",
+                                    "name_ru": "Языковые курсы"}]},
+                       {"slug": "labour-migration", "name_en": "Labour migration",
+                        "name_ru": "Трудовая миграция"}])");
+  auto human = Run({"network", "amend", "--taxonomy", file});
+  EXPECT_EQ(human.exit_code, 0) << human.err;
+  const api::AmendNetworkRequest amend = LastRequest().amend_network();
+  EXPECT_FALSE(amend.has_name());
+  ASSERT_EQ(amend.areas_size(), 2);
+  EXPECT_EQ(amend.areas(0).slug(), "integration");
+  EXPECT_EQ(amend.areas(0).name_ru(), "Интеграция");
+  EXPECT_FALSE(amend.areas(0).priority());
+  ASSERT_EQ(amend.areas(0).topics_size(), 1);
+  EXPECT_EQ(amend.areas(0).topics(0).slug(), "language");
+  EXPECT_EQ(amend.areas(0).topics(0).name_en(), "Language courses");
+  EXPECT_EQ(amend.areas(0).topics(0).name_ru(), "Языковые курсы");
+  EXPECT_EQ(amend.areas(1).slug(), "labour-migration");
+  EXPECT_EQ(amend.areas(1).name_en(), "Labour migration");
+  EXPECT_FALSE(amend.areas(1).priority());
+  EXPECT_EQ(amend.areas(1).topics_size(), 0);
+  EXPECT_NE(human.out.find("\n  labour-migration\n    Labour migration\n"), std::string::npos)
+      << human.out;
+}
+
+TEST_F(CommandsTest, NetworkAmendNameOnlyKeepsTheTaxonomy) {
+  auto human = Run({"network", "amend", "--name", "Prague Process Network"});
+  EXPECT_EQ(human.exit_code, 0) << human.err;
+  ASSERT_TRUE(LastRequest().has_amend_network());
+  EXPECT_TRUE(LastRequest().amend_network().has_name());
+  EXPECT_EQ(LastRequest().amend_network().name(), "Prague Process Network");
+  EXPECT_EQ(LastRequest().amend_network().areas_size(), 0);  // none: the daemon keeps them
+  EXPECT_NE(human.out.find("Network:             Prague Process Network\n"), std::string::npos)
+      << human.out;
+  EXPECT_NE(human.out.find("* irregular-migration\n"), std::string::npos);
+}
+
+TEST_F(CommandsTest, NetworkAmendRefusesFilesThatAreNoTaxonomyAndSendsNothing) {
+  const std::size_t before = daemon_.Requests().size();
+  struct Case {
+    std::string name;  // of the file
+    std::string content;
+    std::string english;  // the message after "parley: " and the file's path
+    std::string code;
+  };
+  const std::string not_json =
+      " is not valid JSON: see line {position}. Check the quotes, commas and brackets there, and "
+      "that the file is saved in UTF-8.";
+  auto syntax = [&](const std::string& position) {
+    std::string text = not_json;
+    text.replace(text.find("{position}"), 10, position);
+    return text;
+  };
+  const std::string area = R"("slug": "integration", "name_en": "Integration", "name_ru": "И")";
+  const std::vector<Case> cases = {
+      {"comma.json", "{\"areas\": [\n  {\"slug\": \"x\",}\n]}", syntax("2, column 16"), "not_json"},
+      // Where the parser stopped: the end of the unexpected "slug", in characters.
+      {"cyrillic.json", "[{\"name_ru\": \"Интеграция\" \"slug\": \"x\"}]", syntax("1, column 32"),
+       "not_json"},
+      {"empty.json", "", syntax("1, column 1"), "not_json"},
+      {"cut.json", "{\"areas\": [", syntax("1, column 12"), "not_json"},
+      {"latin1.json", "[{\"slug\": \"caf\xe9\"}]", syntax("1, column 16"), "not_json"},
+      {"no-slug.json", "{\"areas\": [{" + area + "}, {" + area + "}, {\"name_en\": \"A\"}]}",
+       ": areas[2].slug is missing. Every area and topic needs \"slug\", \"name_en\" and "
+       "\"name_ru\".",
+       "not_a_taxonomy"},
+      {"topic.json",
+       "[{" + area + ", \"topics\": [{\"slug\": \"a\", \"name_en\": \"A\", \"name_ru\": 7}]}]",
+       ": areas[0].topics[0].name_ru must be text in double quotes.", "not_a_taxonomy"},
+      {"null.json", "[{" + area + "}, {\"slug\": null}]",
+       ": areas[1].slug must be text in double quotes.", "not_a_taxonomy"},
+      {"priority.json", "[{" + area + ", \"priority\": \"yes\"}]",
+       ": areas[0].priority must be true or false.", "not_a_taxonomy"},
+      {"topics.json", "[{" + area + ", \"topics\": {}}]",
+       ": areas[0].topics must be a list, in square brackets, as 'parley --json network' prints "
+       "it.",
+       "not_a_taxonomy"},
+      {"area.json", "[\"integration\"]",
+       ": areas[0] must be an object, in braces, as 'parley --json network' prints it.",
+       "not_a_taxonomy"},
+      {"areas.json", "{\"areas\": \"integration\"}",
+       ": areas must be a list, in square brackets, as 'parley --json network' prints it.",
+       "not_a_taxonomy"},
+      {"no-areas.json", "{\"name\": \"Prague Process\"}",
+       " has no \"areas\" list. Give what 'parley --json network' prints, or just its list of "
+       "areas.",
+       "not_a_taxonomy"},
+      {"string.json", "\"integration\"",
+       " has no \"areas\" list. Give what 'parley --json network' prints, or just its list of "
+       "areas.",
+       "not_a_taxonomy"},
+      {"none.json", "{\"areas\": []}",
+       " lists no areas, and a charter needs at least one. To keep the taxonomy and change only "
+       "the name, leave out --taxonomy.",
+       "not_a_taxonomy"},
+      {"huge.json", "[" + std::string(cli::kMaxTaxonomyBytes, ' ') + "]",
+       " is too large for a taxonomy (at most 256 KiB). Give the file that 'parley --json "
+       "network' printed, edited.",
+       "file_too_large"},
+  };
+  for (const auto& c : cases) {
+    const std::string file = home_.path() + "/" + c.name;
+    WriteWhole(file, c.content);
+    auto english = Run({"network", "amend", "--taxonomy", file, "--name", "X"});
+    EXPECT_EQ(english.exit_code, kExitError) << c.name;
+    EXPECT_EQ(english.out, "");
+    EXPECT_EQ(english.err, "parley: " + file + c.english + "\n") << c.name;
+    auto russian = Run({"--lang", "ru", "network", "amend", "--taxonomy", file});
+    EXPECT_EQ(russian.exit_code, kExitError) << c.name;
+    EXPECT_EQ(std::count(russian.err.begin(), russian.err.end(), '\n'), 1) << russian.err;
+    EXPECT_NE(russian.err.find("\xD0"), std::string::npos) << russian.err;  // Cyrillic
+    EXPECT_EQ(russian.err.find('{'), std::string::npos) << russian.err;     // all filled in
+    auto machine = json::parse(Run({"--json", "network", "amend", "--taxonomy", file}).out);
+    EXPECT_EQ(machine["error"]["code"], c.code) << c.name;
+  }
+  EXPECT_EQ(
+      Run({"--lang", "ru", "network", "amend", "--taxonomy", home_.path() + "/no-slug.json"}).err,
+      "parley: " + home_.path() +
+          "/no-slug.json: отсутствует areas[2].slug. У каждой области и темы должны быть «slug», "
+          "«name_en» и «name_ru».\n");
+  EXPECT_EQ(
+      Run({"--lang", "ru", "network", "amend", "--taxonomy", home_.path() + "/comma.json"}).err,
+      "parley: " + home_.path() +
+          "/comma.json — не корректный JSON: см. строку 2, столбец 16. Проверьте там кавычки, "
+          "запятые и скобки, а также что файл сохранён в UTF-8.\n");
+
+  // Just under the bound is read whole.
+  const std::string largest = home_.path() + "/largest.json";
+  const std::string areas = "[{" + area + "}]";
+  WriteWhole(largest, areas + std::string(cli::kMaxTaxonomyBytes - areas.size(), '\n'));
+
+  const std::string missing = home_.path() + "/missing.json";
+  auto unreadable = Run({"network", "amend", "--taxonomy", missing});
+  EXPECT_EQ(unreadable.exit_code, kExitError);
+  EXPECT_EQ(unreadable.err, "parley: Could not read " + missing +
+                                " (No such file or directory). Export the taxonomy to a file "
+                                "first: parley --json network > taxonomy.json\n");
+  auto unreadable_ru = Run({"--lang", "ru", "network", "amend", "--taxonomy", missing});
+  EXPECT_EQ(unreadable_ru.exit_code, kExitError);
+  EXPECT_EQ(unreadable_ru.err.rfind("parley: Не удалось прочитать " + missing, 0), 0u)
+      << unreadable_ru.err;
+  auto unreadable_json =
+      json::parse(Run({"--json", "network", "amend", "--taxonomy", missing}).out);
+  EXPECT_EQ(unreadable_json["error"]["code"], "file_read");
+  EXPECT_EQ(
+      Run({"network", "amend", "--taxonomy", home_.path()}).err.rfind("parley: Could not read", 0),
+      0u);
+  EXPECT_EQ(daemon_.Requests().size(), before);  // none was sent
+
+  EXPECT_EQ(Run({"network", "amend", "--taxonomy", largest}).exit_code, 0);
+  EXPECT_EQ(LastRequest().amend_network().areas_size(), 1);
+}
+
+TEST_F(CommandsTest, NetworkAmendWithoutAnOptionIsAUsageErrorAndSendsNothing) {
+  const std::size_t before = daemon_.Requests().size();
+  auto nothing = Run({"network", "amend"});
+  EXPECT_EQ(nothing.exit_code, kExitUsage);
+  EXPECT_EQ(nothing.out, "");
+  EXPECT_EQ(nothing.err,
+            "parley: Say what to amend: 'network amend' needs --taxonomy FILE, --name NAME or "
+            "both.\nsee: parley help network amend\n");
+  auto russian = Run({"--lang", "ru", "network", "amend"});
+  EXPECT_EQ(russian.exit_code, kExitUsage);
+  EXPECT_EQ(russian.err,
+            "parley: Укажите, что изменить: команде «network amend» нужен --taxonomy FILE, --name "
+            "NAME или оба параметра.\nсм.: parley help network amend\n");
+  auto machine = json::parse(Run({"--json", "network", "amend"}).out);
+  EXPECT_EQ(machine["error"]["code"], "usage");
+  EXPECT_NE(machine["error"]["message"].get<std::string>().find("parley help network amend"),
+            std::string::npos);
+  auto empty_name = Run({"network", "amend", "--name", ""});
+  EXPECT_EQ(empty_name.exit_code, kExitUsage);
+  EXPECT_EQ(empty_name.err,
+            "parley: --name needs the network's new name; to keep the name, leave out --name.\n"
+            "see: parley help network amend\n");
+  for (const auto& argv :
+       std::vector<std::vector<std::string>>{{"network", "amend", "--taxonomy"},
+                                             {"network", "amend", "taxonomy.json"},
+                                             {"network", "amend", "--name", "X", "--state", "AM"},
+                                             {"network", "--name", "X"},
+                                             {"network", "--taxonomy", "taxonomy.json"}}) {
+    auto result = Run(argv);
+    EXPECT_EQ(result.exit_code, kExitUsage) << ::testing::PrintToString(argv);
+    EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 2) << result.err;
+  }
+  EXPECT_EQ(daemon_.Requests().size(), before);
+}
+
+TEST_F(CommandsTest, NetworkAmendDaemonErrorsAreTranslated) {
+  const std::string file = home_.path() + "/taxonomy.json";
+  WriteWhole(file, R"({"areas": [{"slug": "Bad Slug", "name_en": "A", "name_ru": "Б"}]})");
+  auto english = Run({"network", "amend", "--taxonomy", file});
+  EXPECT_EQ(english.exit_code, kExitError);
+  EXPECT_EQ(english.out, "");
+  EXPECT_EQ(english.err,
+            "parley: The taxonomy is not valid: the slug Bad Slug is not valid; fix the file and "
+            "try again.\n");
+  auto russian =
+      json::parse(Run({"--lang", "ru", "--json", "network", "amend", "--taxonomy", file}).out);
+  EXPECT_EQ(russian["error"]["code"], "invalid_taxonomy");
+  EXPECT_EQ(russian["error"]["message"],
+            "Таксономия недействительна: the slug Bad Slug is not valid; исправьте файл и "
+            "повторите попытку.");
+  WriteWhole(file, R"([{"slug": "plain", "name_en": "A", "name_ru": "Б"}])");
+  EXPECT_EQ(Run({"network", "amend", "--taxonomy", file}).err,
+            "parley: The taxonomy is not valid; fix the file and try again.\n");
+
+  auto not_anchor = Run({"network", "amend", "--name", "not-the-anchor"});
+  EXPECT_EQ(not_anchor.exit_code, kExitError);
+  EXPECT_EQ(not_anchor.err,
+            "parley: Only the network's anchor (the secretariat's node) can amend the charter. "
+            "'parley network' shows whether this node is an anchor.\n");
+  auto not_anchor_ru = json::parse(
+      Run({"--lang", "ru", "--json", "network", "amend", "--name", "not-the-anchor"}).out);
+  EXPECT_EQ(not_anchor_ru["error"]["code"], "not_anchor");
+  EXPECT_EQ(not_anchor_ru["error"]["message"].get<std::string>().rfind(
+                "Изменять устав сети может только якорь сети", 0),
+            0u);
+}
+
 // ----------------------------------------------------------- introductions
 
 TEST_F(CommandsTest, Introduce) {
@@ -1665,6 +2003,10 @@ TEST_F(CommandsTest, EveryJsonCommandPrintsExactlyOneDocument) {
       {"contacts", "accept", "7"},
       {"messages", "nobody"},
       {"network"},
+      {"network", "amend", "--name", "X"},
+      {"network", "amend", "--name", "not-the-anchor"},
+      {"network", "amend"},
+      {"network", "amend", "--taxonomy", "/nonexistent/taxonomy.json"},
       {"profile", "show"},
       {"profile", "show", "nobody"},
       {"profile", "set", "--bio", "x"},
@@ -1695,6 +2037,7 @@ TEST_F(CommandsTest, EveryJsonCommandPrintsExactlyOneDocument) {
       {"help", "revoke"},
       {"help", "contact-point"},
       {"help", "introductions"},
+      {"help", "network"},
       {"help"},
   };
   for (auto argv : commands) {

@@ -462,6 +462,25 @@ TEST(HumanTest, NetworkAreasTopicsAndLanguageFallback) {
             std::string::npos);
 }
 
+TEST(HumanTest, NetworkAmendedSaysSoThenShowsTheNetwork) {
+  api::NetworkReply network;
+  network.set_name("PP");
+  network.set_charter_version(7);
+  network.set_anchor(true);
+  auto* area = network.add_areas();
+  area->set_slug("integration");
+  area->set_name_en("Integration");
+  area->set_name_ru("Интеграция");
+  EXPECT_EQ(NetworkAmendedText(network, i18n::Lang::kEn),
+            "Amended: the charter is signed, version 7. Members receive it as the directory\n"
+            "syncs.\n\n" +
+                NetworkText(network, i18n::Lang::kEn));
+  EXPECT_EQ(NetworkAmendedText(network, i18n::Lang::kRu),
+            "Изменено: устав подписан, версия 7. Участники получат его при синхронизации\n"
+            "справочника.\n\n" +
+                NetworkText(network, i18n::Lang::kRu));
+}
+
 TEST(HumanTest, ProfileFieldsEmptyDashesAndMultiLineBio) {
   const std::string text = ProfileText(SampleProfile(), i18n::Lang::kEn);
   EXPECT_EQ(text,

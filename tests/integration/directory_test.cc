@@ -143,5 +143,58 @@ TEST_F(Directory, ACharterIsCheckedBeforeJoiningAndANodeJoinsOnce) {
   EXPECT_NE(again.err.find("one network"), std::string::npos) << again.err;
 }
 
+TEST_F(Directory, TheSecretariatAmendsTheTaxonomyAndEveryMemberFollows) {
+  for (TestNode* node : {&secretariat_, &anna_, &boris_}) node->Start();
+  // Boris knows only Anna, who knows the secretariat.
+  secretariat_.AddContact(anna_, "anna");
+  anna_.AddContact(secretariat_, "secretariat");
+  anna_.AddContact(boris_, "boris");
+  boris_.AddContact(anna_, "anna");
+
+  // Export, edit, amend.
+  json taxonomy = secretariat_.Json({"network"});
+  taxonomy["areas"].push_back({{"slug", "climate-mobility"},
+                               {"name_en", "Climate and mobility"},
+                               {"name_ru", "Климат и мобильность"},
+                               {"priority", false},
+                               {"topics", json::array()}});
+  const std::string file = files_.path() + "/taxonomy.json";
+  std::ofstream(file) << taxonomy.dump(2);
+  auto not_anchor = anna_.Client({"network", "amend", "--taxonomy", file});
+  EXPECT_NE(not_anchor.exit_code, 0);
+  EXPECT_NE(not_anchor.err.find("anchor"), std::string::npos) << not_anchor.err;
+  auto amended = secretariat_.Json(
+      {"network", "amend", "--taxonomy", file, "--name", "Prague Process Dialogue"});
+  EXPECT_EQ(amended["charter_version"], 2);
+  EXPECT_EQ(amended["areas"].size(), 7u);
+
+  // Every member receives it by sync, the secretariat's non-contact too.
+  for (TestNode* member : {&anna_, &boris_}) {
+    ASSERT_TRUE(WaitUntil([&] { return member->Json({"network"})["charter_version"] == 2; }))
+        << member->name() << member->DaemonLog();
+    auto network = member->Json({"network"});
+    EXPECT_EQ(network["name"], "Prague Process Dialogue");
+    EXPECT_EQ(network["areas"].back()["name_ru"], "Климат и мобильность");
+  }
+  // The new area is usable at once, and found.
+  anna_.Json({"profile", "set", "--state", "UZ", "--areas", "climate-mobility"});
+  ASSERT_TRUE(WaitUntil([&] {
+    return boris_.Json({"directory", "search", "--area", "climate-mobility"}).size() == 1;
+  })) << boris_.DaemonLog();
+
+  // An area is never removed: profiles name them.
+  taxonomy["areas"].erase(0);
+  std::ofstream(file, std::ios::trunc) << taxonomy.dump();
+  auto removed = secretariat_.Client({"network", "amend", "--taxonomy", file});
+  EXPECT_NE(removed.exit_code, 0);
+  EXPECT_NE(removed.err.find("irregular-migration"), std::string::npos) << removed.err;
+  EXPECT_EQ(secretariat_.Json({"network"})["charter_version"], 2);
+
+  // A restarted member keeps the version it learnt.
+  boris_.Stop();
+  boris_.Start();
+  EXPECT_EQ(boris_.Json({"network"})["charter_version"], 2);
+}
+
 }  // namespace
 }  // namespace parley::testing

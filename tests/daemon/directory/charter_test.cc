@@ -373,5 +373,76 @@ TEST_F(CharterTest, OversizedOrUnreadableBytesAreRejected) {
   EXPECT_FALSE(ParseCharterBytes(truncated).ok());
 }
 
+// The secretariat's amendments (docs/protocol.md §9.1).
+std::vector<Area> WithClimateMobility(std::vector<Area> areas) {
+  areas.push_back(
+      Area{"climate-mobility",
+           "Climate and mobility",
+           "Климат и мобильность",
+           false,
+           {Topic{"disaster-displacement", "Disaster displacement", "Перемещение при бедствиях"}}});
+  return areas;
+}
+
+TEST_F(CharterTest, AnAmendmentIsTheNextVersionOfTheSameNetwork) {
+  auto amended = AmendCharter(charter_, anchor_, "Prague Process Dialogue",
+                              WithClimateMobility(charter_.areas), kNow + 1000);
+  ASSERT_TRUE(amended.ok()) << amended.status().message();
+  EXPECT_EQ(amended->version, 2u);
+  EXPECT_EQ(amended->network_id, charter_.network_id);
+  EXPECT_EQ(amended->anchor_keys, charter_.anchor_keys);
+  EXPECT_EQ(amended->name, "Prague Process Dialogue");
+  EXPECT_TRUE(amended->HasArea("climate-mobility"));
+  EXPECT_TRUE(CheckAmendment(charter_, *amended).ok());
+  // Members receive it as bytes, verified like any charter.
+  auto received = ParseCharterBytes(amended->encoded);
+  ASSERT_TRUE(received.ok());
+  EXPECT_EQ(received->areas.back().topics.at(0).name_ru, "Перемещение при бедствиях");
+  // Amendments go on from there; an old version never replaces a newer one.
+  auto third = AmendCharter(*amended, anchor_, amended->name, amended->areas, kNow + 2000);
+  ASSERT_TRUE(third.ok());
+  EXPECT_EQ(third->version, 3u);
+  EXPECT_FALSE(CheckAmendment(*third, *amended).ok());
+  EXPECT_FALSE(CheckAmendment(*amended, *amended).ok());
+}
+
+TEST_F(CharterTest, AnAmendmentMayRenameButNeverRemoveAnArea) {
+  std::vector<Area> renamed = charter_.areas;
+  renamed[0].name_en = "Irregular migration and smuggling";
+  renamed[0].priority = !renamed[0].priority;
+  renamed[0].topics.clear();
+  EXPECT_TRUE(AmendCharter(charter_, anchor_, charter_.name, renamed, kNow).ok());
+
+  std::vector<Area> removed(charter_.areas.begin() + 1, charter_.areas.end());
+  auto refused = AmendCharter(charter_, anchor_, charter_.name, removed, kNow);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), Status::Code::kInvalidArgument);
+  EXPECT_NE(refused.status().message().find(charter_.areas[0].slug), std::string::npos);
+  // The charter's own bounds apply too.
+  auto bad_slug = WithClimateMobility(charter_.areas);
+  bad_slug.back().slug = "Climate Mobility";
+  EXPECT_EQ(AmendCharter(charter_, anchor_, charter_.name, bad_slug, kNow).status().code(),
+            Status::Code::kInvalidArgument);
+}
+
+TEST_F(CharterTest, OnlyAnAnchorOfTheCurrentVersionAmendsIt) {
+  crypto::SigningKeyPair stranger = crypto::SigningKeyPair::Generate(random_);
+  EXPECT_EQ(AmendCharter(charter_, stranger, charter_.name, charter_.areas, kNow).status().code(),
+            Status::Code::kPermissionDenied);
+  // A stranger's charter claiming the network, with itself as the anchor:
+  // valid on its own, but no amendment of the one held.
+  Charter claimed = charter_;
+  claimed.anchor_keys = {stranger.public_key()};
+  auto forged = AmendCharter(claimed, stranger, "Hijacked", charter_.areas, kNow);
+  ASSERT_TRUE(forged.ok());
+  EXPECT_FALSE(CheckAmendment(charter_, *forged).ok());
+  // Another network's charter is no amendment either.
+  auto other = CreateCharter(anchor_, "Other", DefaultTaxonomy(), kNow, random_);
+  ASSERT_TRUE(other.ok());
+  auto other_next = AmendCharter(*other, anchor_, "Other", other->areas, kNow);
+  ASSERT_TRUE(other_next.ok());
+  EXPECT_FALSE(CheckAmendment(charter_, *other_next).ok());
+}
+
 }  // namespace
 }  // namespace parley::directory

@@ -184,7 +184,7 @@ TEST_F(WebOfTrustTest, UnendorsedProfilesReachOnlyTheirOwnersContacts) {
   EXPECT_TRUE(Finds("giorgi", "Ani").empty());
   EXPECT_EQ(Finds("secretariat", "Giorgi"), Only("giorgi"));
   EXPECT_TRUE(Finds("armen", "Giorgi").empty());
-  EXPECT_EQ(Dir("giorgi").shared().size(), 0u);
+  EXPECT_EQ(Dir("giorgi").shared().size(), 1u);  // the charter only
 }
 
 TEST_F(WebOfTrustTest, AnEndorsementByTheContactPointMakesAProfileVisibleToEveryMember) {
@@ -206,10 +206,10 @@ TEST_F(WebOfTrustTest, AnEndorsementByTheContactPointMakesAProfileVisibleToEvery
     EXPECT_EQ(held[0]->organisation, "Migration Service of Armenia");
     EXPECT_EQ(held[0]->signer, Key("armen"));
   }
-  // Every node now shares the same set: the delegation, the endorsement, and
-  // the profiles of the expert and of the contact point, whom every member
-  // can now find too.
-  EXPECT_EQ(Dir("giorgi").shared().size(), 4u);
+  // Every node now shares the same set: the charter, the delegation, the
+  // endorsement, and the profiles of the expert and of the contact point,
+  // whom every member can now find too.
+  EXPECT_EQ(Dir("giorgi").shared().size(), 5u);
   EXPECT_EQ(Finds("giorgi", "Petrosyan"), Only("armen"));
   EXPECT_EQ(Dir("giorgi").shared().Root(), Dir("ani").shared().Root());
   // Giorgi's own profile is still only his contacts' to see.
@@ -323,9 +323,9 @@ TEST_F(WebOfTrustTest, SuspendingAContactPointHidesItsEndorsedExpertsEverywhere)
   EXPECT_EQ(Dir("armen").Endorse(Key("ani"), "Again").status().code(),
             Status::Code::kPermissionDenied);
   // What was shared is the same everywhere: the delegation and the
-  // endorsement no longer are; the suspension is.
+  // endorsement no longer are; the suspension (and the charter) is.
   EXPECT_EQ(Dir("giorgi").shared().Root(), Dir("ani").shared().Root());
-  EXPECT_EQ(Dir("giorgi").shared().size(), 1u);
+  EXPECT_EQ(Dir("giorgi").shared().size(), 2u);
 }
 
 TEST_F(WebOfTrustTest, OnlyTheAnchorDelegatesAndSuspends) {
@@ -403,6 +403,63 @@ TEST_F(WebOfTrustTest, TheEndorserOrTheAnchorRevokesAMembersKeyOthersCannot) {
   Pump();
   EXPECT_EQ(Dir("ani").trust().ActiveContactPoint(Key("armen")), nullptr);
   EXPECT_EQ(Finds("ani", "Beridze"), Only("giorgi"));
+}
+
+TEST_F(WebOfTrustTest, TheSecretariatsAmendmentReachesEveryMemberAndNoForgeryDoes) {
+  std::vector<Area> areas = charter_.areas;
+  areas.push_back(
+      Area{"climate-mobility", "Climate and mobility", "Климат и мобильность", false, {}});
+  EXPECT_EQ(Dir("armen").AmendNetwork(std::nullopt, areas).status().code(),
+            Status::Code::kPermissionDenied);
+  EXPECT_EQ(Dir("secretariat")
+                .AmendNetwork(std::nullopt,
+                              std::vector<Area>(charter_.areas.begin() + 1, charter_.areas.end()))
+                .status()
+                .code(),
+            Status::Code::kInvalidArgument);
+  auto amended = Dir("secretariat").AmendNetwork(std::string("Prague Process Dialogue"), areas);
+  ASSERT_TRUE(amended.ok()) << amended.status().message();
+  EXPECT_EQ(amended.value()->version, 2u);
+  Pump();
+  for (const auto& who : {"armen", "ani", "giorgi"}) {
+    ASSERT_EQ(Dir(who).charter()->version, 2u) << who;
+    EXPECT_EQ(Dir(who).charter()->name, "Prague Process Dialogue");
+    EXPECT_TRUE(Dir(who).charter()->HasArea("climate-mobility"));
+  }
+  // A member names the new area, and her contact finds her by it.
+  ProfileUpdate update;
+  update.areas = std::vector<std::string>{"climate-mobility"};
+  ASSERT_TRUE(
+      Dir("ani").UpdateOwnProfile(update, members_["ani"].node->identity().Card().encoded).ok());
+  Pump();
+  SearchQuery query;
+  query.area = "climate-mobility";
+  ASSERT_EQ(Dir("armen").Search(query).hits.size(), 1u);
+
+  // A restart keeps the amendment; a latecomer holding the first version
+  // catches up from its one contact.
+  Load("giorgi");
+  EXPECT_EQ(Dir("giorgi").charter()->version, 2u);
+  Join("nino", "Nino Kapanadze", "GE");
+  EXPECT_EQ(Dir("nino").charter()->version, 1u);
+  Connect("nino", "giorgi");
+  Pump();
+  EXPECT_EQ(Dir("nino").charter()->version, 2u);
+  EXPECT_EQ(Dir("nino").shared().Root(), Dir("secretariat").shared().Root());
+
+  // Neither an older version nor a stranger's charter of the network is taken.
+  crypto::SigningKeyPair stranger = crypto::SigningKeyPair::Generate(random_);
+  Charter claimed = *Dir("giorgi").charter();
+  claimed.anchor_keys = {stranger.public_key()};
+  auto forged = AmendCharter(claimed, stranger, "Hijacked", claimed.areas, 1);
+  ASSERT_TRUE(forged.ok());
+  for (const crypto::Bytes& charter : {forged->encoded, charter_.encoded}) {
+    wire::DirectorySync message;
+    message.mutable_objects()->add_objects()->set_charter(charter.data(), charter.size());
+    ASSERT_TRUE(Dir("giorgi").OnSyncMessage(IdOf("secretariat"), message).ok());
+    EXPECT_EQ(Dir("giorgi").charter()->version, 2u);
+    EXPECT_EQ(Dir("giorgi").charter()->name, "Prague Process Dialogue");
+  }
 }
 
 }  // namespace

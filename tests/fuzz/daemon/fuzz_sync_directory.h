@@ -45,9 +45,10 @@ inline wire::DirectorySync TrustMessage(const FixedTrust& trust) {
 struct SyncedDirectory {
   static constexpr std::int64_t kPeer = 1;   // the contact every message comes from
   static constexpr std::int64_t kOther = 2;  // another contact online meanwhile
-  // Shared: the contact point's delegation, the suspension, both
-  // endorsements and both endorsed profiles; not the delegation suspended.
-  static constexpr std::size_t kSharedObjects = 6;
+  // Shared: the charter, the contact point's delegation, the suspension,
+  // both endorsements and both endorsed profiles; not the delegation
+  // suspended.
+  static constexpr std::size_t kSharedObjects = 7;
 
   SyncedDirectory(const FixedNetwork& network, const FixedTrust& trust) {
     auto created = store::Store::Create(home.path(), crypto::AsBytes(std::string("fuzz")),

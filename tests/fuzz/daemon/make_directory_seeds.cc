@@ -355,7 +355,7 @@ int main(int argc, char** argv) {
 
     // Everything the directory shares, as it sends it.
     auto objects = Answer(node, want_all[0]);
-    Expect(objects.size() == 1 && objects[0].objects().objects_size() == 6, "objects");
+    Expect(objects.size() == 1 && objects[0].objects().objects_size() == 7, "objects");
     Expect(!Keeps(node, objects[0]), "nothing new in its own objects");
     Write("directory_sync_fuzz", "objects-all", objects[0]);
 
@@ -394,6 +394,28 @@ int main(int argc, char** argv) {
         fuzzing::ObjectsMessage({&member_rotation, &later_member_rotation}, {&successor_profile});
     Expect(Keeps(node, rotation), "the rotation is kept");
     Write("directory_sync_fuzz", "objects-rotation", rotation);
+
+    // The secretariat's amendment (a new area), and a stranger's charter
+    // claiming the network, which no directory takes.
+    auto areas = charter.areas;
+    areas.push_back(directory::Area{
+        "climate-mobility", "Climate and mobility", "Климат и мобильность", false, {}});
+    auto amended = directory::AmendCharter(charter, network.anchor, charter.name, areas, 2);
+    Expect(amended.ok(), "the amendment is made");
+    directory::Charter claimed = charter;
+    claimed.anchor_keys = {stranger.signing().public_key()};
+    auto forged = directory::AmendCharter(claimed, stranger.signing(), "Hijacked", areas, 2);
+    Expect(forged.ok(), "the forgery is made");
+    wire::DirectorySync amendment;
+    amendment.mutable_objects()->add_objects()->set_charter(
+        std::string(amended->encoded.begin(), amended->encoded.end()));
+    Expect(Keeps(node, amendment), "the amendment is kept");
+    Write("directory_sync_fuzz", "objects-amendment", amendment);
+    wire::DirectorySync forgery;
+    forgery.mutable_objects()->add_objects()->set_charter(
+        std::string(forged->encoded.begin(), forged->encoded.end()));
+    Expect(!Keeps(node, forgery), "the forged charter is refused");
+    Write("directory_sync_fuzz", "objects-forged-charter", forgery);
   }
   return 0;
 }
