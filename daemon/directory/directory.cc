@@ -553,21 +553,21 @@ Status Directory::HandOver(const crypto::SigningKeyPair& successor,
   return Save(std::move(profile.value()), kFromThisNode);
 }
 
-Result<std::optional<std::pair<crypto::PublicKey, crypto::PublicKey>>> Directory::OnKeyRotation(
-    crypto::ByteView encoded) {
-  using Handover = std::pair<crypto::PublicKey, crypto::PublicKey>;
-  if (!charter_) return std::optional<Handover>();
+Result<std::vector<crypto::PublicKey>> Directory::OnKeyRotation(
+    crypto::ByteView encoded, const crypto::PublicKey& successor) {
+  if (!charter_) return std::vector<crypto::PublicKey>();
   auto rotation =
       ParseStatement(encoded, *charter_, static_cast<std::uint64_t>(clock_.NowUnixMs()));
-  if (!rotation.ok() || rotation->kind != StatementKind::kRotation || !trust_.Holds(*rotation))
-    return std::optional<Handover>();
-  const crypto::PublicKey subject = rotation->subject;
-  const Statement* held = trust_.Find(rotation->Slot());
-  if (held == nullptr || Supersedes(*rotation, *held))
-    PARLEY_RETURN_IF_ERROR(SaveStatement(std::move(rotation.value()), kFromThisNode));
-  const Statement* holding = trust_.RotationOf(subject);
-  if (holding == nullptr) return std::optional<Handover>();
-  return std::optional<Handover>(Handover{holding->subject, holding->successor});
+  if (rotation.ok() && rotation->kind == StatementKind::kRotation && trust_.Holds(*rotation)) {
+    const Statement* held = trust_.Find(rotation->Slot());
+    if (held == nullptr || Supersedes(*rotation, *held))
+      PARLEY_RETURN_IF_ERROR(SaveStatement(std::move(rotation.value()), kFromThisNode));
+  }
+  if (trust_.IsRetired(successor) || trust_.IsRevoked(successor))
+    return std::vector<crypto::PublicKey>();
+  std::vector<crypto::PublicKey> predecessors = trust_.LiveLineage(successor);
+  predecessors.erase(predecessors.begin());  // `successor` itself
+  return predecessors;
 }
 
 Result<std::string> Directory::EndorsementState(const crypto::PublicKey& subject) const {

@@ -140,8 +140,8 @@ class Directory final : public messenger::DirectoryFrameSink {
   // verifies, is the contact's own and is newer than the one held.
   Result<bool> OnContactProfile(const crypto::PublicKey& owner, crypto::ByteView object) override;
   Status OnSyncMessage(std::int64_t contact_id, const wire::DirectorySync& message) override;
-  Result<std::optional<std::pair<crypto::PublicKey, crypto::PublicKey>>> OnKeyRotation(
-      crypto::ByteView statement) override;
+  Result<std::vector<crypto::PublicKey>> OnKeyRotation(crypto::ByteView statement,
+                                                       const crypto::PublicKey& successor) override;
   // Begins an exchange with a contact whose link just came up, or whose
   // turn it is (kSyncIntervalMs).
   void StartSync(std::int64_t contact_id);

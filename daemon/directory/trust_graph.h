@@ -58,6 +58,8 @@ class TrustGraph {
   crypto::PublicKey LatestKey(const crypto::PublicKey& key) const;
   // `key`, then the keys it succeeded, nearest first.
   std::vector<crypto::PublicKey> Lineage(const crypto::PublicKey& key) const;
+  // Lineage(key) without the keys that reach `key` only through a revoked one.
+  std::vector<crypto::PublicKey> LiveLineage(const crypto::PublicKey& key) const;
   // The anchor's delegation of `key` or of a key it succeeded, suspended
   // or not: the one a suspension must name.
   const Statement* DelegationOf(const crypto::PublicKey& key) const;
@@ -75,8 +77,6 @@ class TrustGraph {
   std::vector<crypto::PublicKey> anchors_;
   // DelegationOf(key), unless suspended (revocation not asked).
   const Statement* Delegation(const crypto::PublicKey& key) const;
-  // Lineage(key) without the keys that reach `key` only through a revoked one.
-  std::vector<crypto::PublicKey> LiveLineage(const crypto::PublicKey& key) const;
   // Whether `key` is, or was when it spoke (retired or not), a contact point:
   // its delegation, inherited through no revoked key, unless suspended.
   const Statement* ContactPointOf(const crypto::PublicKey& key) const;

@@ -3,6 +3,8 @@
 // follow it, keeping everything we had with it. Part of the Messenger.
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "daemon/messenger/messenger.h"
 #include "daemon/util/proto_bytes.h"
 
@@ -20,18 +22,29 @@ Result<FrameVerdict> Messenger::OnKeyRotation(const crypto::PublicKey& transport
     return known->row.transport_key == transport_key ? FrameVerdict::kKeyRotated
                                                      : FrameVerdict::kRefused;
   }
-  auto handover = directory_sink_->OnKeyRotation(crypto::AsBytes(rotation.statement()));
-  if (!handover.ok()) return handover.status();
-  if (!handover.value() || handover.value()->second != successor) return FrameVerdict::kRefused;
-  Contact* contact = directory_.ByIdentityKey(handover.value()->first);
-  if (contact == nullptr || contact->is_request() || is_revoked_(successor) ||
+  auto predecessors =
+      directory_sink_->OnKeyRotation(crypto::AsBytes(rotation.statement()), successor);
+  if (!predecessors.ok()) return predecessors.status();
+  // The contact the new key succeeded, however many rotations ago (a node
+  // that rotated twice while we were away sends each rotation, oldest first).
+  auto known = std::find_if(
+      predecessors->begin(), predecessors->end(),
+      [this](const crypto::PublicKey& key) { return directory_.ByIdentityKey(key) != nullptr; });
+  if (known == predecessors->end()) return FrameVerdict::kRefused;
+  Contact* contact = directory_.ByIdentityKey(*known);
+  if (contact->is_request() || is_revoked_(successor) ||
       directory_.ByTransportKey(transport_key) != nullptr) {
     return FrameVerdict::kRefused;
   }
 
+  // Every key from the contact's up to the new one: sessions begun under
+  // any of them go on. Oldest first; the oldest go when there are too many.
+  // (`predecessors` is nearest first: walk back from the contact's key.)
   std::vector<crypto::PublicKey> former = contact->row.former_identity_keys;
-  former.push_back(contact->row.identity_key);
-  if (former.size() > store::kMaxFormerIdentityKeys) former.erase(former.begin());
+  for (auto key = std::make_reverse_iterator(known + 1); key != predecessors->rend(); ++key)
+    former.push_back(*key);
+  if (former.size() > store::kMaxFormerIdentityKeys)
+    former.erase(former.begin(), former.end() - store::kMaxFormerIdentityKeys);
   store::ContactRow updated = contact->row;
   updated.identity_key = successor;
   updated.transport_key = transport_key;

@@ -402,17 +402,13 @@ Result<FrameVerdict> Messenger::OnEnvelope(Contact* sender, const crypto::Public
       (envelope.type() != wire::RATCHET && envelope.type() != wire::PREKEY)) {
     return FrameVerdict::kMalformed;
   }
-  if (recipient != identity_.identity.public_identity().identity_key &&
-      std::none_of(identity_.retired.begin(), identity_.retired.end(),
-                   [&](const crypto::Identity& retired) {
-                     return retired.public_identity().identity_key == recipient;
-                   })) {
-    return FrameVerdict::kNotForUs;
-  }
+  const crypto::Identity* addressed = OwnIdentity(recipient);
+  if (addressed == nullptr) return FrameVerdict::kNotForUs;
   const bool prekey = envelope.type() == wire::PREKEY;
   // Someone who is not a contact may only send first-contact (PREKEY) messages.
   if (sender == nullptr) {
-    return prekey ? OnFirstContact(transport_key, envelope, id, acks) : FrameVerdict::kRefused;
+    return prekey ? OnFirstContact(transport_key, *addressed, envelope, id, acks)
+                  : FrameVerdict::kRefused;
   }
   if (sender->is_request() && !prekey) return FrameVerdict::kRefused;
   // A revoked key may be in anyone's hands: nothing it sends is taken.
@@ -483,7 +479,16 @@ bool Messenger::DecryptFromContact(Contact& sender, crypto::SessionRecord& recor
   return false;
 }
 
+const crypto::Identity* Messenger::OwnIdentity(const crypto::PublicKey& identity_key) const {
+  if (identity_.identity.public_identity().identity_key == identity_key) return &identity_.identity;
+  for (const auto& retired : identity_.retired) {
+    if (retired.public_identity().identity_key == identity_key) return &retired;
+  }
+  return nullptr;
+}
+
 Result<FrameVerdict> Messenger::OnFirstContact(const crypto::PublicKey& transport_key,
+                                               const crypto::Identity& addressed,
                                                const wire::Envelope& envelope,
                                                const store::MessageId& id,
                                                std::vector<store::MessageId>& acks) {
@@ -504,9 +509,8 @@ Result<FrameVerdict> Messenger::OnFirstContact(const crypto::PublicKey& transpor
   crypto::SessionRecord record;
   NodePrekeys prekeys(identity_);
   crypto::DecryptResult decrypted;
-  if (!record.Decrypt(crypto::PayloadKind::kPrekey, crypto::AsBytes(envelope.payload()),
-                      identity_.identity, prekeys, random_, card->identity.identity_key, decrypted,
-                      id)) {
+  if (!record.Decrypt(crypto::PayloadKind::kPrekey, crypto::AsBytes(envelope.payload()), addressed,
+                      prekeys, random_, card->identity.identity_key, decrypted, id)) {
     return FrameVerdict::kUndecryptable;
   }
   auto content = ReadContent(decrypted.plaintext, id);

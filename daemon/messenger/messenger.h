@@ -100,11 +100,12 @@ class DirectoryFrameSink {
   // An anti-entropy message from contact `contact_id`. A storage failure is
   // the only error; a malformed message is dropped.
   virtual Status OnSyncMessage(std::int64_t contact_id, const wire::DirectorySync& message) = 0;
-  // A rotation statement a contact's new key sent (§9.6): the rotation that
-  // holds for its subject once this one is checked and kept, if any. A
-  // storage failure is the only error.
-  virtual Result<std::optional<std::pair<crypto::PublicKey, crypto::PublicKey>>> OnKeyRotation(
-      crypto::ByteView statement) = 0;
+  // A rotation statement the new key `successor` sent (§9.6), checked and
+  // kept: the keys `successor` succeeded through rotations that hold,
+  // nearest first (empty when none, or when `successor` is retired itself).
+  // A storage failure is the only error.
+  virtual Result<std::vector<crypto::PublicKey>> OnKeyRotation(
+      crypto::ByteView statement, const crypto::PublicKey& successor) = 0;
 };
 
 // A new envelope id: 48-bit Unix milliseconds, big-endian, then 80 random
@@ -215,7 +216,12 @@ class Messenger {
   bool DecryptFromContact(Contact& sender, crypto::SessionRecord& record, bool prekey,
                           const crypto::PublicKey& recipient, crypto::ByteView payload,
                           const store::MessageId& id, crypto::DecryptResult& decrypted);
+  // This node's identity, current or retired, whose key is `identity_key`.
+  const crypto::Identity* OwnIdentity(const crypto::PublicKey& identity_key) const;
+  // `addressed`: the identity the first message was made for (a stranger
+  // may hold a card from before a rotation).
   Result<FrameVerdict> OnFirstContact(const crypto::PublicKey& transport_key,
+                                      const crypto::Identity& addressed,
                                       const wire::Envelope& envelope, const store::MessageId& id,
                                       std::vector<store::MessageId>& acks);
   Result<FrameVerdict> StoreContent(Contact& sender, const store::MessageId& id,

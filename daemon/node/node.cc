@@ -131,10 +131,11 @@ void Node::OnConnected(std::int64_t contact_id) {
   spdlog::debug("contact {} is reachable", contact_id);
   messenger_->OnPeerConnected(contact_id);
   // After a rotation the contact may know only our old keys (§9.6): it is
-  // told first, so that what follows comes from a contact again.
-  if (!identity_.retired.empty()) {
-    const auto& previous = identity_.retired.front().public_identity().identity_key;
-    if (const auto* rotation = directory_->RotationOf(previous); rotation != nullptr) {
+  // told first, so that what follows comes from a contact again -- every
+  // rotation, oldest first, in case it missed more than one.
+  for (auto retired = identity_.retired.rbegin(); retired != identity_.retired.rend(); ++retired) {
+    const auto& key = retired->public_identity().identity_key;
+    if (const auto* rotation = directory_->RotationOf(key); rotation != nullptr) {
       link_->Send(contact_id, messenger_->KeyRotationFrame(rotation->encoded));
     }
   }

@@ -335,6 +335,26 @@ TEST_F(WebOfTrust, RotatedKeysKeepContactsConversationsAndEndorsements) {
     return !Finds(giorgi_, {"Grigoryan"}, "Davit Grigoryan") &&
            !Finds(giorgi_, {"Hakobyan"}, "Ani Hakobyan");
   })) << giorgi_.DaemonLog();
+
+  // A contact away while she rotates twice follows her to the last keys.
+  armen_.Stop();
+  ani_.Stop();
+  ASSERT_EQ(ani_.Parleyd({"rotate-keys"}).exit_code, 0);
+  ASSERT_EQ(ani_.Parleyd({"rotate-keys"}).exit_code, 0);
+  ani_.Start();
+  armen_.Start();
+  const std::string last_fingerprint = ani_.Json({"status"})["fingerprint"];
+  ASSERT_TRUE(WaitUntil([&] {
+    for (const auto& contact : armen_.Json({"contacts", "list"})) {
+      if (contact["alias"] == "ani") return contact["fingerprint"] == last_fingerprint;
+    }
+    return false;
+  })) << armen_.DaemonLog();
+  ani_.Json({"send", "armen", "twice rotated"});
+  ASSERT_TRUE(WaitUntil([&] {
+    auto history = armen_.Json({"messages", "ani"});
+    return !history.empty() && history.back()["text"] == "twice rotated";
+  })) << armen_.DaemonLog();
 }
 
 TEST_F(WebOfTrust, AnIntroductionLeadsToAWorkingConversation) {

@@ -451,18 +451,25 @@ TEST_F(MessengerTest, SafetyNumbersMatchAndConfirmationPersists) {
   EXPECT_TRUE(anna_.messenger().directory().ByAlias("boris")->row.verified);
 }
 
-// The directory's verdict on a rotation statement, as a test decides it.
+// The directory's verdict on a rotation statement, as a test decides it:
+// the keys the successor succeeded.
 class FakeRotationSink final : public DirectoryFrameSink {
  public:
   Result<bool> OnContactProfile(const crypto::PublicKey&, crypto::ByteView) override {
     return false;
   }
   Status OnSyncMessage(std::int64_t, const wire::DirectorySync&) override { return Status::Ok(); }
-  Result<std::optional<std::pair<crypto::PublicKey, crypto::PublicKey>>> OnKeyRotation(
-      crypto::ByteView) override {
-    return handover;
+  Result<std::vector<crypto::PublicKey>> OnKeyRotation(crypto::ByteView,
+                                                       const crypto::PublicKey& new_key) override {
+    if (new_key != successor) return std::vector<crypto::PublicKey>();
+    return predecessors;
   }
-  std::optional<std::pair<crypto::PublicKey, crypto::PublicKey>> handover;
+  void Hands(std::vector<crypto::PublicKey> keys, const crypto::PublicKey& to) {
+    predecessors = std::move(keys);
+    successor = to;
+  }
+  crypto::PublicKey successor{};
+  std::vector<crypto::PublicKey> predecessors;
 };
 
 bool HasText(const std::vector<store::MessageRow>& history, const std::string& text) {
@@ -476,7 +483,8 @@ crypto::PublicKey IdentityKeyOf(LocalNode& node) {
 
 // Rotates `node`'s identity as `parleyd rotate-keys` does, and restarts it.
 void RotateKeys(LocalNode& node) {
-  crypto::DeterministicRandom random(77);
+  static std::uint64_t seed = 77;  // new keys every time
+  crypto::DeterministicRandom random(seed++);
   node.Round([&] {
     ASSERT_TRUE(identity::RotateNodeIdentity(node.store(), node.identity(),
                                              node.clock().NowUnixMs(), random)
@@ -503,7 +511,7 @@ TEST_F(MessengerTest, AContactFollowsARotationAndTheSessionGoesOnBothWays) {
   ASSERT_EQ(anna_.identity().retired.size(), 1u);
 
   FakeRotationSink sink;
-  sink.handover.emplace(old_key, new_key);
+  sink.Hands({old_key}, new_key);
   boris_.messenger().SetDirectorySink(&sink);
   const auto rotation = anna_.messenger().KeyRotationFrame(crypto::AsBytes("rotation"));
   EXPECT_EQ(Deliver(anna_, boris_, rotation, acks), FrameVerdict::kKeyRotated);
@@ -534,6 +542,48 @@ TEST_F(MessengerTest, AContactFollowsARotationAndTheSessionGoesOnBothWays) {
   EXPECT_TRUE(HasText(History(anna_, "boris"), "to the new key"));
 }
 
+TEST_F(MessengerTest, AContactThatMissedTwoRotationsFollowsThemBoth) {
+  Befriend();
+  std::vector<store::MessageId> acks;
+  Send(anna_, "boris", "before");
+  anna_.messenger().OnPeerConnected(anna_boris_);
+  ASSERT_EQ(Deliver(anna_, boris_, anna_.Transmit().at(0).second, acks), FrameVerdict::kAccepted);
+  const crypto::PublicKey first = IdentityKeyOf(anna_);
+  RotateKeys(anna_);
+  const crypto::PublicKey second = IdentityKeyOf(anna_);
+  RotateKeys(anna_);
+  const crypto::PublicKey third = IdentityKeyOf(anna_);
+  ASSERT_EQ(anna_.identity().retired.size(), 2u);
+
+  FakeRotationSink sink;
+  sink.Hands({second, first}, third);
+  boris_.messenger().SetDirectorySink(&sink);
+  EXPECT_EQ(Deliver(anna_, boris_, anna_.messenger().KeyRotationFrame(crypto::AsBytes("r")), acks),
+            FrameVerdict::kKeyRotated);
+  const Contact* anna = boris_.messenger().directory().ByAlias("anna");
+  EXPECT_EQ(anna->row.identity_key, third);
+  EXPECT_EQ(anna->row.former_identity_keys, (std::vector<crypto::PublicKey>{first, second}));
+  // Their session, begun under the first keys, goes on.
+  Send(anna_, "boris", "after two rotations");
+  anna_.messenger().OnPeerConnected(anna_boris_);
+  ASSERT_EQ(Deliver(anna_, boris_, anna_.Transmit().back().second, acks), FrameVerdict::kAccepted);
+  EXPECT_TRUE(HasText(History(boris_, "anna"), "after two rotations"));
+}
+
+TEST_F(MessengerTest, AStrangerHoldingACardFromBeforeARotationCanStillWrite) {
+  LocalNode carol("Carol", 9, "tcp://127.0.0.1:7409");
+  carol.Round([&] {
+    ASSERT_TRUE(carol.messenger().AddContact(anna_.messenger().CardText(), "anna").ok());
+  });
+  RotateKeys(anna_);
+  carol.Round([&] { ASSERT_TRUE(carol.messenger().SendText("anna", "hello").ok()); });
+  carol.messenger().OnPeerConnected(carol.messenger().directory().ByAlias("anna")->row.id);
+  std::vector<store::MessageId> acks;
+  EXPECT_EQ(Deliver(carol, anna_, carol.Transmit().at(0).second, acks), FrameVerdict::kAccepted);
+  ASSERT_EQ(anna_.messenger().directory().Requests().size(), 1u);
+  EXPECT_EQ(acks.size(), 1u);
+}
+
 TEST_F(MessengerTest, ARotationIsFollowedOnlyWhenEverythingAgrees) {
   Befriend();
   const crypto::PublicKey old_key = IdentityKeyOf(anna_);
@@ -553,19 +603,19 @@ TEST_F(MessengerTest, ARotationIsFollowedOnlyWhenEverythingAgrees) {
   unchanged();
   // The rotation that holds names another successor than the card.
   LocalNode carol("Carol", 9, "tcp://127.0.0.1:7409");
-  sink.handover.emplace(old_key, IdentityKeyOf(carol));
+  sink.Hands({old_key}, IdentityKeyOf(carol));
   EXPECT_EQ(Deliver(anna_, boris_, rotation, acks), FrameVerdict::kRefused);
   unchanged();
   // The card came from a connection with another transport key.
-  sink.handover.emplace(old_key, new_key);
+  sink.Hands({old_key}, new_key);
   EXPECT_EQ(Deliver(carol, boris_, rotation, acks), FrameVerdict::kRefused);
   unchanged();
   // It hands over a key that is none of Boris's contacts.
-  sink.handover.emplace(IdentityKeyOf(carol), new_key);
+  sink.Hands({IdentityKeyOf(carol)}, new_key);
   EXPECT_EQ(Deliver(anna_, boris_, rotation, acks), FrameVerdict::kRefused);
   unchanged();
   // A revoked successor is not followed.
-  sink.handover.emplace(old_key, new_key);
+  sink.Hands({old_key}, new_key);
   boris_.messenger().SetRevocationCheck(
       [&](const crypto::PublicKey& key) { return key == new_key; });
   EXPECT_EQ(Deliver(anna_, boris_, rotation, acks), FrameVerdict::kRefused);
