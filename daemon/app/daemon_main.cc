@@ -342,6 +342,8 @@ int RunRotateKeys(const Console& console, const CommandLine& line, const std::st
     db.Rollback();
     if (status.code() == Status::Code::kPermissionDenied)
       return console.Fail(kExitUsage, Text::kRotationRevoked);
+    if (status.code() == Status::Code::kAlreadyExists)
+      return console.Fail(kExitUsage, Text::kRotationKnown);
     return FailFromStatus(console, status, home);
   }
   console.Say(Text::kKeysRotated,

@@ -147,6 +147,11 @@ const std::map<Text, Entry>& Catalogue() {
       {Text::kRotationRevoked,
        {"parleyd: this node's key is revoked and cannot hand over; set up a new node instead",
         "parleyd: ключ этого узла отозван и не может передать полномочия; создайте новый узел"}},
+      {Text::kRotationKnown,
+       {"parleyd: a rotation of this node's key, made elsewhere, is already known; if the key "
+        "was copied, revoke it (parley revoke --yes) and set up a new node",
+        "parleyd: смена ключа этого узла, сделанная где-то ещё, уже известна; если ключ "
+        "скопирован, отзовите его (parley revoke --yes) и создайте новый узел"}},
       {Text::kKeysRotated,
        {"Keys rotated: {0} is now {1}. Start the node again; contacts follow when they next "
         "connect, and every member after sync.",

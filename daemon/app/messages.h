@@ -48,6 +48,7 @@ enum class Text {
   kCannotWrite,
   kRotationNeedsNetwork,
   kRotationRevoked,
+  kRotationKnown,
   kKeysRotated,
 };
 

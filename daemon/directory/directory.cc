@@ -541,6 +541,10 @@ Status Directory::HandOver(const crypto::SigningKeyPair& successor,
                            crypto::ByteView successor_card) {
   if (!charter_) return Status::NotFound("this node has joined no network");
   if (trust_.IsRevoked(owner_.public_key())) return Status::PermissionDenied("revoked");
+  // A key rotates once, and the earliest rotation wins everywhere: one made
+  // elsewhere (by whoever else holds the key) leaves revocation as the answer.
+  if (trust_.Find(SlotOf(StatementKind::kRotation, owner_.public_key())) != nullptr)
+    return Status::AlreadyExists("a rotation of this key is known");
   const auto now = static_cast<std::uint64_t>(clock_.NowUnixMs());
   auto rotation = SignRotation(owner_, successor, *charter_, now);
   if (!rotation.ok()) return rotation.status();
@@ -558,7 +562,14 @@ Result<std::vector<crypto::PublicKey>> Directory::OnKeyRotation(
   if (!charter_) return std::vector<crypto::PublicKey>();
   auto rotation =
       ParseStatement(encoded, *charter_, static_cast<std::uint64_t>(clock_.NowUnixMs()));
-  if (rotation.ok() && rotation->kind == StatementKind::kRotation && trust_.Holds(*rotation)) {
+  // Kept only about a contact's key, or a key that succeeded one: a stranger
+  // must not be able to fill every node's store with throwaway rotations.
+  auto concerns_a_contact = [this](const crypto::PublicKey& subject) {
+    const auto lineage = trust_.LiveLineage(subject);
+    return std::any_of(lineage.begin(), lineage.end(), is_contact_);
+  };
+  if (rotation.ok() && rotation->kind == StatementKind::kRotation && trust_.Holds(*rotation) &&
+      concerns_a_contact(rotation->subject)) {
     const Statement* held = trust_.Find(rotation->Slot());
     if (held == nullptr || Supersedes(*rotation, *held))
       PARLEY_RETURN_IF_ERROR(SaveStatement(std::move(rotation.value()), kFromThisNode));

@@ -121,7 +121,7 @@ class Directory final : public messenger::DirectoryFrameSink {
   // transaction: the owner hands over to `successor` -- a rotation statement,
   // and the owner's profile signed again by the successor with its card.
   // kNotFound when the node has joined no network; PermissionDenied when the
-  // owner's key is revoked.
+  // owner's key is revoked; kAlreadyExists when a rotation of it is known.
   Status HandOver(const crypto::SigningKeyPair& successor, crypto::ByteView successor_card);
   // The rotation that retired `key`, when one holds.
   const Statement* RotationOf(const crypto::PublicKey& key) const { return trust_.RotationOf(key); }

@@ -119,9 +119,7 @@ Result<const Contact*> Messenger::AddContact(std::string_view card_text, std::st
   auto card = identity::ParseCardText(card_text);
   if (!card.ok()) return card.status();
   const auto& key = card->identity.identity_key;
-  if (key == identity_.identity.public_identity().identity_key) {
-    return Status::PermissionDenied("this is your own card");
-  }
+  if (OwnIdentity(key) != nullptr) return Status::PermissionDenied("this is your own card");
   if (Contact* existing = directory_.ByIdentityKey(key)) {
     if (!existing->is_request()) return Status::AlreadyExists(existing->row.alias);
     // They wrote first; adding their card accepts them, and the card handed
@@ -462,7 +460,8 @@ bool Messenger::DecryptFromContact(Contact& sender, crypto::SessionRecord& recor
   std::stable_partition(mine.begin(), mine.end(), [&](const crypto::Identity* identity) {
     return identity->public_identity().identity_key == recipient;
   });
-  if (prekey) mine.resize(1);  // X3DH answers with the identity addressed
+  // (A PREKEY message too: a contact that followed our rotation addresses
+  // the new key while its pending session was begun under an old one.)
   // Theirs: the current key, then the former ones, newest first.
   std::vector<crypto::PublicKey> theirs{sender.row.identity_key};
   theirs.insert(theirs.end(), sender.row.former_identity_keys.rbegin(),

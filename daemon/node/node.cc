@@ -86,6 +86,7 @@ net::ZapVerdict Node::Authenticate(const crypto::PublicKey& client_key) {
     // backoff. It may have just added us, and refused what we sent before.
     link_->KickReconnect(contact->row.id);
     PushOwnProfile(contact->row.id);
+    dialled_us_.insert(contact->row.id);
     return net::ZapVerdict::kContact;
   }
   // A stranger, or a request that may write again: both hold a descriptor for
@@ -131,14 +132,8 @@ void Node::OnConnected(std::int64_t contact_id) {
   spdlog::debug("contact {} is reachable", contact_id);
   messenger_->OnPeerConnected(contact_id);
   // After a rotation the contact may know only our old keys (§9.6): it is
-  // told first, so that what follows comes from a contact again -- every
-  // rotation, oldest first, in case it missed more than one.
-  for (auto retired = identity_.retired.rbegin(); retired != identity_.retired.rend(); ++retired) {
-    const auto& key = retired->public_identity().identity_key;
-    if (const auto* rotation = directory_->RotationOf(key); rotation != nullptr) {
-      link_->Send(contact_id, messenger_->KeyRotationFrame(rotation->encoded));
-    }
-  }
+  // told first, so that what follows comes from a contact again.
+  SendRotations(contact_id);
   // Contacts see each other's profiles (§9.3): a fresh connection gets ours,
   // and the directories are compared (§9.5).
   PushOwnProfile(contact_id);
@@ -146,6 +141,16 @@ void Node::OnConnected(std::int64_t contact_id) {
   // And once more shortly: a reply the contact sent while its own link to us
   // was still coming back up may have been dropped, and sync is stateless.
   next_sync_ = std::min(next_sync_, clock_.Now() + kSyncAfterConnectMs);
+}
+
+void Node::SendRotations(std::int64_t contact_id) {
+  // Every rotation, oldest first, in case the contact missed more than one.
+  for (auto retired = identity_.retired.rbegin(); retired != identity_.retired.rend(); ++retired) {
+    const auto& key = retired->public_identity().identity_key;
+    if (const auto* rotation = directory_->RotationOf(key); rotation != nullptr) {
+      link_->Send(contact_id, messenger_->KeyRotationFrame(rotation->encoded));
+    }
+  }
 }
 
 void Node::PushOwnProfile(std::int64_t contact_id) {
@@ -208,7 +213,13 @@ Status Node::RunRound(std::vector<zmq::pollitem_t>& items) {
   stranger_frames_ = 0;
   if (clock_.Now() >= next_sync_) {
     next_sync_ = clock_.Now() + std::chrono::milliseconds(directory::kSyncIntervalMs);
-    for (std::int64_t contact_id : OnlineContacts()) directory_->StartSync(contact_id);
+    for (std::int64_t contact_id : OnlineContacts()) {
+      directory_->StartSync(contact_id);
+      // Told again until it dials us, which it can only do with our new keys
+      // (the frame at connection may have been dropped).
+      if (!identity_.retired.empty() && dialled_us_.count(contact_id) == 0)
+        SendRotations(contact_id);
+    }
   }
 
   Status begun = db.Begin();

@@ -13,6 +13,7 @@
 #include <atomic>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 #include <zmq.hpp>
@@ -84,6 +85,8 @@ class Node final : public net::LinkHandler {
   Status RunRound(std::vector<zmq::pollitem_t>& items);
   // Sends the owner's profile to a contact if the link to it is up.
   void PushOwnProfile(std::int64_t contact_id);
+  // This node's rotations (§9.6), to a contact that may know only old keys.
+  void SendRotations(std::int64_t contact_id);
   void AddPeers();
   std::vector<std::int64_t> OnlineContacts() const;
   void PublishEvents();
@@ -111,6 +114,8 @@ class Node final : public net::LinkHandler {
   std::size_t stranger_frames_ = 0;
   Status round_storage_;
   std::chrono::steady_clock::time_point next_sync_{};  // of every online contact's directory
+  // Contacts that dialled us since the start: they know our current keys.
+  std::set<std::int64_t> dialled_us_;
 };
 
 }  // namespace parley::node

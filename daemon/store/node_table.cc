@@ -74,9 +74,8 @@ Status PrekeyTable::InsertSigned(const SignedPrekeyRow& row) {
 }
 
 Result<std::vector<SignedPrekeyRow>> PrekeyTable::LoadSigned() {
-  auto stmt = db_.Prepare(
-      "SELECT id, secret, signature, created_at FROM signed_prekeys ORDER BY created_at DESC, id "
-      "DESC");
+  auto stmt =
+      db_.Prepare("SELECT id, secret, signature, created_at FROM signed_prekeys ORDER BY id DESC");
   if (!stmt.ok()) return stmt.status();
   std::vector<SignedPrekeyRow> rows;
   for (;;) {

@@ -12,6 +12,7 @@
 #include "crypto/fingerprint.h"
 #include "crypto/random.h"
 #include "daemon/directory/directory.h"
+#include "daemon/identity/card.h"
 #include "daemon/store/directory_table.h"
 #include "proto/wire.pb.h"
 #include "tests/support/local_node.h"
@@ -460,6 +461,53 @@ TEST_F(WebOfTrustTest, TheSecretariatsAmendmentReachesEveryMemberAndNoForgeryDoe
     EXPECT_EQ(Dir("giorgi").charter()->version, 2u);
     EXPECT_EQ(Dir("giorgi").charter()->name, "Prague Process Dialogue");
   }
+}
+
+TEST_F(WebOfTrustTest, ARotationSentOverALinkIsKeptOnlyWhenItConcernsAContact) {
+  // A stranger's throwaway keys: checked, and dropped.
+  crypto::SigningKeyPair old_key = crypto::SigningKeyPair::Generate(random_);
+  crypto::SigningKeyPair new_key = crypto::SigningKeyPair::Generate(random_);
+  auto throwaway = SignRotation(old_key, new_key, charter_, 1);
+  ASSERT_TRUE(throwaway.ok());
+  const std::size_t stored = StoredStatements("giorgi");
+  auto none = Dir("giorgi").OnKeyRotation(throwaway->encoded, new_key.public_key());
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->empty());
+  EXPECT_EQ(StoredStatements("giorgi"), stored);
+  EXPECT_EQ(Dir("giorgi").RotationOf(old_key.public_key()), nullptr);
+
+  // Its contact the secretariat rotating: kept, and the new key's predecessor named.
+  const auto& secretariat = members_["secretariat"].node->identity().identity.signing();
+  auto rotation = SignRotation(secretariat, new_key, charter_, 1);
+  ASSERT_TRUE(rotation.ok());
+  auto predecessors = Dir("giorgi").OnKeyRotation(rotation->encoded, new_key.public_key());
+  ASSERT_TRUE(predecessors.ok());
+  EXPECT_EQ(*predecessors, std::vector<crypto::PublicKey>{Key("secretariat")});
+  EXPECT_EQ(StoredStatements("giorgi"), stored + 1);
+  // Asked about a key nobody handed over to: nothing.
+  auto unrelated = Dir("giorgi").OnKeyRotation(rotation->encoded, old_key.public_key());
+  ASSERT_TRUE(unrelated.ok());
+  EXPECT_TRUE(unrelated->empty());
+}
+
+TEST_F(WebOfTrustTest, AKeyHandsOverOnce) {
+  auto first = crypto::Identity::Generate(random_);
+  auto second = crypto::Identity::Generate(random_);
+  auto card_of = [&](const crypto::Identity& identity) {
+    auto prekey = crypto::SignedPrekey::Generate(identity.signing(), 2, random_);
+    return identity::MakeCard(identity, prekey, "Ani", {"tcp://127.0.0.1:1"}, 1).encoded;
+  };
+  const Status handed = Dir("ani").HandOver(first.signing(), card_of(first));
+  ASSERT_TRUE(handed.ok()) << handed.message();
+  const crypto::PublicKey& successor = first.public_identity().identity_key;
+  ASSERT_NE(Dir("ani").RotationOf(Key("ani")), nullptr);
+  EXPECT_EQ(Dir("ani").RotationOf(Key("ani"))->successor, successor);
+  // The profile moved to the new key, the same fields.
+  ASSERT_NE(Dir("ani").ProfileOf(successor), nullptr);
+  EXPECT_EQ(Dir("ani").ProfileOf(successor)->fields.name_latin, "Ani Hakobyan");
+  EXPECT_EQ(Dir("ani").HandOver(second.signing(), card_of(second)).code(),
+            Status::Code::kAlreadyExists);
+  EXPECT_EQ(Dir("ani").RotationOf(Key("ani"))->successor, successor);
 }
 
 }  // namespace
