@@ -5,6 +5,7 @@
 #include <set>
 
 #include "crypto/base64.h"
+#include "daemon/directory/signed_object.h"
 #include "daemon/identity/card.h"
 #include "daemon/util/proto_bytes.h"
 #include "proto/directory.pb.h"
@@ -83,12 +84,7 @@ bool IsValidSlug(std::string_view slug) {
 namespace {
 
 Result<Charter> SignCharter(const crypto::SigningKeyPair& anchor, const wire::CharterBody& body) {
-  wire::Signed signed_charter;
-  signed_charter.set_body(body.SerializeAsString());
-  signed_charter.set_signer(AsString(anchor.public_key()));
-  signed_charter.set_signature(
-      AsString(anchor.Sign(crypto::SignContext::kCharter, crypto::AsBytes(signed_charter.body()))));
-  std::string encoded = signed_charter.SerializeAsString();
+  const std::string encoded = EncodeSigned(anchor, crypto::SignContext::kCharter, body);
   // Parsing what was just made checks the name and taxonomy against the
   // same bounds every receiver applies.
   return ParseCharterBytes(crypto::AsBytes(encoded));

@@ -48,8 +48,10 @@ crypto::Bytes ProfileSlot(const crypto::PublicKey& owner) {
   return slot;
 }
 
-// The charter's slot: one per network, tag 2. Checked before anything else,
-// since it says who the anchors are.
+// The charter's slot: one per network, the single byte 2 (a statement's
+// slot starts with its kind, 2 for an endorsement, but is 33 or 65 bytes
+// long, so they never meet). Checked before anything else, since it says
+// who the anchors are.
 const crypto::Bytes kCharterSlot{2};
 constexpr int kCharterCheckOrder = -1;
 

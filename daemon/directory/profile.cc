@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "daemon/directory/iso_codes.h"
+#include "daemon/directory/signed_object.h"
 #include "daemon/identity/card.h"
 #include "daemon/util/proto_bytes.h"
 #include "proto/directory.pb.h"
@@ -115,12 +116,7 @@ Result<Profile> SignProfile(const crypto::SigningKeyPair& owner, const ProfileFi
   for (const auto& language : fields.languages) body.add_languages(language);
   body.set_card(card.data(), card.size());
 
-  wire::Signed signed_profile;
-  signed_profile.set_body(body.SerializeAsString());
-  signed_profile.set_signer(AsString(owner.public_key()));
-  signed_profile.set_signature(
-      AsString(owner.Sign(crypto::SignContext::kProfile, crypto::AsBytes(signed_profile.body()))));
-  std::string encoded = signed_profile.SerializeAsString();
+  const std::string encoded = EncodeSigned(owner, crypto::SignContext::kProfile, body);
   return ParseProfile(crypto::AsBytes(encoded), charter, now_ms);
 }
 

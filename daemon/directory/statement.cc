@@ -5,6 +5,7 @@
 #include "crypto/base64.h"
 #include "daemon/directory/iso_codes.h"
 #include "daemon/directory/profile.h"
+#include "daemon/directory/signed_object.h"
 #include "daemon/util/proto_bytes.h"
 #include "proto/directory.pb.h"
 
@@ -60,12 +61,7 @@ wire::StatementBody BodyOf(StatementKind kind, const crypto::PublicKey& subject,
 
 Result<Statement> SignBody(const crypto::SigningKeyPair& signer, const wire::StatementBody& body,
                            const Charter& charter, std::uint64_t now_ms) {
-  wire::Signed statement;
-  statement.set_body(body.SerializeAsString());
-  statement.set_signer(AsString(signer.public_key()));
-  statement.set_signature(
-      AsString(signer.Sign(crypto::SignContext::kStatement, crypto::AsBytes(statement.body()))));
-  const std::string encoded = statement.SerializeAsString();
+  const std::string encoded = EncodeSigned(signer, crypto::SignContext::kStatement, body);
   return ParseStatement(crypto::AsBytes(encoded), charter, now_ms);
 }
 

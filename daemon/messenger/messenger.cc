@@ -453,26 +453,28 @@ Result<FrameVerdict> Messenger::OnEnvelope(Contact* sender, const crypto::Public
 bool Messenger::DecryptFromContact(Contact& sender, crypto::SessionRecord& record, bool prekey,
                                    const crypto::PublicKey& recipient, crypto::ByteView payload,
                                    const store::MessageId& id, crypto::DecryptResult& decrypted) {
-  // Ours: the one addressed first, then every other (a ratchet message
-  // continues a session, whichever identity began it).
+  const auto kind = prekey ? crypto::PayloadKind::kPrekey : crypto::PayloadKind::kRatchet;
+  NodePrekeys prekeys(identity_);
+  auto decrypts = [&](const crypto::Identity& me, const crypto::PublicKey& sender_key) {
+    return record.Decrypt(kind, payload, me, prekeys, random_, sender_key, decrypted, id);
+  };
+  // The usual case first, and alone when neither side ever rotated.
+  const crypto::Identity* addressed = OwnIdentity(recipient);
+  if (decrypts(*addressed, sender.row.identity_key)) return true;
+  if (identity_.retired.empty() && sender.row.former_identity_keys.empty()) return false;
+  // A session begun before a rotation names the keys of then, whichever key
+  // the message is addressed to (a PREKEY message too: a contact that
+  // followed our rotation addresses the new key while its pending session
+  // was begun under an old one). Theirs are tried newest first.
   std::vector<const crypto::Identity*> mine{&identity_.identity};
   for (const auto& retired : identity_.retired) mine.push_back(&retired);
-  std::stable_partition(mine.begin(), mine.end(), [&](const crypto::Identity* identity) {
-    return identity->public_identity().identity_key == recipient;
-  });
-  // (A PREKEY message too: a contact that followed our rotation addresses
-  // the new key while its pending session was begun under an old one.)
-  // Theirs: the current key, then the former ones, newest first.
   std::vector<crypto::PublicKey> theirs{sender.row.identity_key};
   theirs.insert(theirs.end(), sender.row.former_identity_keys.rbegin(),
                 sender.row.former_identity_keys.rend());
-  NodePrekeys prekeys(identity_);
   for (const crypto::Identity* me : mine) {
     for (const auto& sender_key : theirs) {
-      if (record.Decrypt(prekey ? crypto::PayloadKind::kPrekey : crypto::PayloadKind::kRatchet,
-                         payload, *me, prekeys, random_, sender_key, decrypted, id)) {
+      if ((me != addressed || sender_key != sender.row.identity_key) && decrypts(*me, sender_key))
         return true;
-      }
     }
   }
   return false;
