@@ -7,8 +7,41 @@
 namespace parley::identity {
 
 namespace {
+
 constexpr std::uint32_t kFirstSignedPrekeyId = 1;
+
+store::SignedPrekeyRow RowOf(const crypto::SignedPrekey& prekey, std::int64_t now_ms) {
+  store::SignedPrekeyRow row;
+  row.id = prekey.id;
+  row.secret = crypto::SecureBuffer::CopyOf(prekey.key.secret());
+  row.signature.assign(prekey.signature.begin(), prekey.signature.end());
+  row.created_at = now_ms;
+  return row;
 }
+
+Result<std::vector<crypto::SignedPrekey>> SignedPrekeysOf(
+    const std::vector<store::SignedPrekeyRow>& rows) {
+  if (rows.empty()) return Status::Corrupt("the store has no signed prekey");
+  std::vector<crypto::SignedPrekey> prekeys;
+  for (const auto& row : rows) {
+    auto key = crypto::DhKeyPair::FromSecret(row.secret.view());
+    if (!key || row.signature.size() != crypto::kSignatureSize) {
+      return Status::Corrupt("a stored signed prekey is malformed");
+    }
+    crypto::SignedPrekey prekey{row.id, std::move(*key), {}};
+    std::copy(row.signature.begin(), row.signature.end(), prekey.signature.begin());
+    prekeys.push_back(std::move(prekey));
+  }
+  return prekeys;
+}
+
+std::uint32_t NextSignedPrekeyId(const NodeIdentity& identity) {
+  std::uint32_t id = kFirstSignedPrekeyId;
+  for (const auto& prekey : identity.signed_prekeys) id = std::max(id, prekey.id + 1);
+  return id;
+}
+
+}  // namespace
 
 ContactCard NodeIdentity::Card() const {
   return MakeCard(identity, current_signed_prekey(), name, {announce},
@@ -32,11 +65,7 @@ Result<std::unique_ptr<NodeIdentity>> CreateNodeIdentity(store::Store& store, st
   node.listen = listen;
   node.announce = announce;
   node.created_at = now_ms;
-  store::SignedPrekeyRow prekey_row;
-  prekey_row.id = prekey.id;
-  prekey_row.secret = crypto::SecureBuffer::CopyOf(prekey.key.secret());
-  prekey_row.signature.assign(prekey.signature.begin(), prekey.signature.end());
-  prekey_row.created_at = now_ms;
+  store::SignedPrekeyRow prekey_row = RowOf(prekey, now_ms);
 
   auto& db = store.db();
   PARLEY_RETURN_IF_ERROR(db.Begin());
@@ -62,7 +91,8 @@ Result<std::unique_ptr<NodeIdentity>> LoadNodeIdentity(store::Store& store) {
 
   auto prekey_rows = store::PrekeyTable(store.db()).LoadSigned();
   if (!prekey_rows.ok()) return prekey_rows.status();
-  if (prekey_rows->empty()) return Status::Corrupt("the store has no signed prekey");
+  auto prekeys = SignedPrekeysOf(prekey_rows.value());
+  if (!prekeys.ok()) return prekeys.status();
 
   auto retired_rows = store::NodeTable(store.db()).LoadRetired();
   if (!retired_rows.ok()) return retired_rows.status();
@@ -74,15 +104,7 @@ Result<std::unique_ptr<NodeIdentity>> LoadNodeIdentity(store::Store& store) {
     if (!retired) return Status::Corrupt("a stored retired identity is malformed");
     result->retired.push_back(std::move(*retired));
   }
-  for (auto& row : prekey_rows.value()) {
-    auto key = crypto::DhKeyPair::FromSecret(row.secret.view());
-    if (!key || row.signature.size() != crypto::kSignatureSize) {
-      return Status::Corrupt("a stored signed prekey is malformed");
-    }
-    crypto::SignedPrekey prekey{row.id, std::move(*key), {}};
-    std::copy(row.signature.begin(), row.signature.end(), prekey.signature.begin());
-    result->signed_prekeys.push_back(std::move(prekey));
-  }
+  result->signed_prekeys = std::move(prekeys.value());
   return result;
 }
 
@@ -91,19 +113,61 @@ Result<std::unique_ptr<NodeIdentity>> RotateNodeIdentity(store::Store& store,
                                                          std::int64_t now_ms,
                                                          crypto::Random& random) {
   auto identity = crypto::Identity::Generate(random);
-  std::uint32_t prekey_id = kFirstSignedPrekeyId;
-  for (const auto& prekey : current.signed_prekeys) prekey_id = std::max(prekey_id, prekey.id + 1);
-  auto prekey = crypto::SignedPrekey::Generate(identity.signing(), prekey_id, random);
-  store::SignedPrekeyRow prekey_row;
-  prekey_row.id = prekey.id;
-  prekey_row.secret = crypto::SecureBuffer::CopyOf(prekey.key.secret());
-  prekey_row.signature.assign(prekey.signature.begin(), prekey.signature.end());
-  prekey_row.created_at = now_ms;
+  auto prekey =
+      crypto::SignedPrekey::Generate(identity.signing(), NextSignedPrekeyId(current), random);
   PARLEY_RETURN_IF_ERROR(
       store::NodeTable(store.db()).ReplaceIdentity(identity.Serialize(), now_ms));
-  PARLEY_RETURN_IF_ERROR(store::PrekeyTable(store.db()).InsertSigned(prekey_row));
+  PARLEY_RETURN_IF_ERROR(store::PrekeyTable(store.db()).InsertSigned(RowOf(prekey, now_ms)));
   // What the store now holds, read back as every start reads it.
   return LoadNodeIdentity(store);
+}
+
+namespace {
+
+// Inside the caller's transaction. True when the table changed.
+Result<bool> RenewSignedPrekeyRows(store::PrekeyTable& table, const NodeIdentity& identity,
+                                   std::int64_t now_ms, crypto::Random& random) {
+  auto rows = table.LoadSigned();  // newest first
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return Status::Corrupt("the store has no signed prekey");
+  bool changed = false;
+  if (now_ms - rows->front().created_at >= kSignedPrekeyLifetimeMs) {
+    auto prekey = crypto::SignedPrekey::Generate(identity.identity.signing(),
+                                                 NextSignedPrekeyId(identity), random);
+    PARLEY_RETURN_IF_ERROR(table.InsertSigned(RowOf(prekey, now_ms)));
+    rows->insert(rows->begin(), RowOf(prekey, now_ms));
+    changed = true;
+  }
+  // A prekey was replaced when its successor was made.
+  for (std::size_t i = 1; i < rows->size(); ++i) {
+    if (now_ms - (*rows)[i - 1].created_at > kSignedPrekeyGraceMs) {
+      PARLEY_RETURN_IF_ERROR(table.DeleteSigned((*rows)[i].id));
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+}  // namespace
+
+Result<bool> RenewSignedPrekey(store::Store& store, NodeIdentity& identity, std::int64_t now_ms,
+                               crypto::Random& random) {
+  auto& db = store.db();
+  store::PrekeyTable table(db);
+  PARLEY_RETURN_IF_ERROR(db.Begin());
+  auto changed = RenewSignedPrekeyRows(table, identity, now_ms, random);
+  Status status = changed.ok() ? db.Commit() : changed.status();
+  if (!status.ok()) {
+    db.Rollback();
+    return status;
+  }
+  if (!changed.value()) return false;
+  auto rows = table.LoadSigned();
+  if (!rows.ok()) return rows.status();
+  auto prekeys = SignedPrekeysOf(rows.value());
+  if (!prekeys.ok()) return prekeys.status();
+  identity.signed_prekeys = std::move(prekeys.value());
+  return true;
 }
 
 }  // namespace parley::identity

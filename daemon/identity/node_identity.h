@@ -16,6 +16,13 @@
 
 namespace parley::identity {
 
+// Signed prekey renewal (docs/protocol.md §3.3): a new signed prekey once the
+// current one is kSignedPrekeyLifetimeMs old; one replaced more than
+// kSignedPrekeyGraceMs ago is deleted (first messages made from it in that
+// time still decrypt).
+constexpr std::int64_t kSignedPrekeyLifetimeMs = 7LL * 24 * 3600 * 1000;
+constexpr std::int64_t kSignedPrekeyGraceMs = 30LL * 24 * 3600 * 1000;
+
 struct NodeIdentity {
   crypto::Identity identity;
   std::vector<crypto::SignedPrekey> signed_prekeys;  // newest (the card's) first
@@ -48,5 +55,11 @@ Result<std::unique_ptr<NodeIdentity>> RotateNodeIdentity(store::Store& store,
                                                          const NodeIdentity& current,
                                                          std::int64_t now_ms,
                                                          crypto::Random& random);
+
+// Renews the signed prekey when it is due, and deletes those past their
+// grace, in one transaction of its own. True when `identity` changed (its
+// card then carries the new prekey).
+Result<bool> RenewSignedPrekey(store::Store& store, NodeIdentity& identity, std::int64_t now_ms,
+                               crypto::Random& random);
 
 }  // namespace parley::identity

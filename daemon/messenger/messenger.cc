@@ -44,20 +44,24 @@ void Emit(std::vector<Event>& events, Args&&... args) {
   events.emplace_back(std::in_place_type<E>, std::forward<Args>(args)...);
 }
 
-// Prekeys of this node, as X3DH looks them up (no one-time prekeys yet).
+// Prekeys of this node, as X3DH looks them up.
 class NodePrekeys final : public crypto::PrekeyStore {
  public:
-  explicit NodePrekeys(const identity::NodeIdentity& identity) : identity_(identity) {}
+  NodePrekeys(const identity::NodeIdentity& identity, const OneTimePrekeys& one_time)
+      : identity_(identity), one_time_(one_time) {}
   const crypto::SignedPrekey* FindSignedPrekey(std::uint32_t id) const override {
     for (const auto& prekey : identity_.signed_prekeys) {
       if (prekey.id == id) return &prekey;
     }
     return nullptr;
   }
-  const crypto::OneTimePrekey* FindOneTimePrekey(std::uint32_t) const override { return nullptr; }
+  const crypto::OneTimePrekey* FindOneTimePrekey(std::uint32_t id) const override {
+    return one_time_.Find(id);
+  }
 
  private:
   const identity::NodeIdentity& identity_;
+  const OneTimePrekeys& one_time_;
 };
 
 }  // namespace
@@ -82,6 +86,8 @@ Result<std::unique_ptr<Messenger>> Messenger::Create(store::Store& store,
       store, identity, random, clock, std::move(messages.value()), std::move(sessions.value()));
   PARLEY_RETURN_IF_ERROR(messenger->directory_.Load(messenger->contacts_));
   PARLEY_RETURN_IF_ERROR(messenger->scheduler_.Restore());
+  PARLEY_RETURN_IF_ERROR(messenger->one_time_prekeys_.Load());
+  PARLEY_RETURN_IF_ERROR(messenger->LoadAwaiting());
   return messenger;
 }
 
@@ -95,7 +101,12 @@ Messenger::Messenger(store::Store& store, const identity::NodeIdentity& identity
       introductions_(store.db()),
       messages_(std::move(messages)),
       sessions_(std::move(sessions)),
-      scheduler_(messages_, clock) {
+      scheduler_(messages_, clock),
+      one_time_prekeys_(store.db()) {
+  OnOwnCardChanged();
+}
+
+void Messenger::OnOwnCardChanged() {
   auto card = identity_.Card();
   own_card_ = card.encoded;
   card_text_ = card.Text();
@@ -249,10 +260,6 @@ Result<store::MessageId> Messenger::SendContent(Contact* contact, wire::Content 
     // One contact's damaged record fails this request only, not the round.
     return Status::Unavailable("the session with " + contact->row.alias + " is damaged");
   }
-  if (!record.value()->has_session() &&
-      !record.value()->Initiate(identity_.identity, contact->card.Bundle(), random_)) {
-    return Status::Unavailable("the card of " + contact->row.alias + " no longer verifies");
-  }
 
   store::MessageRow row;
   row.id = NewMessageId(clock_.NowUnixMs(), random_);
@@ -266,19 +273,39 @@ Result<store::MessageId> Messenger::SendContent(Contact* contact, wire::Content 
   content.set_sent_at_ms(static_cast<std::uint64_t>(row.sent_at));
   crypto::Bytes plaintext = Serialize(content);
 
+  if (!record.value()->has_session()) {
+    // No session yet: the message waits for the contact's prekeys (§3.3).
+    Status stored = messages_.InsertAwaiting(row, plaintext);
+    crypto::Wipe(plaintext);
+    PARLEY_RETURN_IF_ERROR(stored);
+    awaiting_.emplace(contact->row.id, std::chrono::steady_clock::time_point{});
+    awaiting_changed_ = true;
+    return row.id;
+  }
+  auto frame = SealEnvelope(*contact, *record.value(), row.id, plaintext);
+  crypto::Wipe(plaintext);
+  if (!frame.ok()) return frame.status();
+  PARLEY_RETURN_IF_ERROR(messages_.InsertOutgoing(row, frame.value()));
+  queued_.push_back(Queued{contact->row.id, row.seq, row.id, std::move(frame.value())});
+  return row.id;
+}
+
+Result<crypto::Bytes> Messenger::SealEnvelope(const Contact& contact, crypto::SessionRecord& record,
+                                              const store::MessageId& id,
+                                              crypto::ByteView plaintext) {
   crypto::EncryptedPayload payload;
   // The envelope id is bound into the ciphertext: a receiver given this
   // payload under another id cannot decrypt it.
-  bool encrypted = record.value()->Encrypt(plaintext, random_, payload, row.id);
-  crypto::Wipe(plaintext);
-  if (!encrypted) return Status::Unavailable("cannot encrypt for " + contact->row.alias);
-  sessions_.MarkDirty(contact->row.id);
+  if (!record.Encrypt(plaintext, random_, payload, id)) {
+    return Status::Unavailable("cannot encrypt for " + contact.row.alias);
+  }
+  sessions_.MarkDirty(contact.row.id);
 
   wire::LinkFrame frame;
   wire::Envelope* envelope = frame.mutable_envelope();
   envelope->set_version(kEnvelopeVersion);
-  envelope->set_id(AsString(row.id));
-  envelope->set_recipient(AsString(contact->row.identity_key));
+  envelope->set_id(AsString(id));
+  envelope->set_recipient(AsString(contact.row.identity_key));
   envelope->set_payload(payload.bytes.data(), payload.bytes.size());
   if (payload.kind == crypto::PayloadKind::kPrekey) {
     envelope->set_type(wire::PREKEY);
@@ -286,10 +313,7 @@ Result<store::MessageId> Messenger::SendContent(Contact* contact, wire::Content 
   } else {
     envelope->set_type(wire::RATCHET);
   }
-  crypto::Bytes frame_bytes = Serialize(frame);
-  PARLEY_RETURN_IF_ERROR(messages_.InsertOutgoing(row, frame_bytes));
-  queued_.push_back(Queued{contact->row.id, row.seq, row.id, std::move(frame_bytes)});
-  return row.id;
+  return Serialize(frame);
 }
 
 // ---------------------------------------------------------------- receiving
@@ -322,6 +346,10 @@ Result<FrameVerdict> Messenger::OnFrame(const crypto::PublicKey& transport_key,
     }
     case wire::LinkFrame::kKeyRotation:
       return OnKeyRotation(transport_key, parsed.key_rotation());
+    case wire::LinkFrame::kPrekeyRequest:
+      return OnPrekeyRequest(parsed.prekey_request());
+    case wire::LinkFrame::kPrekeyBundle:
+      return OnPrekeyBundle(sender, parsed.prekey_bundle());
     case wire::LinkFrame::kDirectorySync: {
       if (sender == nullptr || sender->is_request()) return FrameVerdict::kRefused;
       if (directory_sink_ != nullptr) {
@@ -440,6 +468,11 @@ Result<FrameVerdict> Messenger::OnEnvelope(Contact* sender, const crypto::Public
     return FrameVerdict::kUndecryptable;
   }
   sessions_.MarkDirty(sender->row.id);
+  PARLEY_RETURN_IF_ERROR(ConsumeOneTimePrekey(decrypted.used_one_time_prekey_id));
+  if (awaiting_.count(sender->row.id) != 0) {
+    // The contact began a session first: what waited for one goes out on it.
+    PARLEY_RETURN_IF_ERROR(EncryptAwaiting(*sender, *record.value()));
+  }
   auto content = ReadContent(decrypted.plaintext, id);
   if (!content) {
     // Authenticated but unusable (the sender's own bug): consume it, and
@@ -454,7 +487,7 @@ bool Messenger::DecryptFromContact(Contact& sender, crypto::SessionRecord& recor
                                    const crypto::PublicKey& recipient, crypto::ByteView payload,
                                    const store::MessageId& id, crypto::DecryptResult& decrypted) {
   const auto kind = prekey ? crypto::PayloadKind::kPrekey : crypto::PayloadKind::kRatchet;
-  NodePrekeys prekeys(identity_);
+  NodePrekeys prekeys(identity_, one_time_prekeys_);
   auto decrypts = [&](const crypto::Identity& me, const crypto::PublicKey& sender_key) {
     return record.Decrypt(kind, payload, me, prekeys, random_, sender_key, decrypted, id);
   };
@@ -508,7 +541,7 @@ Result<FrameVerdict> Messenger::OnFirstContact(const crypto::PublicKey& transpor
   }
   // Decrypt on a record of its own: nothing is stored unless it decrypts.
   crypto::SessionRecord record;
-  NodePrekeys prekeys(identity_);
+  NodePrekeys prekeys(identity_, one_time_prekeys_);
   crypto::DecryptResult decrypted;
   if (!record.Decrypt(crypto::PayloadKind::kPrekey, crypto::AsBytes(envelope.payload()), addressed,
                       prekeys, random_, card->identity.identity_key, decrypted, id)) {
@@ -516,6 +549,7 @@ Result<FrameVerdict> Messenger::OnFirstContact(const crypto::PublicKey& transpor
   }
   auto content = ReadContent(decrypted.plaintext, id);
   if (!content) return FrameVerdict::kMalformed;
+  PARLEY_RETURN_IF_ERROR(ConsumeOneTimePrekey(decrypted.used_one_time_prekey_id));
 
   store::ContactRow row =
       RowFromCard(*card, store::ContactStatus::kRequest, {}, clock_.NowUnixMs());
@@ -565,6 +599,8 @@ std::vector<crypto::Bytes> Messenger::EncodeAcks(const std::vector<store::Messag
 
 void Messenger::OnPeerConnected(std::int64_t contact_id) {
   scheduler_.OnConnected(contact_id);
+  // A new connection: ask for prekeys at once, not after the retry interval.
+  if (auto it = awaiting_.find(contact_id); it != awaiting_.end()) it->second = {};
   Emit<ContactChanged>(events_, contact_id, ContactChanged::Change::kOnline);
 }
 
@@ -588,6 +624,8 @@ void Messenger::OnCommitted() {
   rekeyed_.insert(rekeyed_.end(), round_rekeyed_.begin(), round_rekeyed_.end());
   round_rekeyed_.clear();
   directory_changed_ = false;
+  awaiting_changed_ = false;
+  prekeys_changed_ = false;
 }
 
 Status Messenger::OnRolledBack() {
@@ -604,10 +642,20 @@ Status Messenger::OnRolledBack() {
     directory_changed_ = false;
     PARLEY_RETURN_IF_ERROR(directory_.Load(contacts_));
   }
+  reply_.reset();
+  if (awaiting_changed_) {
+    awaiting_changed_ = false;
+    PARLEY_RETURN_IF_ERROR(LoadAwaiting());
+  }
+  if (prekeys_changed_) {
+    prekeys_changed_ = false;
+    PARLEY_RETURN_IF_ERROR(one_time_prekeys_.Load());
+  }
   return Status::Ok();
 }
 
 Status Messenger::Transmit(const delivery::TransmitFn& transmit) {
+  AskForPrekeys(transmit);
   std::vector<delivery::SeqRun> newly_sent;
   Status pumped = scheduler_.Pump(transmit, newly_sent);
   for (const auto& run : newly_sent) {

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -23,7 +24,9 @@
 #include "daemon/delivery/outbox_scheduler.h"
 #include "daemon/identity/node_identity.h"
 #include "daemon/messenger/contact_directory.h"
+#include "daemon/messenger/one_time_prekeys.h"
 #include "daemon/messenger/session_cache.h"
+#include "daemon/net/rate_limiter.h"
 #include "daemon/store/contact_table.h"
 #include "daemon/store/introduction_table.h"
 #include "daemon/store/message_table.h"
@@ -43,6 +46,12 @@ constexpr std::size_t kMaxPendingIntroductions = 256;
 constexpr std::size_t kMaxAckIds = 4096;
 constexpr std::size_t kMaxPendingRequests = 100;
 constexpr std::size_t kMaxMessagesPerRequest = 20;
+// A contact with first messages waiting asks for its prekeys again this long
+// after an unanswered request (docs/protocol.md §3.3).
+constexpr std::chrono::milliseconds kPrekeyRequestRetry{2'000};
+// One-time prekeys minted for requests, all requesters together.
+constexpr double kPrekeyMintBurst = 20;
+constexpr double kPrekeyMintsPerSecond = 5;
 
 // Something that happened, published to clients after commit.
 // (Constructors, not aggregates: the variant builds them in place.)
@@ -82,10 +91,12 @@ enum class FrameVerdict {
   kRefused,  // from a key that may not send this
   kUndecryptable,
   kOverQuota,
-  kProfileStored,   // a contact's newer profile of itself
-  kProfileIgnored,  // not newer, or not valid (a verdict, not an error)
-  kDirectorySync,   // handed to the directory
-  kKeyRotated,      // a contact's new keys replaced its old ones (or had already)
+  kProfileStored,     // a contact's newer profile of itself
+  kProfileIgnored,    // not newer, or not valid (a verdict, not an error)
+  kDirectorySync,     // handed to the directory
+  kKeyRotated,        // a contact's new keys replaced its old ones (or had already)
+  kPrekeysHandedOut,  // a bundle answers the request: TakeReply
+  kSessionBegun,      // a contact's bundle began the session first messages waited for
 };
 
 // Where the directory frames contacts send go (the directory).
@@ -162,6 +173,8 @@ class Messenger {
     is_revoked_ = std::move(is_revoked);
   }
   bool IsOnline(std::int64_t contact_id) const { return scheduler_.IsConnected(contact_id); }
+  // Whether messages to a contact wait for its prekeys (no session yet).
+  bool AwaitsSession(std::int64_t contact_id) const { return awaiting_.count(contact_id) != 0; }
   std::string CardText() const { return card_text_; }
   crypto::ByteView CardBytes() const { return own_card_; }
 
@@ -172,10 +185,15 @@ class Messenger {
   // wrong is a verdict.
   Result<FrameVerdict> OnFrame(const crypto::PublicKey& transport_key, crypto::ByteView frame,
                                std::vector<store::MessageId>& acks);
+  // The frame that answers the last one OnFrame judged kPrekeysHandedOut, to
+  // be sent back to its sender once the round committed. Taken once.
+  std::optional<crypto::Bytes> TakeReply();
   bool IsContactTransportKey(const crypto::PublicKey& transport_key);
 
   // --- link state (outside rounds) ---
   void OnPeerConnected(std::int64_t contact_id);
+  // This node's card changed (a renewed signed prekey).
+  void OnOwnCardChanged();
   void OnPeerDisconnected(std::int64_t contact_id);
 
   // --- round boundaries ---
@@ -187,9 +205,7 @@ class Messenger {
 
   // After a commit: hand due envelopes to the link.
   Status Transmit(const delivery::TransmitFn& transmit);
-  std::optional<std::chrono::steady_clock::time_point> NextDeadline() const {
-    return scheduler_.NextDeadline();
-  }
+  std::optional<std::chrono::steady_clock::time_point> NextDeadline() const;
 
   std::vector<Event> TakeEvents();
   // Contacts whose keys a committed round replaced (a rotation, §9.6): the
@@ -206,6 +222,20 @@ class Messenger {
                                   const wire::Envelope& envelope,
                                   std::vector<store::MessageId>& acks);
   Result<FrameVerdict> OnAck(Contact* sender, const wire::Ack& ack);
+  // prekey_exchange.cc (docs/protocol.md §3.3)
+  crypto::Bytes PrekeyRequestFrame(const Contact& contact) const;
+  Result<FrameVerdict> OnPrekeyRequest(const wire::PrekeyRequest& request);
+  Result<FrameVerdict> OnPrekeyBundle(Contact* sender, const wire::PrekeyBundle& bundle);
+  // The contact's record has a session now: its waiting first messages are
+  // encrypted and join the outbox, oldest first.
+  Status EncryptAwaiting(Contact& contact, crypto::SessionRecord& record);
+  void AskForPrekeys(const delivery::TransmitFn& transmit);
+  Status ConsumeOneTimePrekey(std::uint32_t id);  // 0: none was used
+  Status LoadAwaiting();
+  // Encrypts `plaintext` (a serialized Content whose id is `id`) on the
+  // contact's session into a LinkFrame carrying the envelope.
+  Result<crypto::Bytes> SealEnvelope(const Contact& contact, crypto::SessionRecord& record,
+                                     const store::MessageId& id, crypto::ByteView plaintext);
   // key_rotation.cc
   Result<FrameVerdict> OnKeyRotation(const crypto::PublicKey& transport_key,
                                      const wire::KeyRotation& rotation);
@@ -247,6 +277,14 @@ class Messenger {
   delivery::OutboxScheduler scheduler_;
   crypto::Bytes own_card_;
   std::string card_text_;
+  OneTimePrekeys one_time_prekeys_;
+  net::TokenBucket mint_budget_{kPrekeyMintBurst, kPrekeyMintsPerSecond};
+  // Contacts whose first messages wait for a session, and when to ask them
+  // for prekeys next (when connected).
+  std::map<std::int64_t, std::chrono::steady_clock::time_point> awaiting_;
+  bool awaiting_changed_ = false;  // this round
+  bool prekeys_changed_ = false;   // this round
+  std::optional<crypto::Bytes> reply_;
 
   struct Queued {
     std::int64_t contact_id;

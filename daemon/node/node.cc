@@ -21,6 +21,9 @@ crypto::Bytes ProfileFrame(const crypto::Bytes& profile) {
 
 // See OnConnected.
 constexpr std::chrono::milliseconds kSyncAfterConnectMs{3'000};
+// How often the signed prekey's age is checked, and retried after a failure.
+constexpr std::chrono::hours kPrekeyRenewalCheck{1};
+constexpr std::chrono::minutes kPrekeyRenewalRetry{1};
 
 }  // namespace
 
@@ -38,6 +41,7 @@ Result<std::unique_ptr<Node>> Node::Start(const NodeOptions& options, store::Sto
                                           identity::NodeIdentity& identity, crypto::Random& random,
                                           const Clock& clock) {
   auto node = std::make_unique<Node>(options, store, identity, clock);
+  node->random_ = &random;
   auto messenger = messenger::Messenger::Create(store, identity, random, clock);
   if (!messenger.ok()) return messenger.status();
   node->messenger_ = std::move(messenger.value());
@@ -113,10 +117,19 @@ void Node::OnInboundFrame(const std::string& route, const crypto::PublicKey& cli
   auto verdict = messenger_->OnFrame(client_key, frame, acks);
   if (!verdict.ok()) {
     NoteStorageFailure(verdict.status());
-  } else if (verdict.value() != messenger::FrameVerdict::kAccepted &&
-             verdict.value() != messenger::FrameVerdict::kAckProcessed) {
+    return;
+  }
+  KeepReply(verdict.value(), replies_by_route_[route]);
+  if (verdict.value() != messenger::FrameVerdict::kAccepted &&
+      verdict.value() != messenger::FrameVerdict::kAckProcessed &&
+      verdict.value() != messenger::FrameVerdict::kPrekeysHandedOut) {
     spdlog::debug("ignored a frame (verdict {})", static_cast<int>(verdict.value()));
   }
+}
+
+void Node::KeepReply(messenger::FrameVerdict verdict, std::vector<crypto::Bytes>& replies) {
+  if (verdict != messenger::FrameVerdict::kPrekeysHandedOut) return;
+  if (auto reply = messenger_->TakeReply()) replies.push_back(std::move(*reply));
 }
 
 void Node::OnOutboundReply(std::int64_t contact_id, crypto::ByteView frame) {
@@ -124,7 +137,11 @@ void Node::OnOutboundReply(std::int64_t contact_id, crypto::ByteView frame) {
   if (contact == nullptr) return;
   std::vector<store::MessageId>& acks = acks_by_contact_[contact_id];
   auto verdict = messenger_->OnFrame(contact->row.transport_key, frame, acks);
-  if (!verdict.ok()) NoteStorageFailure(verdict.status());
+  if (!verdict.ok()) {
+    NoteStorageFailure(verdict.status());
+    return;
+  }
+  KeepReply(verdict.value(), replies_by_contact_[contact_id]);
 }
 
 // Presence is metadata: it is logged at debug level only, by contact number.
@@ -205,11 +222,29 @@ Status Node::Run(const std::atomic<bool>& stop) {
   return Status::Ok();
 }
 
+void Node::RenewSignedPrekeyWhenDue() {
+  if (clock_.Now() < next_prekey_renewal_) return;
+  auto renewed = identity::RenewSignedPrekey(store_, identity_, clock_.NowUnixMs(), *random_);
+  if (!renewed.ok()) {
+    spdlog::error("cannot renew the signed prekey: {}", renewed.status().message());
+    next_prekey_renewal_ = clock_.Now() + kPrekeyRenewalRetry;
+    return;
+  }
+  next_prekey_renewal_ = clock_.Now() + kPrekeyRenewalCheck;
+  if (renewed.value()) {
+    spdlog::info("renewed the signed prekey");
+    messenger_->OnOwnCardChanged();
+  }
+}
+
 Status Node::RunRound(std::vector<zmq::pollitem_t>& items) {
   auto& db = store_.db();
+  RenewSignedPrekeyWhenDue();
   round_storage_ = Status::Ok();
   acks_by_route_.clear();
   acks_by_contact_.clear();
+  replies_by_route_.clear();
+  replies_by_contact_.clear();
   stranger_frames_ = 0;
   if (clock_.Now() >= next_sync_) {
     next_sync_ = clock_.Now() + std::chrono::milliseconds(directory::kSyncIntervalMs);
@@ -279,6 +314,12 @@ Status Node::RunRound(std::vector<zmq::pollitem_t>& items) {
   }
   for (const auto& [contact_id, ids] : acks_by_contact_) {
     for (const auto& frame : messenger::Messenger::EncodeAcks(ids)) link_->Send(contact_id, frame);
+  }
+  for (const auto& [route, frames] : replies_by_route_) {
+    for (const auto& frame : frames) link_->Reply(route, frame);
+  }
+  for (const auto& [contact_id, frames] : replies_by_contact_) {
+    for (const auto& frame : frames) link_->Send(contact_id, frame);
   }
   auto profile = directory_->TakeProfileToPush();
   if (profile || directory_->HasFramesToTake()) {

@@ -92,6 +92,10 @@ class Node final : public net::LinkHandler {
   void PublishEvents();
   int PollTimeoutMs() const;
   void NoteStorageFailure(const Status& status);
+  // A frame OnFrame asked to answer (a prekey bundle), kept until the commit.
+  void KeepReply(messenger::FrameVerdict verdict, std::vector<crypto::Bytes>& replies);
+  // Renews the signed prekey when due (its own transaction, between rounds).
+  void RenewSignedPrekeyWhenDue();
 
   NodeOptions options_;
   store::Store& store_;
@@ -111,11 +115,15 @@ class Node final : public net::LinkHandler {
   // Per round.
   std::map<std::string, std::vector<store::MessageId>> acks_by_route_;
   std::map<std::int64_t, std::vector<store::MessageId>> acks_by_contact_;
+  std::map<std::string, std::vector<crypto::Bytes>> replies_by_route_;
+  std::map<std::int64_t, std::vector<crypto::Bytes>> replies_by_contact_;
   std::size_t stranger_frames_ = 0;
   Status round_storage_;
   std::chrono::steady_clock::time_point next_sync_{};  // of every online contact's directory
   // Contacts that dialled us since the start: they know our current keys.
   std::set<std::int64_t> dialled_us_;
+  crypto::Random* random_ = nullptr;
+  std::chrono::steady_clock::time_point next_prekey_renewal_{};
 };
 
 }  // namespace parley::node

@@ -59,7 +59,7 @@ Result<MessageTable> MessageTable::Prepare(Database& db) {
       "ORDER BY o.seq",
       "SELECT seq, id, contact_id, direction, body, state, sent_at, received_at FROM "
       "(SELECT * FROM messages WHERE contact_id = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq",
-      "SELECT count(*) FROM outbox",
+      "SELECT (SELECT count(*) FROM outbox) + (SELECT count(*) FROM awaiting_session)",
       "SELECT count(*) FROM messages WHERE contact_id = ?",
   };
   std::vector<Statement> prepared;
@@ -84,6 +84,58 @@ Status MessageTable::InsertOutgoing(MessageRow& row, crypto::ByteView envelope) 
                              .Run());
   row.seq = s_->db.last_insert_rowid();
   return s_->insert_outbox.Bind(1, row.seq).Bind(2, row.contact_id).Bind(3, envelope).Run();
+}
+
+Status MessageTable::InsertAwaiting(MessageRow& row, crypto::ByteView content) {
+  PARLEY_RETURN_IF_ERROR(s_->insert_outgoing.Bind(1, crypto::ByteView(row.id))
+                             .Bind(2, row.contact_id)
+                             .Bind(3, row.body)
+                             .Bind(4, static_cast<std::int64_t>(row.state))
+                             .Bind(5, row.sent_at)
+                             .Run());
+  row.seq = s_->db.last_insert_rowid();
+  auto stmt = s_->db.Prepare(
+      "INSERT OR FAIL INTO awaiting_session (seq, contact_id, content) VALUES (?, ?, ?)");
+  if (!stmt.ok()) return stmt.status();
+  return stmt->Bind(1, row.seq).Bind(2, row.contact_id).Bind(3, content).Run();
+}
+
+Result<std::vector<MessageTable::Awaiting>> MessageTable::AwaitingOf(std::int64_t contact_id) {
+  auto stmt =
+      s_->db.Prepare("SELECT seq, content FROM awaiting_session WHERE contact_id = ? ORDER BY seq");
+  if (!stmt.ok()) return stmt.status();
+  stmt->Bind(1, contact_id);
+  std::vector<Awaiting> waiting;
+  for (;;) {
+    auto row = stmt->Step();
+    if (!row.ok()) return row.status();
+    if (!row.value()) break;
+    waiting.push_back(
+        Awaiting{stmt->ColumnInt(0), crypto::SecureBuffer::CopyOf(stmt->ColumnBlob(1))});
+  }
+  return waiting;
+}
+
+Result<std::vector<std::int64_t>> MessageTable::ContactsAwaiting() {
+  auto stmt = s_->db.Prepare("SELECT DISTINCT contact_id FROM awaiting_session");
+  if (!stmt.ok()) return stmt.status();
+  std::vector<std::int64_t> contacts;
+  for (;;) {
+    auto row = stmt->Step();
+    if (!row.ok()) return row.status();
+    if (!row.value()) break;
+    contacts.push_back(stmt->ColumnInt(0));
+  }
+  return contacts;
+}
+
+Status MessageTable::MoveToOutbox(std::int64_t seq, std::int64_t contact_id,
+                                  crypto::ByteView envelope) {
+  auto erase = s_->db.Prepare("DELETE FROM awaiting_session WHERE seq = ?");
+  if (!erase.ok()) return erase.status();
+  PARLEY_RETURN_IF_ERROR(erase->Bind(1, seq).Run());
+  if (s_->db.changes() != 1) return Status::Internal("no such waiting message");
+  return s_->insert_outbox.Bind(1, seq).Bind(2, contact_id).Bind(3, envelope).Run();
 }
 
 Result<bool> MessageTable::InsertIncoming(MessageRow& row) {

@@ -48,6 +48,19 @@ class MessageTable {
 
   // Sets row.seq.
   Status InsertOutgoing(MessageRow& row, crypto::ByteView envelope);
+  // An outgoing message that cannot be encrypted yet (no session with the
+  // contact): its serialized content waits. Sets row.seq.
+  Status InsertAwaiting(MessageRow& row, crypto::ByteView content);
+  struct Awaiting {
+    std::int64_t seq = 0;
+    crypto::SecureBuffer content;
+  };
+  // The waiting contents of a contact, oldest first.
+  Result<std::vector<Awaiting>> AwaitingOf(std::int64_t contact_id);
+  // Contacts with waiting contents.
+  Result<std::vector<std::int64_t>> ContactsAwaiting();
+  // A waiting message is now encrypted: its envelope joins the outbox.
+  Status MoveToOutbox(std::int64_t seq, std::int64_t contact_id, crypto::ByteView envelope);
   // False (and nothing written) when (contact, id) was already received.
   Result<bool> InsertIncoming(MessageRow& row);
   Result<bool> HasIncoming(std::int64_t contact_id, const MessageId& id);

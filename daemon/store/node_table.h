@@ -39,11 +39,22 @@ struct SignedPrekeyRow {
   std::int64_t created_at = 0;
 };
 
+struct OneTimePrekeyRow {
+  std::uint32_t id = 0;
+  crypto::SecureBuffer secret;
+  std::int64_t minted_at = 0;  // Unix ms
+};
+
 class PrekeyTable {
  public:
   explicit PrekeyTable(Database& db) : db_(db) {}
   Status InsertSigned(const SignedPrekeyRow& row);
   Result<std::vector<SignedPrekeyRow>> LoadSigned();  // newest first
+  Status DeleteSigned(std::uint32_t id);
+
+  Status InsertOneTime(const OneTimePrekeyRow& row);
+  Result<std::vector<OneTimePrekeyRow>> LoadOneTime();  // oldest first
+  Status DeleteOneTime(std::uint32_t id);
 
  private:
   Database& db_;

@@ -116,6 +116,19 @@ const std::vector<const char*>& Migrations() {
       -- sessions begun under them go on.
       ALTER TABLE contacts ADD COLUMN former_identity_keys BLOB NOT NULL DEFAULT x'';
       )sql",
+      // 4 -> 5: first messages wait for the recipient's prekeys (docs/protocol.md §3.3).
+      R"sql(
+      -- Outgoing messages to a contact with no session yet: encrypted and
+      -- moved to the outbox once the contact's prekey bundle arrives (or a
+      -- session it began does).
+      CREATE TABLE awaiting_session (
+        seq INTEGER PRIMARY KEY,          -- messages.seq
+        contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+        content BLOB NOT NULL             -- wire.Content, its id and time set
+      );
+      -- One-time prekeys are handed out on request and evicted oldest first.
+      ALTER TABLE one_time_prekeys ADD COLUMN minted_at INTEGER NOT NULL DEFAULT 0;
+      )sql",
   };
   return kMigrations;
 }

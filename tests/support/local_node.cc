@@ -53,4 +53,26 @@ std::vector<std::pair<std::int64_t, crypto::Bytes>> LocalNode::Transmit() {
   return frames;
 }
 
+void LocalNode::Connect(std::int64_t contact_id, LocalNode& peer) {
+  messenger_->OnPeerConnected(contact_id);
+  if (!messenger_->AwaitsSession(contact_id)) return;
+  std::vector<crypto::Bytes> requests;
+  Check(messenger_->Transmit([&](std::int64_t to, crypto::ByteView frame) {
+    if (to == contact_id) requests.emplace_back(frame.begin(), frame.end());
+    return to == contact_id;
+  }));
+  for (const auto& request : requests) {
+    std::vector<store::MessageId> acks;
+    std::optional<crypto::Bytes> bundle;
+    peer.Round([&] {
+      Check(peer.messenger().OnFrame(transport_key(), request, acks).status());
+      bundle = peer.messenger().TakeReply();
+    });
+    if (!bundle) continue;
+    // As the link reports a reply on the DEALER: from the key it dialled.
+    const auto& dialled = messenger_->directory().ById(contact_id)->row.transport_key;
+    Round([&] { Check(messenger_->OnFrame(dialled, *bundle, acks).status()); });
+  }
+}
+
 }  // namespace parley::testing

@@ -45,6 +45,11 @@ class LocalNode {
   // Frames this node's link would transmit now (to a connected contact).
   std::vector<std::pair<std::int64_t, crypto::Bytes>> Transmit();
 
+  // The link to contact `contact_id`, who is `peer`, came up. When messages
+  // to it wait for a session, the prekey exchange runs as the two daemons
+  // run it (request, bundle, session), so that Transmit then yields them.
+  void Connect(std::int64_t contact_id, LocalNode& peer);
+
   // Closes and reopens the store and messenger, as after a restart.
   void Restart();
 

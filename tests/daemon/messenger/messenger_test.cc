@@ -4,66 +4,12 @@
 
 #include "crypto/bytes.h"
 #include "proto/wire.pb.h"
-#include "tests/support/local_node.h"
+#include "tests/daemon/messenger/messenger_fixture.h"
 
 namespace parley::messenger {
 namespace {
 
-using testing::LocalNode;
-
-class MessengerTest : public ::testing::Test {
- protected:
-  void Befriend() {
-    anna_.Round([&] {
-      ASSERT_TRUE(anna_.messenger().AddContact(boris_.messenger().CardText(), "boris").ok());
-    });
-    boris_.Round([&] {
-      ASSERT_TRUE(boris_.messenger().AddContact(anna_.messenger().CardText(), "anna").ok());
-    });
-    anna_boris_ = anna_.messenger().directory().ByAlias("boris")->row.id;
-    boris_anna_ = boris_.messenger().directory().ByAlias("anna")->row.id;
-  }
-
-  store::MessageId Send(LocalNode& from, const std::string& alias, const std::string& text) {
-    store::MessageId id{};
-    from.Round([&] {
-      auto sent = from.messenger().SendText(alias, text);
-      ASSERT_TRUE(sent.ok()) << sent.status().message();
-      id = sent.value();
-    });
-    return id;
-  }
-
-  // Delivers `frame` from `from` to `to` in one round; returns the verdict and acks.
-  FrameVerdict Deliver(LocalNode& from, LocalNode& to, crypto::ByteView frame,
-                       std::vector<store::MessageId>& acks) {
-    FrameVerdict verdict = FrameVerdict::kMalformed;
-    to.Round([&] {
-      auto result = to.messenger().OnFrame(from.transport_key(), frame, acks);
-      ASSERT_TRUE(result.ok());
-      verdict = result.value();
-    });
-    return verdict;
-  }
-
-  void DeliverAcks(LocalNode& from, LocalNode& to, const std::vector<store::MessageId>& acks) {
-    for (const auto& frame : Messenger::EncodeAcks(acks)) {
-      std::vector<store::MessageId> none;
-      EXPECT_EQ(Deliver(from, to, frame, none), FrameVerdict::kAckProcessed);
-    }
-  }
-
-  std::vector<store::MessageRow> History(LocalNode& node, const std::string& alias) {
-    auto rows = node.messenger().Messages(alias, 100);
-    EXPECT_TRUE(rows.ok());
-    return rows.ok() ? rows.value() : std::vector<store::MessageRow>{};
-  }
-
-  LocalNode anna_{"Anna", 1, "tcp://127.0.0.1:7001"};
-  LocalNode boris_{"Boris", 2, "tcp://127.0.0.1:7002"};
-  std::int64_t anna_boris_ = 0;
-  std::int64_t boris_anna_ = 0;
-};
+class MessengerTest : public MessengerFixture {};
 
 TEST_F(MessengerTest, MessageIsQueuedUntilConnectedThenDeliveredAndAcknowledged) {
   Befriend();
@@ -71,7 +17,7 @@ TEST_F(MessengerTest, MessageIsQueuedUntilConnectedThenDeliveredAndAcknowledged)
   EXPECT_TRUE(anna_.Transmit().empty());  // not connected: stays queued
   EXPECT_EQ(History(anna_, "boris")[0].state, store::MessageState::kQueued);
 
-  anna_.messenger().OnPeerConnected(anna_boris_);
+  anna_.Connect(anna_boris_, boris_);
   auto frames = anna_.Transmit();
   ASSERT_EQ(frames.size(), 1u);
   EXPECT_EQ(frames[0].first, anna_boris_);
@@ -94,7 +40,7 @@ TEST_F(MessengerTest, MessageIsQueuedUntilConnectedThenDeliveredAndAcknowledged)
 TEST_F(MessengerTest, DuplicateEnvelopeIsAcknowledgedAgainButStoredOnce) {
   Befriend();
   Send(anna_, "boris", "once");
-  anna_.messenger().OnPeerConnected(anna_boris_);
+  anna_.Connect(anna_boris_, boris_);
   auto frame = anna_.Transmit().at(0).second;
   std::vector<store::MessageId> acks;
   EXPECT_EQ(Deliver(anna_, boris_, frame, acks), FrameVerdict::kAccepted);
@@ -112,7 +58,7 @@ TEST_F(MessengerTest, DuplicateEnvelopeIsAcknowledgedAgainButStoredOnce) {
 TEST_F(MessengerTest, OutOfOrderDeliveryKeepsEveryMessage) {
   Befriend();
   for (int i = 0; i < 5; ++i) Send(anna_, "boris", "m" + std::to_string(i));
-  anna_.messenger().OnPeerConnected(anna_boris_);
+  anna_.Connect(anna_boris_, boris_);
   auto frames = anna_.Transmit();
   ASSERT_EQ(frames.size(), 5u);
   std::vector<store::MessageId> acks;
@@ -126,7 +72,7 @@ TEST_F(MessengerTest, OutOfOrderDeliveryKeepsEveryMessage) {
 TEST_F(MessengerTest, TamperedPayloadIsNotAcknowledgedAndChangesNothing) {
   Befriend();
   Send(anna_, "boris", "intact");
-  anna_.messenger().OnPeerConnected(anna_boris_);
+  anna_.Connect(anna_boris_, boris_);
   auto frame = anna_.Transmit().at(0).second;
   wire::LinkFrame parsed;
   ASSERT_TRUE(parsed.ParseFromArray(frame.data(), static_cast<int>(frame.size())));
@@ -150,7 +96,7 @@ TEST_F(MessengerTest, SwappedEnvelopeIdsAreRefusedAndLoseNothing) {
   Befriend();
   Send(anna_, "boris", "first");
   Send(anna_, "boris", "second");
-  anna_.messenger().OnPeerConnected(anna_boris_);
+  anna_.Connect(anna_boris_, boris_);
   auto frames = anna_.Transmit();
   ASSERT_EQ(frames.size(), 2u);
   wire::LinkFrame one, two;
@@ -177,7 +123,7 @@ TEST_F(MessengerTest, SwappedEnvelopeIdsAreRefusedAndLoseNothing) {
 TEST_F(MessengerTest, EnvelopeForSomeoneElseOrMalformedIsDropped) {
   Befriend();
   Send(anna_, "boris", "hi");
-  anna_.messenger().OnPeerConnected(anna_boris_);
+  anna_.Connect(anna_boris_, boris_);
   auto frame = anna_.Transmit().at(0).second;
   wire::LinkFrame parsed;
   ASSERT_TRUE(parsed.ParseFromArray(frame.data(), static_cast<int>(frame.size())));
@@ -196,9 +142,9 @@ TEST_F(MessengerTest, StrangerMayOnlySendAFirstContactRequestWithinQuota) {
     ASSERT_TRUE(boris_.messenger().AddContact(anna_.messenger().CardText(), "anna").ok());
   });
   boris_anna_ = boris_.messenger().directory().ByAlias("anna")->row.id;
-  boris_.messenger().OnPeerConnected(boris_anna_);
   for (std::size_t i = 0; i < kMaxMessagesPerRequest + 3; ++i)
     Send(boris_, "anna", "knock " + std::to_string(i));
+  boris_.Connect(boris_anna_, anna_);
   auto frames = boris_.Transmit();
   ASSERT_EQ(frames.size(), kMaxMessagesPerRequest + 3);
 
@@ -225,14 +171,14 @@ TEST_F(MessengerTest, StrangerMayOnlySendAFirstContactRequestWithinQuota) {
 crypto::Bytes FirstContactFrom(LocalNode& stranger, LocalNode& to, const std::string& text) {
   stranger.Round([&] { (void)stranger.messenger().AddContact(to.messenger().CardText(), "them"); });
   stranger.Round([&] { (void)stranger.messenger().SendText("them", text); });
-  stranger.messenger().OnPeerConnected(stranger.messenger().directory().ByAlias("them")->row.id);
+  stranger.Connect(stranger.messenger().directory().ByAlias("them")->row.id, to);
   return stranger.Transmit().at(0).second;
 }
 
 TEST_F(MessengerTest, NothingFromARevokedKeyIsTakenNeitherFromAContactNorAStranger) {
   Befriend();
   Send(anna_, "boris", "sent before the revocation reached Boris");
-  anna_.messenger().OnPeerConnected(anna_boris_);
+  anna_.Connect(anna_boris_, boris_);
   auto frame = anna_.Transmit().at(0).second;
   const auto anna_key = anna_.identity().identity.public_identity().identity_key;
   boris_.messenger().SetRevocationCheck(
@@ -276,8 +222,8 @@ TEST_F(MessengerTest, AnIntroductionLeadsToAContactIntroducedByTheIntroducer) {
   anna_.Round([&] {
     ASSERT_TRUE(anna_.messenger().Introduce("boris", "carol", "Both work on readmission").ok());
   });
-  anna_.messenger().OnPeerConnected(anna_boris_);
-  anna_.messenger().OnPeerConnected(anna_.messenger().directory().ByAlias("carol")->row.id);
+  anna_.Connect(anna_boris_, boris_);
+  anna_.Connect(anna_.messenger().directory().ByAlias("carol")->row.id, carol);
   auto frames = anna_.Transmit();
   ASSERT_EQ(frames.size(), 2u);
   std::vector<store::MessageId> acks;
@@ -343,6 +289,7 @@ TEST_F(MessengerTest, WhenRequestsAreFullNewOnesWaitWithTheirSendersUntilThereIs
   for (std::size_t i = 0; i <= kMaxPendingRequests; ++i) {
     strangers.push_back(std::make_unique<LocalNode>("S" + std::to_string(i), 100 + i,
                                                     "tcp://127.0.0.1:" + std::to_string(8000 + i)));
+    boris_.clock().Advance(std::chrono::seconds(1));  // within the prekey minting budget
     frames.push_back(FirstContactFrom(*strangers.back(), boris_, "knock"));
   }
   std::vector<store::MessageId> acks;
@@ -381,7 +328,7 @@ TEST_F(MessengerTest, StrangerCannotSendRatchetMessagesOrAcks) {
   LocalNode carla("Carla", 3, "tcp://127.0.0.1:7003");
   // Carla pretends to be a contact by replaying Anna's frame from her own key.
   Send(anna_, "boris", "for boris only");
-  anna_.messenger().OnPeerConnected(anna_boris_);
+  anna_.Connect(anna_boris_, boris_);
   auto frame = anna_.Transmit().at(0).second;
   std::vector<store::MessageId> acks;
   EXPECT_EQ(Deliver(carla, boris_, frame, acks), FrameVerdict::kRefused);
@@ -393,7 +340,7 @@ TEST_F(MessengerTest, StrangerCannotSendRatchetMessagesOrAcks) {
 TEST_F(MessengerTest, RolledBackRoundForgetsItsSessionChanges) {
   Befriend();
   Send(anna_, "boris", "survives a failed commit");
-  anna_.messenger().OnPeerConnected(anna_boris_);
+  anna_.Connect(anna_boris_, boris_);
   auto frame = anna_.Transmit().at(0).second;
 
   ASSERT_TRUE(boris_.store().db().Begin().ok());
@@ -412,13 +359,13 @@ TEST_F(MessengerTest, RolledBackRoundForgetsItsSessionChanges) {
 TEST_F(MessengerTest, UnacknowledgedEnvelopesAreResentAfterTheRetryInterval) {
   Befriend();
   Send(anna_, "boris", "are you there?");
-  anna_.messenger().OnPeerConnected(anna_boris_);
+  anna_.Connect(anna_boris_, boris_);
   EXPECT_EQ(anna_.Transmit().size(), 1u);
   EXPECT_TRUE(anna_.Transmit().empty());
   anna_.clock().Advance(std::chrono::milliseconds(1100));
   EXPECT_EQ(anna_.Transmit().size(), 1u);  // resent
   anna_.messenger().OnPeerDisconnected(anna_boris_);
-  anna_.messenger().OnPeerConnected(anna_boris_);
+  anna_.Connect(anna_boris_, boris_);
   EXPECT_EQ(anna_.Transmit().size(), 1u);  // and again on a new connection
 }
 
@@ -497,11 +444,11 @@ TEST_F(MessengerTest, AContactFollowsARotationAndTheSessionGoesOnBothWays) {
   Befriend();
   std::vector<store::MessageId> acks;
   Send(anna_, "boris", "before");
-  anna_.messenger().OnPeerConnected(anna_boris_);
+  anna_.Connect(anna_boris_, boris_);
   ASSERT_EQ(Deliver(anna_, boris_, anna_.Transmit().at(0).second, acks), FrameVerdict::kAccepted);
   // Boris writes to Anna's old key, in their session of before.
   Send(boris_, "anna", "in flight");
-  boris_.messenger().OnPeerConnected(boris_anna_);
+  boris_.Connect(boris_anna_, anna_);
   const auto in_flight = boris_.Transmit().at(0).second;
 
   const crypto::PublicKey old_key = IdentityKeyOf(anna_);
@@ -531,13 +478,13 @@ TEST_F(MessengerTest, AContactFollowsARotationAndTheSessionGoesOnBothWays) {
   EXPECT_TRUE(HasText(History(anna_, "boris"), "in flight"));
   boris_.Restart();
   Send(anna_, "boris", "after");
-  anna_.messenger().OnPeerConnected(anna_boris_);
+  anna_.Connect(anna_boris_, boris_);
   // (The last frame: the ones before are resends of what was never acknowledged here.)
   ASSERT_EQ(Deliver(anna_, boris_, anna_.Transmit().back().second, acks), FrameVerdict::kAccepted);
   EXPECT_TRUE(HasText(History(boris_, "anna"), "after"));
   EXPECT_EQ(boris_.messenger().directory().ByAlias("anna")->row.identity_key, new_key);
   Send(boris_, "anna", "to the new key");
-  boris_.messenger().OnPeerConnected(boris_anna_);
+  boris_.Connect(boris_anna_, anna_);
   ASSERT_EQ(Deliver(boris_, anna_, boris_.Transmit().back().second, acks), FrameVerdict::kAccepted);
   EXPECT_TRUE(HasText(History(anna_, "boris"), "to the new key"));
 }
@@ -546,7 +493,7 @@ TEST_F(MessengerTest, AContactThatMissedTwoRotationsFollowsThemBoth) {
   Befriend();
   std::vector<store::MessageId> acks;
   Send(anna_, "boris", "before");
-  anna_.messenger().OnPeerConnected(anna_boris_);
+  anna_.Connect(anna_boris_, boris_);
   ASSERT_EQ(Deliver(anna_, boris_, anna_.Transmit().at(0).second, acks), FrameVerdict::kAccepted);
   const crypto::PublicKey first = IdentityKeyOf(anna_);
   RotateKeys(anna_);
@@ -565,7 +512,7 @@ TEST_F(MessengerTest, AContactThatMissedTwoRotationsFollowsThemBoth) {
   EXPECT_EQ(anna->row.former_identity_keys, (std::vector<crypto::PublicKey>{first, second}));
   // Their session, begun under the first keys, goes on.
   Send(anna_, "boris", "after two rotations");
-  anna_.messenger().OnPeerConnected(anna_boris_);
+  anna_.Connect(anna_boris_, boris_);
   ASSERT_EQ(Deliver(anna_, boris_, anna_.Transmit().back().second, acks), FrameVerdict::kAccepted);
   EXPECT_TRUE(HasText(History(boris_, "anna"), "after two rotations"));
 }
@@ -577,7 +524,7 @@ TEST_F(MessengerTest, AStrangerHoldingACardFromBeforeARotationCanStillWrite) {
   });
   RotateKeys(anna_);
   carol.Round([&] { ASSERT_TRUE(carol.messenger().SendText("anna", "hello").ok()); });
-  carol.messenger().OnPeerConnected(carol.messenger().directory().ByAlias("anna")->row.id);
+  carol.Connect(carol.messenger().directory().ByAlias("anna")->row.id, anna_);
   std::vector<store::MessageId> acks;
   EXPECT_EQ(Deliver(carol, anna_, carol.Transmit().at(0).second, acks), FrameVerdict::kAccepted);
   ASSERT_EQ(anna_.messenger().directory().Requests().size(), 1u);

@@ -53,13 +53,13 @@ FuzzNodes::FuzzNodes() {
   auto anna_at_boris = boris.messenger().directory().ByAlias("anna")->row.id;
   // One message each way, so Boris holds an established session.
   anna.Round([&] { (void)anna.messenger().SendText("boris", "first"); });
-  anna.messenger().OnPeerConnected(boris_at_anna);
+  anna.Connect(boris_at_anna, boris);
   for (auto& sent : anna.Transmit()) {
     std::vector<store::MessageId> acks;
     boris.Round([&] { (void)boris.messenger().OnFrame(anna.transport_key(), sent.second, acks); });
   }
   boris.Round([&] { (void)boris.messenger().SendText("anna", "reply"); });
-  boris.messenger().OnPeerConnected(anna_at_boris);
+  boris.Connect(anna_at_boris, anna);
   for (auto& sent : boris.Transmit()) {
     std::vector<store::MessageId> acks;
     anna.Round([&] { (void)anna.messenger().OnFrame(boris.transport_key(), sent.second, acks); });
@@ -86,8 +86,18 @@ FuzzNodes::FuzzNodes() {
     stranger.Round(
         [&] { (void)stranger.messenger().AddContact(boris.messenger().CardText(), "boris"); });
     stranger.Round([&] { (void)stranger.messenger().SendText("boris", "first contact"); });
-    stranger.messenger().OnPeerConnected(stranger.messenger().directory().ByAlias("boris")->row.id);
-    for (auto& sent : stranger.Transmit()) write(sent.second);
+    const auto boris_at_stranger = stranger.messenger().directory().ByAlias("boris")->row.id;
+    stranger.messenger().OnPeerConnected(boris_at_stranger);
+    for (auto& sent : stranger.Transmit()) {  // the prekey request, and Boris's answer
+      write(sent.second);
+      std::vector<store::MessageId> none;
+      boris.Round([&] {
+        (void)boris.messenger().OnFrame(stranger.transport_key(), sent.second, none);
+        if (auto bundle = boris.messenger().TakeReply()) write(*bundle);
+      });
+    }
+    stranger.Connect(boris_at_stranger, boris);
+    for (auto& sent : stranger.Transmit()) write(sent.second);  // the first message
     write(messenger::Messenger::EncodeAcks({store::MessageId{}})[0]);
     write(profile_frame);
   }
