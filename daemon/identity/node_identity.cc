@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "crypto/sign.h"
 #include "daemon/store/node_table.h"
 
 namespace parley::identity {
@@ -124,7 +125,7 @@ Result<std::unique_ptr<NodeIdentity>> RotateNodeIdentity(store::Store& store,
 
 namespace {
 
-// Inside the caller's transaction. True when the table changed.
+// Inside the caller's transaction.
 Result<bool> RenewSignedPrekeyRows(store::PrekeyTable& table, const NodeIdentity& identity,
                                    std::int64_t now_ms, crypto::Random& random) {
   auto rows = table.LoadSigned();  // newest first
@@ -138,9 +139,21 @@ Result<bool> RenewSignedPrekeyRows(store::PrekeyTable& table, const NodeIdentity
     rows->insert(rows->begin(), RowOf(prekey, now_ms));
     changed = true;
   }
-  // A prekey was replaced when its successor was made.
+  // A prekey was replaced when its successor was made. Those of retired
+  // identities are kept: cards from before a rotation name them (§9.6).
+  const crypto::PublicKey& current = identity.identity.public_identity().identity_key;
+  auto signed_by_current = [&current](const store::SignedPrekeyRow& row) {
+    auto key = crypto::DhKeyPair::FromSecret(row.secret.view());
+    crypto::Signature signature{};
+    if (!key || row.signature.size() != signature.size()) return false;
+    std::copy(row.signature.begin(), row.signature.end(), signature.begin());
+    return crypto::VerifySignature(crypto::SignContext::kSignedPrekey, current,
+                                   crypto::SignedPrekeyMessage(row.id, key->public_key()),
+                                   signature);
+  };
   for (std::size_t i = 1; i < rows->size(); ++i) {
-    if (now_ms - (*rows)[i - 1].created_at > kSignedPrekeyGraceMs) {
+    if (now_ms - (*rows)[i - 1].created_at > kSignedPrekeyGraceMs &&
+        signed_by_current((*rows)[i])) {
       PARLEY_RETURN_IF_ERROR(table.DeleteSigned((*rows)[i].id));
       changed = true;
     }
@@ -161,11 +174,18 @@ Result<bool> RenewSignedPrekey(store::Store& store, NodeIdentity& identity, std:
     db.Rollback();
     return status;
   }
-  if (!changed.value()) return false;
+  // Read back even when nothing changed now: a reload that failed after an
+  // earlier renewal committed is made good here.
   auto rows = table.LoadSigned();
   if (!rows.ok()) return rows.status();
   auto prekeys = SignedPrekeysOf(rows.value());
   if (!prekeys.ok()) return prekeys.status();
+  auto ids = [](const std::vector<crypto::SignedPrekey>& list) {
+    std::vector<std::uint32_t> out;
+    for (const auto& prekey : list) out.push_back(prekey.id);
+    return out;
+  };
+  if (ids(prekeys.value()) == ids(identity.signed_prekeys)) return false;
   identity.signed_prekeys = std::move(prekeys.value());
   return true;
 }

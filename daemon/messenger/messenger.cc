@@ -347,7 +347,7 @@ Result<FrameVerdict> Messenger::OnFrame(const crypto::PublicKey& transport_key,
     case wire::LinkFrame::kKeyRotation:
       return OnKeyRotation(transport_key, parsed.key_rotation());
     case wire::LinkFrame::kPrekeyRequest:
-      return OnPrekeyRequest(parsed.prekey_request());
+      return OnPrekeyRequest(transport_key, parsed.prekey_request());
     case wire::LinkFrame::kPrekeyBundle:
       return OnPrekeyBundle(sender, parsed.prekey_bundle());
     case wire::LinkFrame::kDirectorySync: {

@@ -224,7 +224,8 @@ class Messenger {
   Result<FrameVerdict> OnAck(Contact* sender, const wire::Ack& ack);
   // prekey_exchange.cc (docs/protocol.md §3.3)
   crypto::Bytes PrekeyRequestFrame(const Contact& contact) const;
-  Result<FrameVerdict> OnPrekeyRequest(const wire::PrekeyRequest& request);
+  Result<FrameVerdict> OnPrekeyRequest(const crypto::PublicKey& transport_key,
+                                       const wire::PrekeyRequest& request);
   Result<FrameVerdict> OnPrekeyBundle(Contact* sender, const wire::PrekeyBundle& bundle);
   // The contact's record has a session now: its waiting first messages are
   // encrypted and join the outbox, oldest first.

@@ -33,8 +33,9 @@ void Messenger::AskForPrekeys(const delivery::TransmitFn& transmit) {
     if (now < next_request || !scheduler_.IsConnected(contact_id)) continue;
     const Contact* contact = directory_.ById(contact_id);
     if (contact == nullptr) continue;
-    if (transmit(contact_id, PrekeyRequestFrame(*contact)))
-      next_request = now + kPrekeyRequestRetry;
+    // Not sooner even when the link refused it (full): no busy loop.
+    (void)transmit(contact_id, PrekeyRequestFrame(*contact));
+    next_request = now + kPrekeyRequestRetry;
   }
 }
 
@@ -62,18 +63,26 @@ Status Messenger::LoadAwaiting() {
 
 // ---------------------------------------------------------------- answering
 
-Result<FrameVerdict> Messenger::OnPrekeyRequest(const wire::PrekeyRequest& request) {
+Result<FrameVerdict> Messenger::OnPrekeyRequest(const crypto::PublicKey& transport_key,
+                                                const wire::PrekeyRequest& request) {
   crypto::PublicKey asked{};
   if (!CopyExact(request.identity_key(), asked)) return FrameVerdict::kMalformed;
   const crypto::Identity* addressed = OwnIdentity(asked);
   if (addressed == nullptr) return FrameVerdict::kNotForUs;
-  // Minting costs a key, a signature check by the requester and a row: a
-  // budget for all requesters together bounds what a flood can make us do
-  // (each requester is also rate-limited by the node).
-  if (!mint_budget_.TryTake(clock_.Now())) return FrameVerdict::kOverQuota;
-  auto minted = one_time_prekeys_.Mint(random_, clock_.NowUnixMs());
-  if (!minted.ok()) return minted.status();
-  prekeys_changed_ = true;
+  // A requester asking again (its retries, a lost answer) gets the prekey it
+  // holds: a first message in flight keeps its prekey, and repeating asks
+  // mints nothing. New requesters are new connections, which the node
+  // limits for strangers; minting is budgeted for strangers on top.
+  const crypto::OneTimePrekey* prekey = one_time_prekeys_.HandedTo(transport_key);
+  if (prekey == nullptr) {
+    const Contact* requester = directory_.ByTransportKey(transport_key);
+    const bool from_contact = requester != nullptr && !requester->is_request();
+    if (!from_contact && !mint_budget_.TryTake(clock_.Now())) return FrameVerdict::kOverQuota;
+    prekeys_changed_ = true;  // before: a failed mint may have evicted some
+    auto minted = one_time_prekeys_.Mint(transport_key, random_, clock_.NowUnixMs());
+    if (!minted.ok()) return minted.status();
+    prekey = minted.value();
+  }
 
   wire::LinkFrame frame;
   wire::PrekeyBundle* bundle = frame.mutable_prekey_bundle();
@@ -87,8 +96,8 @@ Result<FrameVerdict> Messenger::OnPrekeyRequest(const wire::PrekeyRequest& reque
     bundle->set_signed_prekey(AsString(signed_prekey.key.public_key()));
     bundle->set_signed_prekey_signature(AsString(signed_prekey.signature));
   }
-  bundle->set_one_time_prekey_id(minted.value()->id);
-  bundle->set_one_time_prekey(AsString(minted.value()->key.public_key()));
+  bundle->set_one_time_prekey_id(prekey->id);
+  bundle->set_one_time_prekey(AsString(prekey->key.public_key()));
   reply_ = SerializeFrame(frame);
   return FrameVerdict::kPrekeysHandedOut;
 }

@@ -100,26 +100,31 @@ Status PrekeyTable::DeleteSigned(std::uint32_t id) {
 }
 
 Status PrekeyTable::InsertOneTime(const OneTimePrekeyRow& row) {
-  auto stmt = db_.Prepare("INSERT INTO one_time_prekeys (id, secret, minted_at) VALUES (?, ?, ?)");
+  auto stmt = db_.Prepare(
+      "INSERT INTO one_time_prekeys (id, secret, minted_at, requester) VALUES (?, ?, ?, ?)");
   if (!stmt.ok()) return stmt.status();
   return stmt->Bind(1, static_cast<std::int64_t>(row.id))
       .Bind(2, row.secret.view())
       .Bind(3, row.minted_at)
+      .Bind(4, crypto::ByteView(row.requester))
       .Run();
 }
 
 Result<std::vector<OneTimePrekeyRow>> PrekeyTable::LoadOneTime() {
-  auto stmt =
-      db_.Prepare("SELECT id, secret, minted_at FROM one_time_prekeys ORDER BY minted_at, id");
+  auto stmt = db_.Prepare(
+      "SELECT id, secret, minted_at, requester FROM one_time_prekeys "
+      "ORDER BY minted_at, id");
   if (!stmt.ok()) return stmt.status();
   std::vector<OneTimePrekeyRow> rows;
   for (;;) {
     auto row = stmt->Step();
     if (!row.ok()) return row.status();
     if (!row.value()) break;
+    auto requester = stmt->ColumnBlob(3);
     rows.push_back(OneTimePrekeyRow{static_cast<std::uint32_t>(stmt->ColumnInt(0)),
                                     crypto::SecureBuffer::CopyOf(stmt->ColumnBlob(1)),
-                                    stmt->ColumnInt(2)});
+                                    stmt->ColumnInt(2),
+                                    crypto::Bytes(requester.begin(), requester.end())});
   }
   return rows;
 }

@@ -43,6 +43,7 @@ struct OneTimePrekeyRow {
   std::uint32_t id = 0;
   crypto::SecureBuffer secret;
   std::int64_t minted_at = 0;  // Unix ms
+  crypto::Bytes requester;     // the transport key it was handed to
 };
 
 class PrekeyTable {

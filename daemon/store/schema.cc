@@ -126,8 +126,10 @@ const std::vector<const char*>& Migrations() {
         contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
         content BLOB NOT NULL             -- wire.Content, its id and time set
       );
-      -- One-time prekeys are handed out on request and evicted oldest first.
+      -- One-time prekeys are handed out on request, one per requester until
+      -- used, and evicted oldest first.
       ALTER TABLE one_time_prekeys ADD COLUMN minted_at INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE one_time_prekeys ADD COLUMN requester BLOB NOT NULL DEFAULT x'';
       )sql",
   };
   return kMigrations;

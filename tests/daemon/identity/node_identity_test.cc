@@ -51,5 +51,31 @@ TEST(NodeIdentityTest, TheSignedPrekeyIsRenewedWeeklyAndAReplacedOneKeptForItsGr
   EXPECT_EQ(loaded.value()->current_signed_prekey().id, identity.current_signed_prekey().id);
 }
 
+TEST(NodeIdentityTest, RenewalKeepsTheSignedPrekeyOfARetiredIdentity) {
+  testing::LocalNode node("Node", 1, "tcp://127.0.0.1:7001");
+  crypto::DeterministicRandom random(4);
+  const std::int64_t start = node.clock().NowUnixMs();
+  const std::uint32_t before_rotation = node.identity().current_signed_prekey().id;
+  std::unique_ptr<NodeIdentity> rotated;
+  ASSERT_TRUE(node.store().db().Begin().ok());
+  auto made = RotateNodeIdentity(node.store(), node.identity(), start, random);
+  ASSERT_TRUE(made.ok());
+  ASSERT_TRUE(node.store().db().Commit().ok());
+  rotated = std::move(made.value());
+
+  // Long after: renewed, and the current identity's replaced prekey deleted,
+  // but a card from before the rotation still names a prekey that is held.
+  const std::int64_t later = start + kSignedPrekeyLifetimeMs + kSignedPrekeyGraceMs + 1;
+  auto renewed = RenewSignedPrekey(node.store(), *rotated, later, random);
+  ASSERT_TRUE(renewed.ok());
+  EXPECT_TRUE(renewed.value());
+  renewed = RenewSignedPrekey(node.store(), *rotated, later + kSignedPrekeyGraceMs + 1, random);
+  ASSERT_TRUE(renewed.ok());
+  bool kept = false;
+  for (const auto& prekey : rotated->signed_prekeys) kept = kept || prekey.id == before_rotation;
+  EXPECT_TRUE(kept);
+  EXPECT_EQ(rotated->signed_prekeys.size(), 3u);  // the retired one, the current, its predecessor
+}
+
 }  // namespace
 }  // namespace parley::identity

@@ -227,20 +227,59 @@ TEST_F(PrekeyExchangeTest, WaitingMessagesSurviveARestartAndARolledBackRound) {
   EXPECT_EQ(received[1].body, "two");
 }
 
-TEST_F(PrekeyExchangeTest, RequestsCannotMakeANodeMintWithoutBound) {
+TEST_F(PrekeyExchangeTest, ARequesterHoldsOnePrekeyAndStrangersMintWithinABudget) {
   Befriend();
   Send(anna_, "boris", "hello");
   const crypto::Bytes request = RequestFrom(anna_, anna_boris_);
-  std::vector<store::MessageId> acks;
+  // Asking again (retries, a lost answer) gets the same prekey: a first
+  // message in flight keeps its prekey however often its sender asks.
+  const crypto::Bytes first = BundleFor(anna_, boris_, request);
+  for (int i = 0; i < 3 * static_cast<int>(kPrekeyMintBurst); ++i) {
+    EXPECT_EQ(BundleFor(anna_, boris_, request), first);
+  }
+  EXPECT_EQ(StoredOneTimePrekeys(boris_), 1u);
+
+  // Strangers each get one, within a budget for all of them together.
+  std::vector<std::unique_ptr<LocalNode>> strangers;
   std::size_t handed_out = 0;
-  for (int i = 0; i < 2 * static_cast<int>(kPrekeyMintBurst); ++i) {
-    if (Deliver(anna_, boris_, request, acks) == FrameVerdict::kPrekeysHandedOut) ++handed_out;
+  std::vector<store::MessageId> acks;
+  for (std::size_t i = 0; i < 2 * static_cast<std::size_t>(kPrekeyMintBurst); ++i) {
+    strangers.push_back(std::make_unique<LocalNode>("S" + std::to_string(i), 300 + i,
+                                                    "tcp://127.0.0.1:" + std::to_string(8300 + i)));
+    if (Deliver(*strangers.back(), boris_, request, acks) == FrameVerdict::kPrekeysHandedOut)
+      ++handed_out;
     (void)boris_.messenger().TakeReply();
   }
   EXPECT_EQ(handed_out, static_cast<std::size_t>(kPrekeyMintBurst));
+  EXPECT_EQ(StoredOneTimePrekeys(boris_), 1 + handed_out);
+  // A contact is not held back by strangers' requests.
+  LocalNode carol("Carol", 9, "tcp://127.0.0.1:7409");
+  boris_.Round([&] {
+    ASSERT_TRUE(boris_.messenger().AddContact(carol.messenger().CardText(), "carol").ok());
+  });
+  EXPECT_EQ(Deliver(carol, boris_, request, acks), FrameVerdict::kPrekeysHandedOut);
+  (void)boris_.messenger().TakeReply();
   boris_.clock().Advance(std::chrono::seconds(1));
-  EXPECT_EQ(Deliver(anna_, boris_, request, acks), FrameVerdict::kPrekeysHandedOut);
-  EXPECT_EQ(StoredOneTimePrekeys(boris_), handed_out + 1);
+  EXPECT_EQ(Deliver(*strangers.back(), boris_, request, acks), FrameVerdict::kPrekeysHandedOut);
+}
+
+TEST_F(PrekeyExchangeTest, AFirstMessageInFlightKeepsItsPrekeyWhileOthersAsk) {
+  Befriend();
+  Send(anna_, "boris", "slow");
+  const crypto::Bytes request = RequestFrom(anna_, anna_boris_);
+  std::vector<store::MessageId> acks;
+  ASSERT_EQ(Deliver(boris_, anna_, BundleFor(anna_, boris_, request), acks),
+            FrameVerdict::kSessionBegun);
+  const crypto::Bytes first_message = anna_.Transmit().at(0).second;
+  // Meanwhile Anna's daemon, restarted and unsure, asks again; and strangers ask.
+  (void)BundleFor(anna_, boris_, request);
+  for (std::size_t i = 0; i < 10; ++i) {
+    LocalNode stranger("S" + std::to_string(i), 500 + i,
+                       "tcp://127.0.0.1:" + std::to_string(8500 + i));
+    (void)Deliver(stranger, boris_, request, acks);
+    (void)boris_.messenger().TakeReply();
+  }
+  EXPECT_EQ(Deliver(anna_, boris_, first_message, acks), FrameVerdict::kAccepted);
 }
 
 }  // namespace
