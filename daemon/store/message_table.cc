@@ -75,7 +75,7 @@ Result<MessageTable> MessageTable::Prepare(Database& db) {
   return MessageTable(std::move(s));
 }
 
-Status MessageTable::InsertOutgoing(MessageRow& row, crypto::ByteView envelope) {
+Status MessageTable::InsertOutgoingMessage(MessageRow& row) {
   PARLEY_RETURN_IF_ERROR(s_->insert_outgoing.Bind(1, crypto::ByteView(row.id))
                              .Bind(2, row.contact_id)
                              .Bind(3, row.body)
@@ -83,17 +83,16 @@ Status MessageTable::InsertOutgoing(MessageRow& row, crypto::ByteView envelope) 
                              .Bind(5, row.sent_at)
                              .Run());
   row.seq = s_->db.last_insert_rowid();
+  return Status::Ok();
+}
+
+Status MessageTable::InsertOutgoing(MessageRow& row, crypto::ByteView envelope) {
+  PARLEY_RETURN_IF_ERROR(InsertOutgoingMessage(row));
   return s_->insert_outbox.Bind(1, row.seq).Bind(2, row.contact_id).Bind(3, envelope).Run();
 }
 
 Status MessageTable::InsertAwaiting(MessageRow& row, crypto::ByteView content) {
-  PARLEY_RETURN_IF_ERROR(s_->insert_outgoing.Bind(1, crypto::ByteView(row.id))
-                             .Bind(2, row.contact_id)
-                             .Bind(3, row.body)
-                             .Bind(4, static_cast<std::int64_t>(row.state))
-                             .Bind(5, row.sent_at)
-                             .Run());
-  row.seq = s_->db.last_insert_rowid();
+  PARLEY_RETURN_IF_ERROR(InsertOutgoingMessage(row));
   auto stmt = s_->db.Prepare(
       "INSERT OR FAIL INTO awaiting_session (seq, contact_id, content) VALUES (?, ?, ?)");
   if (!stmt.ok()) return stmt.status();

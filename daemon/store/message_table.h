@@ -86,6 +86,7 @@ class MessageTable {
  private:
   struct Statements;
   explicit MessageTable(std::shared_ptr<Statements> statements) : s_(std::move(statements)) {}
+  Status InsertOutgoingMessage(MessageRow& row);  // the messages row only; sets row.seq
   std::shared_ptr<Statements> s_;
 };
 
