@@ -18,6 +18,7 @@ std::optional<CommandLine> ParseCommandLine(const std::vector<std::string>& args
       {"--passphrase-file", &CommandLine::passphrase_file},
       {"--kdf", &CommandLine::kdf},
       {"--log-level", &CommandLine::log_level},
+      {"--durability", &CommandLine::durability},
   };
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
@@ -64,6 +65,10 @@ std::optional<CommandLine> ParseCommandLine(const std::vector<std::string>& args
   }
   if (line.command == CommandLine::Command::kNetworkCreate && line.out.empty()) {
     error = {Text::kOutRequired, {}};
+    return std::nullopt;
+  }
+  if (line.durability != "crash" && line.durability != "power-loss") {
+    error = {Text::kUnknownDurability, line.durability};
     return std::nullopt;
   }
   if (!line.charter.empty() && line.command != CommandLine::Command::kInit) {

@@ -21,6 +21,7 @@ struct CommandLine {
   std::string passphrase_file;   // --passphrase-file
   std::string kdf = "moderate";  // --kdf (init)
   std::string log_level = "info";
+  std::string durability = "crash";  // --durability crash|power-loss (run)
   Language language = Language::kEnglish;
 };
 

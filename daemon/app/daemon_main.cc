@@ -3,6 +3,7 @@
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <spdlog/spdlog.h>
 #include <sys/file.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -226,8 +227,7 @@ int RunInit(const Console& console, const CommandLine& line, const std::string& 
   }
   if (!identity.ok()) {
     store.value().reset();
-    ::unlink(store::KeyFilePath(home).c_str());
-    ::unlink(store::DatabasePath(home).c_str());
+    store::RemoveStoreFiles(home);
     if (identity.status().code() == Status::Code::kInvalidArgument) {
       return console.Fail(kExitUsage, Text::kFailed, identity.status().message());
     }
@@ -276,7 +276,9 @@ std::unique_ptr<store::Store> OpenOwnStore(const Console& console, const Command
   }
   auto passphrase = GetPassphrase(console, line, home, /*confirm=*/false, exit_code);
   if (!passphrase) return nullptr;
-  auto store = store::Store::Open(home, passphrase->bytes.view());
+  store::StoreOptions options;
+  if (line.durability == "power-loss") options.durability = store::Durability::kPowerLoss;
+  auto store = store::Store::Open(home, passphrase->bytes.view(), options);
   passphrase.reset();  // wiped: the derived key is all the store needs
   if (!store.ok()) {
     exit_code = FailFromStatus(console, store.status(), home);
@@ -384,6 +386,10 @@ int RunNode(const Console& console, const CommandLine& line, const std::string& 
   std::signal(SIGTERM, OnSignal);
   std::signal(SIGPIPE, SIG_IGN);
 
+  spdlog::info(line.durability == "power-loss"
+                   ? "durability: every commit is synced to disk (survives a power cut)"
+                   : "durability: commits survive a crash of parleyd, not a power cut "
+                     "(--durability power-loss for that)");
   SystemClock clock;
   node::NodeOptions options{home, PARLEY_VERSION,
                             std::getenv("PARLEY_TEST_DISABLE_ZAP") != nullptr};

@@ -27,7 +27,9 @@ const std::map<Text, Entry>& Catalogue() {
         "  parleyd [--home DIR] rotate-keys   new identity keys, handed over by the old ones\n"
         "      (the node must be stopped; contacts and endorsements follow)\n"
         "options: --passphrase-file FILE, --kdf interactive|moderate (init), --log-level LEVEL,\n"
-        "         --lang en|ru, --help, --version\n"
+        "         --durability crash|power-loss, --lang en|ru, --help, --version\n"
+        "--durability power-loss makes every commit survive a power cut (an fsync each time);\n"
+        "the default, crash, survives any crash of parleyd but not a power cut.\n"
         "The passphrase comes from PARLEY_PASSPHRASE, else --passphrase-file, else a prompt.\n"
         "Home: --home, else $PARLEY_HOME, else $XDG_DATA_HOME/parley, else ~/.local/share/parley.",
         "использование:\n"
@@ -42,7 +44,9 @@ const std::map<Text, Entry>& Catalogue() {
         "      (узел должен быть остановлен; контакты и рекомендации переходят к новым ключам)\n"
         "параметры: --passphrase-file ФАЙЛ, --kdf interactive|moderate (для init), --log-level "
         "УРОВЕНЬ,\n"
-        "           --lang en|ru, --help, --version\n"
+        "           --durability crash|power-loss, --lang en|ru, --help, --version\n"
+        "--durability power-loss: каждая запись переживает отключение питания (fsync каждый раз);\n"
+        "по умолчанию, crash, запись переживает любой сбой parleyd, но не отключение питания.\n"
         "Пароль берётся из PARLEY_PASSPHRASE, иначе из --passphrase-file, иначе запрашивается.\n"
         "Каталог: --home, иначе $PARLEY_HOME, иначе $XDG_DATA_HOME/parley, иначе "
         "~/.local/share/parley."}},
@@ -111,6 +115,9 @@ const std::map<Text, Entry>& Catalogue() {
       {Text::kDiskFull,
        {"parleyd: the disk is full; free some space and try again ({0})",
         "parleyd: диск заполнен; освободите место и повторите ({0})"}},
+      {Text::kUnknownDurability,
+       {"parleyd: --durability must be crash or power-loss, not '{0}'",
+        "parleyd: --durability должен быть crash или power-loss, а не «{0}»"}},
       {Text::kUnknownKdf,
        {"parleyd: --kdf must be interactive or moderate",
         "parleyd: --kdf должен быть interactive или moderate"}},

@@ -38,6 +38,7 @@ enum class Text {
   kFailed,
   kDiskFull,
   kUnknownKdf,
+  kUnknownDurability,
   kOldZmq,
   kOutRequired,
   kNotACharter,

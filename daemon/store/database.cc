@@ -37,7 +37,7 @@ int ApplyRawKey(sqlite3* db, crypto::ByteView key) {
 }  // namespace
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& path, crypto::ByteView key,
-                                                 Mode mode) {
+                                                 Mode mode, const StoreOptions& options) {
   const bool exists = FileExists(path);
   if (mode == Mode::kCreate && exists)
     return Status::AlreadyExists("store already exists: " + path);
@@ -47,7 +47,8 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path, crypto
   sqlite3* raw = nullptr;
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
                     (mode == Mode::kCreate ? SQLITE_OPEN_CREATE : 0);
-  int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  int rc = sqlite3_open_v2(path.c_str(), &raw, flags,
+                           options.vfs.empty() ? nullptr : options.vfs.c_str());
   auto db = std::make_unique<Database>(Token{}, raw);  // owns raw even when open failed
   if (rc != SQLITE_OK) return db->StatusFrom(rc, "open store");
   if (ApplyRawKey(raw, key) != SQLITE_OK) return Status::Internal("sqlite3_key failed");
@@ -63,7 +64,9 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path, crypto
   // can run without the shared-memory index and per-transaction file locks.
   PARLEY_RETURN_IF_ERROR(db->Exec("PRAGMA locking_mode = EXCLUSIVE"));
   PARLEY_RETURN_IF_ERROR(db->Exec("PRAGMA journal_mode = WAL"));
-  PARLEY_RETURN_IF_ERROR(db->Exec("PRAGMA synchronous = NORMAL"));
+  PARLEY_RETURN_IF_ERROR(db->Exec(options.durability == Durability::kPowerLoss
+                                      ? "PRAGMA synchronous = FULL"
+                                      : "PRAGMA synchronous = NORMAL"));
   PARLEY_RETURN_IF_ERROR(db->Exec("PRAGMA temp_store = MEMORY"));
   PARLEY_RETURN_IF_ERROR(db->Exec("PRAGMA foreign_keys = ON"));
   // Every page read from disk is decrypted and every page written encrypted
@@ -146,6 +149,17 @@ int Database::user_version() {
   }
   sqlite3_finalize(stmt);
   return version;
+}
+
+Status Database::CheckIntegrity() {
+  auto check = Prepare("PRAGMA integrity_check");
+  if (!check.ok()) return check.status();
+  auto row = check->Step();
+  if (!row.ok()) return row.status();
+  std::string verdict = row.value() ? check->ColumnText(0) : std::string("no answer");
+  check->Reset();
+  if (verdict != "ok") return Status::Corrupt("integrity check: " + verdict);
+  return Status::Ok();
 }
 
 void Statement::Finalizer::operator()(sqlite3_stmt* stmt) const { sqlite3_finalize(stmt); }

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "crypto/bytes.h"
+#include "daemon/store/store_options.h"
 #include "daemon/util/status.h"
 
 struct sqlite3;
@@ -27,10 +28,11 @@ class Database {
   };
 
   // Opens `path` keyed with `key` (32 bytes), checks the key by reading the
-  // schema, and sets the pragmas of docs/protocol.md §7. A wrong key gives
-  // kWrongPassphrase and leaves no handle open.
+  // schema, and sets the pragmas of docs/protocol.md §7 (synchronous as
+  // `options.durability` says). A wrong key gives kWrongPassphrase and
+  // leaves no handle open.
   static Result<std::unique_ptr<Database>> Open(const std::string& path, crypto::ByteView key,
-                                                Mode mode);
+                                                Mode mode, const StoreOptions& options = {});
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
@@ -46,6 +48,8 @@ class Database {
   std::int64_t last_insert_rowid() const;
   int changes() const;
   int user_version();
+  // PRAGMA integrity_check: Ok, or kCorrupt with SQLite's first complaint.
+  Status CheckIntegrity();
 
   sqlite3* handle() { return db_; }
 

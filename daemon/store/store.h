@@ -13,21 +13,27 @@
 #include "crypto/password_hash.h"
 #include "crypto/random.h"
 #include "daemon/store/database.h"
+#include "daemon/store/store_options.h"
 #include "daemon/util/status.h"
 
 namespace parley::store {
 
 std::string DatabasePath(const std::string& home);
 std::string KeyFilePath(const std::string& home);
+// Removes the key file and the database with its WAL: what undoes a Create
+// whose node could not be completed.
+void RemoveStoreFiles(const std::string& home);
 
 class Store {
  public:
   // A new store in `home` (which must exist and hold no store yet).
   static Result<std::unique_ptr<Store>> Create(const std::string& home, crypto::ByteView passphrase,
                                                const crypto::PasswordHashCost& cost,
-                                               crypto::Random& random);
+                                               crypto::Random& random,
+                                               const StoreOptions& options = {});
   // The existing store of `home`; kWrongPassphrase, kNotFound or kCorrupt otherwise.
-  static Result<std::unique_ptr<Store>> Open(const std::string& home, crypto::ByteView passphrase);
+  static Result<std::unique_ptr<Store>> Open(const std::string& home, crypto::ByteView passphrase,
+                                             const StoreOptions& options = {});
 
   static bool Exists(const std::string& home);
 

@@ -14,10 +14,11 @@ void LocalNode::Check(const Status& status) {
   if (!status.ok()) throw std::runtime_error(status.message());
 }
 
-LocalNode::LocalNode(const std::string& name, std::uint64_t seed, const std::string& endpoint)
-    : random_(seed) {
-  auto store =
-      store::Store::Create(home_.path(), crypto::AsBytes(kPassphrase), CheapKdf(), random_);
+LocalNode::LocalNode(const std::string& name, std::uint64_t seed, const std::string& endpoint,
+                     store::StoreOptions options)
+    : options_(std::move(options)), random_(seed) {
+  auto store = store::Store::Create(home_.path(), crypto::AsBytes(kPassphrase), CheapKdf(), random_,
+                                    options_);
   Check(store.status());
   store_ = std::move(store.value());
   auto identity =
@@ -30,12 +31,21 @@ LocalNode::LocalNode(const std::string& name, std::uint64_t seed, const std::str
 }
 
 void LocalNode::Restart() {
+  Close();
+  Open();
+}
+
+void LocalNode::Close() {
   messenger_.reset();
   identity_.reset();
   store_.reset();
-  auto store = store::Store::Open(home_.path(), crypto::AsBytes(kPassphrase));
+}
+
+void LocalNode::Open() {
+  auto store = store::Store::Open(home_.path(), crypto::AsBytes(kPassphrase), options_);
   Check(store.status());
   store_ = std::move(store.value());
+  Check(store_->db().CheckIntegrity());
   auto identity = identity::LoadNodeIdentity(*store_);
   Check(identity.status());
   identity_ = std::move(identity.value());

@@ -21,7 +21,9 @@ crypto::PasswordHashCost CheapKdf();
 
 class LocalNode {
  public:
-  LocalNode(const std::string& name, std::uint64_t seed, const std::string& endpoint);
+  // `options` say how the store is opened, now and at every Open.
+  LocalNode(const std::string& name, std::uint64_t seed, const std::string& endpoint,
+            store::StoreOptions options = {});
 
   messenger::Messenger& messenger() { return *messenger_; }
   store::Store& store() { return *store_; }
@@ -42,6 +44,26 @@ class LocalNode {
     messenger_->OnCommitted();
   }
 
+  // As Round, but `work` returns a Status, and a failure anywhere (the work,
+  // saving sessions, the commit) rolls the round back as the reactor does
+  // (daemon/node/node.cc) and is returned instead of thrown.
+  template <typename Work>
+  Status TryRound(Work&& work) {
+    auto& db = store_->db();
+    Status status = db.Begin();
+    if (!status.ok()) return status;
+    status = work();
+    if (status.ok()) status = messenger_->FinishRound();
+    if (status.ok()) status = db.Commit();
+    if (status.ok()) {
+      messenger_->OnCommitted();
+      return status;
+    }
+    db.Rollback();
+    Status rolled_back = messenger_->OnRolledBack();
+    return rolled_back.ok() ? status : rolled_back;
+  }
+
   // Frames this node's link would transmit now (to a connected contact).
   std::vector<std::pair<std::int64_t, crypto::Bytes>> Transmit();
 
@@ -52,10 +74,15 @@ class LocalNode {
 
   // Closes and reopens the store and messenger, as after a restart.
   void Restart();
+  // The two halves of Restart: the process ends (messenger, identity and
+  // store are dropped) and starts again (the store is opened and checked).
+  void Close();
+  void Open();
 
  private:
   static void Check(const Status& status);
   TempDir home_;
+  store::StoreOptions options_;
   FakeClock clock_;
   crypto::DeterministicRandom random_;
   std::unique_ptr<store::Store> store_;
