@@ -88,6 +88,8 @@ Failure DaemonFailure(const api::Error& error) {
              std::find(kProfileFields.begin(), kProfileFields.end(), error.detail()) !=
                  kProfileFields.end()) {
     failure.key = "error.invalid_profile." + error.detail();
+  } else if (error.code() == api::STORAGE_FAILED && error.detail() == kDiskFullDetail) {
+    failure.key = "error.storage_failed.disk_full";
   } else {
     failure.key = std::string(sentence.key);
     if (!sentence.placeholder.empty() && sentence.placeholder != "detail") {

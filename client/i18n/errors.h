@@ -27,6 +27,10 @@ inline constexpr std::array<std::string_view, 9> kProfileFields = {
     "name", "name_latin", "name_cyrillic", "state",    "organisation",
     "role", "bio",        "areas",         "languages"};
 
+// The detail of STORAGE_FAILED when the daemon's disk is full; it has its
+// own sentence, "error.storage_failed.disk_full".
+inline constexpr std::string_view kDiskFullDetail = "disk full";
+
 // "UNKNOWN_CONTACT" → "unknown_contact"; unknown values → "error_<n>".
 std::string ErrorCodeName(int code);
 

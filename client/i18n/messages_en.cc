@@ -52,6 +52,9 @@ const Messages& EnglishMessages() {
       {"error.storage_failed",
        "The daemon could not save the change (the disk may be full, or a read or write failed). "
        "Free some disk space, look at the parleyd log, and try again."},
+      {"error.storage_failed.disk_full",
+       "The disk of your node is full, so nothing was saved. Free some disk space on this "
+       "machine and try again."},
       {"error.internal",
        "The daemon hit an internal error. Look at the parleyd log and try again; if it happens "
        "again, tell your administrator."},

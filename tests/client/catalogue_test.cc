@@ -103,6 +103,21 @@ TEST(CatalogueTest, DaemonFailureFillsTheDetail) {
   EXPECT_EQ(DaemonFailure(future).key, "error.unknown_code");
 }
 
+TEST(CatalogueTest, AFullDiskIsSaidPlainlyInBothLanguages) {
+  api::Error error;
+  error.set_code(api::STORAGE_FAILED);
+  error.set_detail("disk full");
+  const Failure failure = DaemonFailure(error);
+  EXPECT_EQ(failure.code, "storage_failed");
+  EXPECT_EQ(Text(Lang::kEn, failure.key, failure.params),
+            "The disk of your node is full, so nothing was saved. Free some disk space on this "
+            "machine and try again.");
+  EXPECT_NE(Text(Lang::kRu, failure.key, failure.params).find("Диск вашего узла заполнен"),
+            std::string::npos);
+  error.clear_detail();  // another storage failure keeps the general sentence
+  EXPECT_EQ(DaemonFailure(error).key, "error.storage_failed");
+}
+
 TEST(CatalogueTest, IntroductionErrorsSayWhatToDo) {
   api::Error unknown;
   unknown.set_code(api::UNKNOWN_INTRODUCTION);
