@@ -4,7 +4,7 @@
 # A crash leaves its reproducer in WORK_DIR and fails the test.
 set -euo pipefail
 binary=$1 seeds=$2 work=$3
-seconds=${PARLEY_FUZZ_SECONDS:-20}
+seconds=${PARLEY_FUZZ_SECONDS:-15}
 mkdir -p "$work" "$seeds"
 exec "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
   -print_final_stats=1 -artifact_prefix="$work/" "$work" "$seeds"
