@@ -455,6 +455,10 @@ Result<FrameVerdict> Messenger::OnEnvelope(Contact* sender, const crypto::Public
     }
   }
 
+  if (!TakeContactBudget(sender->row.id, envelope.payload().size())) {
+    return FrameVerdict::kOverQuota;  // not acknowledged: it waits at the sender
+  }
+
   auto record = sessions_.Get(sender->row.id);
   if (!record.ok()) {
     if (record.status().code() != Status::Code::kCorrupt) return record.status();
@@ -481,6 +485,29 @@ Result<FrameVerdict> Messenger::OnEnvelope(Contact* sender, const crypto::Public
     return FrameVerdict::kMalformed;
   }
   return StoreContent(*sender, id, *content, acks);
+}
+
+void Messenger::SetContactBudget(double burst_bytes, double bytes_per_second) {
+  contact_budget_burst_ = burst_bytes;
+  contact_budget_per_second_ = bytes_per_second;
+  contact_budgets_.clear();
+  over_budget_.clear();
+}
+
+bool Messenger::TakeContactBudget(std::int64_t contact_id, std::size_t bytes) {
+  auto bucket =
+      contact_budgets_.try_emplace(contact_id, contact_budget_burst_, contact_budget_per_second_);
+  if (bucket.first->second.TryTake(clock_.Now(), static_cast<double>(bytes))) {
+    over_budget_.erase(contact_id);
+    return true;
+  }
+  if (over_budget_.insert(contact_id).second) {
+    spdlog::warn(
+        "contact {} sends more than its storage budget allows; its messages wait at "
+        "its node until the budget refills",
+        contact_id);
+  }
+  return false;
 }
 
 bool Messenger::DecryptFromContact(Contact& sender, crypto::SessionRecord& record, bool prekey,

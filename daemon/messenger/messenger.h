@@ -14,6 +14,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -49,6 +50,12 @@ constexpr std::size_t kMaxMessagesPerRequest = 20;
 // A contact with first messages waiting asks for its prekeys again this long
 // after an unanswered request (docs/protocol.md §3.3).
 constexpr std::chrono::milliseconds kPrekeyRequestRetry{2'000};
+// What the messages of one contact may add to this node's store, in payload
+// bytes: a burst, refilled at a daily rate. Beyond it the contact's envelopes
+// are not acknowledged: they wait in its outbox and come again later, so a
+// contact cannot fill the disk, and nothing is lost (docs/protocol.md §8).
+constexpr double kContactBytesBurst = 1024.0 * 1024 * 1024;
+constexpr double kContactBytesPerDay = 1024.0 * 1024 * 1024;
 // One-time prekeys minted for requests, all requesters together.
 constexpr double kPrekeyMintBurst = 20;
 constexpr double kPrekeyMintsPerSecond = 5;
@@ -173,6 +180,9 @@ class Messenger {
     is_revoked_ = std::move(is_revoked);
   }
   bool IsOnline(std::int64_t contact_id) const { return scheduler_.IsConnected(contact_id); }
+  // Replaces the per-contact storage budget (kContactBytesBurst,
+  // kContactBytesPerDay); every contact starts again with a full one.
+  void SetContactBudget(double burst_bytes, double bytes_per_second);
   // Whether messages to a contact wait for its prekeys (no session yet).
   bool AwaitsSession(std::int64_t contact_id) const { return awaiting_.count(contact_id) != 0; }
   std::string CardText() const { return card_text_; }
@@ -232,6 +242,9 @@ class Messenger {
   Status EncryptAwaiting(Contact& contact, crypto::SessionRecord& record);
   void AskForPrekeys(const delivery::TransmitFn& transmit);
   Status ConsumeOneTimePrekey(std::uint32_t id);  // 0: none was used
+  // Takes `bytes` from the contact's storage budget; false (and the owner
+  // told in the log, once) when it has not that much left.
+  bool TakeContactBudget(std::int64_t contact_id, std::size_t bytes);
   Status LoadAwaiting();
   // Encrypts `plaintext` (a serialized Content whose id is `id`) on the
   // contact's session into a LinkFrame carrying the envelope.
@@ -280,6 +293,10 @@ class Messenger {
   std::string card_text_;
   OneTimePrekeys one_time_prekeys_;
   net::TokenBucket mint_budget_{kPrekeyMintBurst, kPrekeyMintsPerSecond};
+  double contact_budget_burst_ = kContactBytesBurst;
+  double contact_budget_per_second_ = kContactBytesPerDay / 86'400;
+  std::map<std::int64_t, net::TokenBucket> contact_budgets_;
+  std::set<std::int64_t> over_budget_;  // told in the log, not yet back under
   // Contacts whose first messages wait for a session, and when to ask them
   // for prekeys next (when connected).
   std::map<std::int64_t, std::chrono::steady_clock::time_point> awaiting_;

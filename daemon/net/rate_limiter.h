@@ -1,4 +1,5 @@
-// Token buckets: `burst` tokens, refilled at `per_second`. KeyedRateLimiter
+// Token buckets: `burst` tokens, refilled at `per_second`; each take costs
+// one token unless it says otherwise (a budget of bytes, say). KeyedRateLimiter
 // keeps one bucket per key for at most `max_keys` keys. When it is full it
 // forgets the least recently used key only if that key has been quiet for
 // `forget_after`; otherwise it refuses the new key, so cycling through more
@@ -16,14 +17,14 @@ class TokenBucket {
  public:
   TokenBucket(double burst, double per_second) : burst_(burst), rate_(per_second), tokens_(burst) {}
 
-  bool TryTake(std::chrono::steady_clock::time_point now) {
+  bool TryTake(std::chrono::steady_clock::time_point now, double cost = 1.0) {
     if (last_.time_since_epoch().count() != 0) {
       std::chrono::duration<double> elapsed = now - last_;
       tokens_ = std::min(burst_, tokens_ + elapsed.count() * rate_);
     }
     last_ = now;
-    if (tokens_ < 1.0) return false;
-    tokens_ -= 1.0;
+    if (tokens_ < cost) return false;
+    tokens_ -= cost;
     return true;
   }
 

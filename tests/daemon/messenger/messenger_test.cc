@@ -311,6 +311,42 @@ TEST_F(MessengerTest, WhenRequestsAreFullNewOnesWaitWithTheirSendersUntilThereIs
   EXPECT_EQ(boris_.messenger().RejectRequest(first).code(), Status::Code::kNotFound);
 }
 
+TEST_F(MessengerTest, AContactOverItsStorageBudgetWaitsAtItsNodeAndNothingIsLost) {
+  Befriend();
+  for (int i = 0; i < 4; ++i) Send(anna_, "boris", std::string(1000, static_cast<char>('a' + i)));
+  anna_.Connect(anna_boris_, boris_);
+  auto frames = anna_.Transmit();
+  ASSERT_EQ(frames.size(), 4u);
+  wire::LinkFrame first;
+  ASSERT_TRUE(
+      first.ParseFromArray(frames[0].second.data(), static_cast<int>(frames[0].second.size())));
+  const double payload = static_cast<double>(first.envelope().payload().size());
+  // Room for two and a half of them now, and one more every ten seconds.
+  boris_.messenger().SetContactBudget(2.5 * payload, payload / 10);
+
+  std::vector<store::MessageId> acks;
+  EXPECT_EQ(Deliver(anna_, boris_, frames[0].second, acks), FrameVerdict::kAccepted);
+  EXPECT_EQ(Deliver(anna_, boris_, frames[1].second, acks), FrameVerdict::kAccepted);
+  EXPECT_EQ(Deliver(anna_, boris_, frames[2].second, acks), FrameVerdict::kOverQuota);
+  EXPECT_EQ(Deliver(anna_, boris_, frames[3].second, acks), FrameVerdict::kOverQuota);
+  EXPECT_EQ(acks.size(), 2u);  // the others wait, unacknowledged, with Anna
+  EXPECT_EQ(History(boris_, "anna").size(), 2u);
+  // A repeat of what is stored costs nothing: it is only acknowledged again.
+  EXPECT_EQ(Deliver(anna_, boris_, frames[0].second, acks), FrameVerdict::kAccepted);
+
+  boris_.clock().Advance(std::chrono::seconds(10));  // room for one more
+  EXPECT_EQ(Deliver(anna_, boris_, frames[2].second, acks), FrameVerdict::kAccepted);
+  EXPECT_EQ(Deliver(anna_, boris_, frames[3].second, acks), FrameVerdict::kOverQuota);
+  boris_.clock().Advance(std::chrono::seconds(10));
+  EXPECT_EQ(Deliver(anna_, boris_, frames[3].second, acks), FrameVerdict::kAccepted);
+  auto received = History(boris_, "anna");
+  ASSERT_EQ(received.size(), 4u);
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_EQ(received[static_cast<std::size_t>(i)].body,
+              std::string(1000, static_cast<char>('a' + i)));
+  }
+}
+
 TEST_F(MessengerTest, ARequestMaySendOnlyFirstContactMessages) {
   LocalNode carla("Carla", 3, "tcp://127.0.0.1:7003");
   auto frame = FirstContactFrom(carla, boris_, "hello");
