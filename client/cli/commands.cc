@@ -194,6 +194,23 @@ Status RunContactsReject(Invocation& inv) {
   return {};
 }
 
+Status RunContactsRemove(Invocation& inv) {
+  const std::string& alias = inv.operands[0];
+  // It deletes the whole conversation: it takes --yes, and nothing is sent without.
+  if (!inv.Has("yes")) {
+    return Failure::Local("not_confirmed", "error.remove_not_confirmed", {{"alias", alias}});
+  }
+  api::Request request;
+  request.mutable_remove_contact()->set_alias(alias);
+  auto reply = inv.api.Call(std::move(request), api::Reply::kRemovedContact);
+  if (!reply.ok()) return reply.failure();
+  const api::RemoveContactReply& removed = reply->removed_contact();
+  render::Json json = {
+      {"alias", removed.alias()}, {"fingerprint", removed.fingerprint()}, {"removed", true}};
+  inv.Emit(json, i18n::Text(inv.lang, "contacts.removed", {{"alias", removed.alias()}}));
+  return {};
+}
+
 Status RunRequests(Invocation& inv) {
   api::Request request;
   request.mutable_list_requests();
@@ -842,6 +859,16 @@ const std::vector<CommandSpec>& CommandTable() {
        true,
        RunContactsAccept},
       {"contacts reject", "ID", {"ID"}, 1, false, {}, {}, true, true, RunContactsReject},
+      {"contacts remove",
+       "ALIAS --yes",
+       {"ALIAS"},
+       1,
+       false,
+       {"yes"},
+       {},
+       true,
+       true,
+       RunContactsRemove},
       {"requests", "", {}, 0, false, {}, {}, true, true, RunRequests},
       {"send", "ALIAS TEXT", {"ALIAS", "TEXT"}, 2, true, {}, {}, true, true, RunSend},
       {"messages",

@@ -205,6 +205,10 @@ const Messages& EnglishMessages() {
        "This revokes this node's key for good: every node will refuse it, and nothing can undo "
        "it. To go ahead, run: parley revoke --yes (to only make a certificate for later: parley "
        "revoke --export FILE)"},
+      {"error.remove_not_confirmed",
+       "This forgets {alias} and deletes your whole conversation with them, messages still "
+       "waiting to go included; nothing can undo it. To go ahead, run: parley contacts remove "
+       "{alias} --yes"},
       {"error.taxonomy_read",
        "Could not read {file} ({reason}). Export the taxonomy to a file first: parley --json "
        "network > taxonomy.json"},
@@ -298,6 +302,9 @@ const Messages& EnglishMessages() {
       {"contacts.rejected",
        "Rejected request {id}: it and its messages are gone. If that person writes again, the "
        "request will reappear."},
+      {"contacts.removed",
+       "Removed {alias}: their card and your conversation with them are gone. If they write "
+       "again, it comes as a request (parley requests)."},
       {"contacts.none",
        "You have no contacts yet. Add one with: parley contacts add CARD --alias ALIAS"},
       {"verify.title", "Safety number for you and {alias}:"},
@@ -512,6 +519,7 @@ const Messages& EnglishMessages() {
       {"summary.contacts_verify", "compare safety numbers, mark verified"},
       {"summary.contacts_accept", "accept a request from someone new"},
       {"summary.contacts_reject", "reject a request and delete its messages"},
+      {"summary.contacts_remove", "forget a contact and your conversation"},
       {"summary.requests", "list people who wrote to you first"},
       {"summary.send", "send a message (TEXT \"-\": from stdin)"},
       {"summary.messages", "show the latest messages with a contact"},
@@ -584,6 +592,14 @@ const Messages& EnglishMessages() {
        "                  their card)\n\n"
        "Example:\n"
        "  parley contacts accept 7 --alias petrov"},
+      {"help.contacts_remove",
+       "Forgets a contact: their card, the session with them, your whole conversation and\n"
+       "the messages still waiting to go to them, and the introductions they made (people\n"
+       "they introduced stay your contacts). It takes --yes, because nothing can undo it.\n"
+       "Their node is not told. If they write to you again, it comes as a request that you\n"
+       "can accept or reject (parley requests).\n\n"
+       "Example:\n"
+       "  parley contacts remove boris --yes"},
       {"help.contacts_reject",
        "Rejects a request: forgets the person who wrote to you first and deletes what they\n"
        "sent. Use it for requests you do not recognise; at most 100 requests can wait,\n"

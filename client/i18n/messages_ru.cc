@@ -217,6 +217,10 @@ const Messages& RussianMessages() {
        "Это навсегда отзывает ключ этого узла: все узлы перестанут его принимать, и отменить "
        "это нельзя. Чтобы продолжить, выполните: parley revoke --yes (чтобы только подготовить "
        "сертификат на будущее: parley revoke --export FILE)"},
+      {"error.remove_not_confirmed",
+       "Это забудет {alias} и удалит всю вашу переписку с ним, включая ещё не отправленные "
+       "сообщения; отменить это нельзя. Чтобы продолжить, выполните: parley contacts remove "
+       "{alias} --yes"},
       {"error.taxonomy_read",
        "Не удалось прочитать {file} ({reason}). Сначала выгрузите таксономию в файл: parley "
        "--json network > taxonomy.json"},
@@ -317,6 +321,9 @@ const Messages& RussianMessages() {
       {"contacts.accepted",
        "Запрос принят: {name} теперь ваш контакт {alias}. Прочитать сообщения: parley messages "
        "{alias}"},
+      {"contacts.removed",
+       "Контакт {alias} удалён: его карточка и ваша переписка с ним стёрты. Если он напишет "
+       "снова, это придёт как запрос (parley requests)."},
       {"contacts.none",
        "Контактов пока нет. Добавьте контакт командой: parley contacts add CARD --alias ALIAS"},
       {"verify.title", "Код безопасности для вас и {alias}:"},
@@ -534,6 +541,7 @@ const Messages& RussianMessages() {
       {"summary.contacts_verify", "сверить коды безопасности, подтвердить"},
       {"summary.contacts_accept", "принять запрос от нового собеседника"},
       {"summary.contacts_reject", "отклонить запрос и удалить его сообщения"},
+      {"summary.contacts_remove", "забыть контакт и переписку с ним"},
       {"summary.requests", "показать тех, кто написал вам первым"},
       {"summary.send", "отправить сообщение (TEXT «-»: из stdin)"},
       {"summary.messages", "последние сообщения с контактом"},
@@ -599,6 +607,14 @@ const Messages& RussianMessages() {
        "Примеры:\n"
        "  parley contacts verify ivanov\n"
        "  parley contacts verify ivanov --confirm"},
+      {"help.contacts_remove",
+       "Забывает контакт: его карточку, сеанс связи с ним, всю вашу переписку и ещё не\n"
+       "отправленные ему сообщения, а также сделанные им знакомства (люди, которых он\n"
+       "представил, остаются вашими контактами). Нужен --yes, потому что отменить это\n"
+       "нельзя. Его узел об этом не узнаёт. Если он снова вам напишет, это придёт как\n"
+       "запрос, который можно принять или отклонить (parley requests).\n\n"
+       "Пример:\n"
+       "  parley contacts remove boris --yes"},
       {"help.contacts_reject",
        "Отклоняет запрос: забывает человека, написавшего вам первым, и удаляет то, что он\n"
        "прислал. Используйте для запросов, которые вы не узнаёте; ожидать могут не более\n"

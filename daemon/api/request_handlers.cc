@@ -144,6 +144,21 @@ void RejectRequest(ApiContext& context, const api::Request& request, api::Reply&
   return Fail(reply, api::UNKNOWN_REQUEST, std::to_string(id));
 }
 
+void RemoveContact(ApiContext& context, const api::Request& request, api::Reply& reply,
+                   Status& storage) {
+  const std::string& alias = request.remove_contact().alias();
+  const auto* contact = context.messenger.directory().ByAlias(alias);
+  if (contact == nullptr) return Fail(reply, api::UNKNOWN_CONTACT, alias);
+  const crypto::PublicKey identity_key = contact->row.identity_key;
+  Status removed = context.messenger.RemoveContact(alias);
+  if (removed.ok()) removed = context.directory.OnContactRemoved(identity_key);
+  if (StorageFailed(removed, reply, storage)) return;
+  if (!removed.ok()) return Fail(reply, api::INTERNAL, removed.message());
+  auto* out = reply.mutable_removed_contact();
+  out->set_alias(alias);
+  out->set_fingerprint(crypto::Fingerprint(identity_key));
+}
+
 void Send(ApiContext& context, const api::Request& request, api::Reply& reply, Status& storage) {
   const auto& send = request.send();
   if (send.text().empty()) return Fail(reply, api::EMPTY_MESSAGE);
@@ -193,6 +208,7 @@ const std::unordered_map<int, Handler>& DispatchTable() {
       {api::Request::kListRequests, ListRequests},
       {api::Request::kAcceptRequest, AcceptRequest},
       {api::Request::kRejectRequest, RejectRequest},
+      {api::Request::kRemoveContact, RemoveContact},
       {api::Request::kSend, Send},
       {api::Request::kListMessages, ListMessages},
       {api::Request::kNetwork, Network},

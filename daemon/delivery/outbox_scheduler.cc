@@ -42,6 +42,11 @@ void OutboxScheduler::OnConnected(std::int64_t contact_id) {
   due_.insert(contact_id);
 }
 
+void OutboxScheduler::Forget(std::int64_t contact_id) {
+  peers_.erase(contact_id);
+  due_.erase(contact_id);
+}
+
 void OutboxScheduler::OnDisconnected(std::int64_t contact_id) {
   Peer& peer = peers_[contact_id];
   peer.connected = false;

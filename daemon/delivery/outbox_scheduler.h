@@ -62,6 +62,8 @@ class OutboxScheduler {
 
   void OnConnected(std::int64_t contact_id);
   void OnDisconnected(std::int64_t contact_id);
+  // The contact is gone, and with it its outbox: nothing more is sent to it.
+  void Forget(std::int64_t contact_id);
   bool IsConnected(std::int64_t contact_id) const;
 
   // A new envelope was committed to the outbox.

@@ -328,6 +328,10 @@ Status Directory::SetContactCheck(std::function<bool(const crypto::PublicKey&)> 
   return Status::Ok();
 }
 
+Status Directory::OnContactRemoved(const crypto::PublicKey& identity_key) {
+  return RefreshProfile(identity_key, kNoPush);
+}
+
 // ---------------------------------------------------------------- sync
 
 void Directory::StartSync(std::int64_t contact_id) {

@@ -72,6 +72,9 @@ class Directory final : public messenger::DirectoryFrameSink {
   // Whether a person is one of this node's contacts (set by the node once
   // its contacts are loaded): they are shown whether endorsed or not.
   Status SetContactCheck(std::function<bool(const crypto::PublicKey&)> is_contact);
+  // The person is no contact any more (inside the round that removed them):
+  // a profile only contacts were shown leaves the search.
+  Status OnContactRemoved(const crypto::PublicKey& identity_key);
 
   const Profile* ProfileOf(const crypto::PublicKey& identity_key) const;
   const Profile* OwnProfile() const { return ProfileOf(owner_.public_key()); }

@@ -202,6 +202,31 @@ Status Messenger::RejectRequest(std::int64_t request_id) {
   return Status::Ok();
 }
 
+Status Messenger::RemoveContact(std::string_view alias) {
+  Contact* contact = directory_.ByAlias(alias);
+  if (contact == nullptr) return Status::NotFound(std::string(alias));
+  const std::int64_t id = contact->row.id;
+  PARLEY_RETURN_IF_ERROR(contacts_.Delete(id));
+  // The store forgot who they introduced (ON DELETE SET NULL); so does memory,
+  // before a later contact could be given the same id.
+  for (const Contact* other : directory_.Contacts()) {
+    if (other->row.introduced_by == id) directory_.ById(other->row.id)->row.introduced_by = 0;
+  }
+  sessions_.Forget(id);
+  directory_.Remove(id);
+  directory_changed_ = true;
+  scheduler_.Forget(id);
+  scheduler_changed_this_round_ = true;
+  queued_.erase(std::remove_if(queued_.begin(), queued_.end(),
+                               [id](const Queued& queued) { return queued.contact_id == id; }),
+                queued_.end());
+  if (awaiting_.erase(id) != 0) awaiting_changed_ = true;
+  contact_budgets_.erase(id);
+  over_budget_.erase(id);
+  round_removed_.push_back(id);
+  return Status::Ok();
+}
+
 Result<VerifyResult> Messenger::Verify(std::string_view alias, bool confirm) {
   Contact* contact = directory_.ByAlias(alias);
   if (contact == nullptr) return Status::NotFound(std::string(alias));
@@ -382,7 +407,7 @@ Result<FrameVerdict> Messenger::OnAck(Contact* sender, const wire::Ack& ack) {
       Emit<DeliveryChanged>(round_events_, run.contact_id, id, store::MessageState::kDelivered);
     }
   }
-  acknowledged_this_round_ = acknowledged_this_round_ || !delivered.empty();
+  scheduler_changed_this_round_ = scheduler_changed_this_round_ || !delivered.empty();
   return FrameVerdict::kAckProcessed;
 }
 
@@ -640,7 +665,7 @@ Status Messenger::FinishRound() { return sessions_.SaveDirty(); }
 
 void Messenger::OnCommitted() {
   sessions_.ForgetDirtyMarks();
-  acknowledged_this_round_ = false;
+  scheduler_changed_this_round_ = false;
   for (auto& queued : queued_) {
     scheduler_.OnCommitted(queued.contact_id, queued.seq, queued.id, std::move(queued.frame));
   }
@@ -650,6 +675,8 @@ void Messenger::OnCommitted() {
   round_events_.clear();
   rekeyed_.insert(rekeyed_.end(), round_rekeyed_.begin(), round_rekeyed_.end());
   round_rekeyed_.clear();
+  removed_.insert(removed_.end(), round_removed_.begin(), round_removed_.end());
+  round_removed_.clear();
   directory_changed_ = false;
   awaiting_changed_ = false;
   prekeys_changed_ = false;
@@ -660,9 +687,11 @@ Status Messenger::OnRolledBack() {
   queued_.clear();
   round_events_.clear();
   round_rekeyed_.clear();
-  if (acknowledged_this_round_) {
-    // Acknowledged in memory but not in the store: reload what is outstanding.
-    acknowledged_this_round_ = false;
+  round_removed_.clear();
+  if (scheduler_changed_this_round_) {
+    // Acknowledged or forgotten in memory but not in the store: reload what
+    // is outstanding.
+    scheduler_changed_this_round_ = false;
     PARLEY_RETURN_IF_ERROR(scheduler_.Restore());
   }
   if (directory_changed_) {
@@ -691,6 +720,12 @@ Status Messenger::Transmit(const delivery::TransmitFn& transmit) {
     }
   }
   return pumped;
+}
+
+std::vector<std::int64_t> Messenger::TakeRemovedContacts() {
+  std::vector<std::int64_t> taken;
+  taken.swap(removed_);
+  return taken;
 }
 
 std::vector<std::int64_t> Messenger::TakeRekeyedContacts() {

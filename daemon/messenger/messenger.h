@@ -147,6 +147,11 @@ class Messenger {
   // Forgets a waiting request and everything it sent. kNotFound when `request_id`
   // is no waiting request.
   Status RejectRequest(std::int64_t request_id);
+  // Forgets a contact: its card, session, conversation and queued messages,
+  // and the introductions it made (contacts it introduced stay, introduced
+  // by no one). If it writes again it is a stranger: its first contact
+  // becomes a request. kNotFound when no contact has `alias`.
+  Status RemoveContact(std::string_view alias);
   Result<std::int64_t> CountUndelivered();
   Result<std::int64_t> MessageCount(std::int64_t contact_id);
 
@@ -221,6 +226,8 @@ class Messenger {
   // Contacts whose keys a committed round replaced (a rotation, §9.6): the
   // link must dial them anew. Taken once.
   std::vector<std::int64_t> TakeRekeyedContacts();
+  // Contacts a committed round removed: the link must drop them. Taken once.
+  std::vector<std::int64_t> TakeRemovedContacts();
   // The frame that tells a contact this node's new keys (sent at every
   // connection after a rotation); `rotation` is the encoded statement.
   crypto::Bytes KeyRotationFrame(crypto::ByteView rotation) const;
@@ -315,11 +322,15 @@ class Messenger {
   std::vector<Event> events_;                // committed, not yet taken
   std::vector<std::int64_t> round_rekeyed_;  // this round, released on commit
   std::vector<std::int64_t> rekeyed_;        // committed, not yet taken
+  std::vector<std::int64_t> round_removed_;  // this round, released on commit
+  std::vector<std::int64_t> removed_;        // committed, not yet taken
   DirectoryFrameSink* directory_sink_ = nullptr;
   std::function<bool(const crypto::PublicKey&)> is_revoked_ = [](const crypto::PublicKey&) {
     return false;
   };
-  bool acknowledged_this_round_ = false;
+  // The scheduler changed in this round in ways a rollback must undo (it
+  // then reloads from the store): acknowledgements, a removed contact.
+  bool scheduler_changed_this_round_ = false;
   bool directory_changed_ = false;
 };
 

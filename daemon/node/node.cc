@@ -303,6 +303,10 @@ Status Node::RunRound(std::vector<zmq::pollitem_t>& items) {
     link_->RemovePeer(contact_id);
     messenger_->OnPeerDisconnected(contact_id);
   }
+  for (std::int64_t contact_id : messenger_->TakeRemovedContacts()) {
+    link_->RemovePeer(contact_id);
+    dialled_us_.erase(contact_id);
+  }
   AddPeers();
   Status transmitted =
       messenger_->Transmit([this](std::int64_t contact_id, crypto::ByteView frame) {

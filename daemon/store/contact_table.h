@@ -43,7 +43,9 @@ class ContactTable {
   // Replaces the card and what comes from it (keys, name, endpoint), and the
   // former identity keys.
   Status UpdateCard(const ContactRow& row);
-  // Removes the contact and, by cascade, its session, messages and outbox.
+  // Removes the contact and, by cascade, its session, messages, outbox,
+  // waiting first messages and the introductions it made; contacts it
+  // introduced are kept, no longer marked as introduced by anyone.
   Status Delete(std::int64_t id);
 
  private:

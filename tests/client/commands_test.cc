@@ -230,6 +230,13 @@ std::optional<api::Reply> Answer(const api::Request& request) {
       reply.mutable_contact()->set_name("Пётр");
       break;
     }
+    case api::Request::kRemoveContact: {
+      const std::string& alias = request.remove_contact().alias();
+      if (alias == "nobody") return testing::ErrorReply(api::UNKNOWN_CONTACT, "nobody");
+      reply.mutable_removed_contact()->set_alias(alias);
+      reply.mutable_removed_contact()->set_fingerprint("aaaa bbbb");
+      break;
+    }
     case api::Request::kSend:
       if (request.send().alias() == "nobody") {
         return testing::ErrorReply(api::UNKNOWN_CONTACT, "nobody");
@@ -574,6 +581,31 @@ TEST_F(CommandsTest, RequestsAndAccept) {
   EXPECT_EQ(unknown.exit_code, kExitError);
   EXPECT_NE(unknown.err.find("8"), std::string::npos);
   EXPECT_NE(unknown.err.find("parley requests"), std::string::npos);
+}
+
+TEST_F(CommandsTest, ContactsRemoveTakesYesAndSaysWhatIsGone) {
+  // Without --yes nothing reaches the daemon, and the user is told how to go ahead.
+  const std::size_t before = daemon_.Requests().size();
+  auto unconfirmed = Run({"contacts", "remove", "борис"});
+  EXPECT_EQ(unconfirmed.exit_code, kExitError);
+  EXPECT_NE(unconfirmed.err.find("parley contacts remove борис --yes"), std::string::npos)
+      << unconfirmed.err;
+  EXPECT_EQ(std::count(unconfirmed.err.begin(), unconfirmed.err.end(), '\n'), 1);
+  EXPECT_EQ(daemon_.Requests().size(), before);
+  auto ru = Run({"--lang", "ru", "contacts", "remove", "борис"});
+  EXPECT_NE(ru.err.find("отменить это нельзя"), std::string::npos) << ru.err;
+
+  auto human = Run({"contacts", "remove", "борис", "--yes"});
+  EXPECT_EQ(human.exit_code, 0) << human.err;
+  EXPECT_EQ(LastRequest().remove_contact().alias(), "борис");
+  EXPECT_NE(human.out.find("Removed борис"), std::string::npos) << human.out;
+  auto machine = Run({"--json", "contacts", "remove", "борис", "--yes"});
+  EXPECT_EQ(json::parse(machine.out),
+            (json{{"alias", "борис"}, {"fingerprint", "aaaa bbbb"}, {"removed", true}}));
+
+  auto unknown = Run({"contacts", "remove", "nobody", "--yes"});
+  EXPECT_EQ(unknown.exit_code, kExitError);
+  EXPECT_NE(unknown.err.find("nobody"), std::string::npos) << unknown.err;
 }
 
 TEST_F(CommandsTest, SendCyrillicRoundTrip) {

@@ -5,6 +5,7 @@
 
 #include <set>
 #include <string>
+#include <thread>
 
 #include "tests/support/test_node.h"
 
@@ -170,6 +171,46 @@ TEST_F(TwoNodes, ARequestCanBeRejected) {
   auto again = anna_.Client({"contacts", "reject", id});
   EXPECT_EQ(again.exit_code, 1);
   EXPECT_NE(again.err.find(id), std::string::npos) << again.err;
+}
+
+TEST_F(TwoNodes, ARemovedContactIsForgottenAndCanComeBackOnlyAsARequest) {
+  Befriend();
+  anna_.Json({"send", "boris", "до удаления"});
+  ASSERT_TRUE(
+      WaitUntil([&] { return CountText(MessagesOf(boris_, "anna"), "до удаления", "in") == 1; }));
+
+  auto unconfirmed = boris_.Client({"contacts", "remove", "anna"});
+  EXPECT_EQ(unconfirmed.exit_code, 1);
+  EXPECT_NE(unconfirmed.err.find("--yes"), std::string::npos) << unconfirmed.err;
+  EXPECT_EQ(boris_.Json({"contacts", "list"}).size(), 1u);  // nothing happened
+
+  auto removed = boris_.Json({"contacts", "remove", "anna", "--yes"});
+  EXPECT_EQ(removed["removed"], true);
+  EXPECT_EQ(boris_.Json({"contacts", "list"}).size(), 0u);
+  auto gone = boris_.Client({"messages", "anna"});
+  EXPECT_NE(gone.exit_code, 0);
+  EXPECT_NE(gone.err.find("anna"), std::string::npos) << gone.err;
+
+  // Anna's node was not told: what she sends now stays with her, and Boris
+  // sees nothing of it.
+  const std::string id = anna_.Json({"send", "boris", "after the removal"})["id"];
+  std::this_thread::sleep_for(std::chrono::seconds(2));
+  EXPECT_NE(StateOf(anna_, "boris", id), "delivered");
+  EXPECT_EQ(boris_.Json({"requests"}).size(), 0u);
+  EXPECT_TRUE(boris_.running());
+
+  // Anna starts afresh with Boris's card: her first message is a request.
+  auto forgot = anna_.Json({"contacts", "remove", "boris", "--yes"});
+  EXPECT_EQ(forgot["removed"], true);
+  anna_.AddContact(boris_, "boris");
+  anna_.Json({"send", "boris", "начнём сначала"});
+  nlohmann::json requests;
+  ASSERT_TRUE(WaitUntil([&] {
+    requests = boris_.Json({"requests"});
+    return requests.size() == 1 && requests[0]["messages"] == 1;
+  })) << boris_.DaemonLog()
+      << anna_.DaemonLog();
+  EXPECT_EQ(requests[0]["name"], "Anna Petrova");
 }
 
 TEST_F(TwoNodes, KillNineMidStreamLosesNothingAndDuplicatesNothing) {

@@ -256,6 +256,13 @@ TEST_F(MessengerTest, AnIntroductionLeadsToAContactIntroducedByTheIntroducer) {
   EXPECT_EQ(boris_.messenger().directory().ByAlias("Carol-Ionescu")->row.introduced_by,
             boris_.messenger().directory().ByAlias("anna")->row.id);
 
+  // Removing the introducer keeps the contact it introduced, introduced by no one.
+  boris_.Round([&] { ASSERT_TRUE(boris_.messenger().RemoveContact("anna").ok()); });
+  ASSERT_NE(boris_.messenger().directory().ByAlias("Carol-Ionescu"), nullptr);
+  EXPECT_EQ(boris_.messenger().directory().ByAlias("Carol-Ionescu")->row.introduced_by, 0);
+  boris_.Restart();
+  EXPECT_EQ(boris_.messenger().directory().ByAlias("Carol-Ionescu")->row.introduced_by, 0);
+
   auto at_carol = carol.messenger().Introductions();
   ASSERT_TRUE(at_carol.ok());
   ASSERT_EQ(at_carol->size(), 1u);
@@ -263,6 +270,52 @@ TEST_F(MessengerTest, AnIntroductionLeadsToAContactIntroducedByTheIntroducer) {
   EXPECT_TRUE(carol.messenger().Introductions()->empty());
   EXPECT_EQ(carol.messenger().DeclineIntroduction(at_carol->at(0).id).code(),
             Status::Code::kNotFound);
+}
+
+TEST_F(MessengerTest, ARemovedContactIsForgottenAndCanComeBackOnlyAsARequest) {
+  Befriend();
+  Send(anna_, "boris", "before");
+  anna_.Connect(anna_boris_, boris_);
+  boris_.Connect(boris_anna_, anna_);
+  std::vector<store::MessageId> acks;
+  for (const auto& [to, frame] : anna_.Transmit()) Deliver(anna_, boris_, frame, acks);
+  Send(anna_, "boris", "still queued when removed");
+  EXPECT_EQ(boris_.messenger().RemoveContact("nobody").code(), Status::Code::kNotFound);
+
+  boris_.Round([&] { ASSERT_TRUE(boris_.messenger().RemoveContact("anna").ok()); });
+  EXPECT_EQ(boris_.messenger().TakeRemovedContacts(), std::vector<std::int64_t>{boris_anna_});
+  EXPECT_TRUE(boris_.messenger().TakeRemovedContacts().empty());  // taken once
+  EXPECT_EQ(boris_.messenger().directory().ByAlias("anna"), nullptr);
+  EXPECT_EQ(boris_.messenger().Messages("anna", 10).status().code(), Status::Code::kNotFound);
+  EXPECT_EQ(boris_.messenger().CountUndelivered().value(), 0);
+  EXPECT_EQ(boris_.messenger().MessageCount(boris_anna_).value(), 0);
+
+  // Anna's node was not told: what she sends on the old session (here still
+  // a PREKEY message, whose one-time prekey is spent) is refused,
+  // unacknowledged, and leaves no trace (not even a request).
+  auto frames = anna_.Transmit();
+  ASSERT_EQ(frames.size(), 1u);
+  std::vector<store::MessageId> none;
+  EXPECT_NE(Deliver(anna_, boris_, frames[0].second, none), FrameVerdict::kAccepted);
+  EXPECT_TRUE(none.empty());
+  EXPECT_TRUE(boris_.messenger().directory().Requests().empty());
+  boris_.Restart();
+  EXPECT_EQ(boris_.messenger().directory().ByAlias("anna"), nullptr);
+  EXPECT_EQ(boris_.messenger().directory().contact_count(), 0u);
+}
+
+TEST_F(MessengerTest, ARemovalInARoundThatRollsBackIsUndone) {
+  Befriend();
+  Send(boris_, "anna", "kept");
+  ASSERT_TRUE(boris_.store().db().Begin().ok());
+  ASSERT_TRUE(boris_.messenger().RemoveContact("anna").ok());
+  boris_.store().db().Rollback();
+  ASSERT_TRUE(boris_.messenger().OnRolledBack().ok());
+  ASSERT_NE(boris_.messenger().directory().ByAlias("anna"), nullptr);
+  EXPECT_TRUE(boris_.messenger().TakeRemovedContacts().empty());
+  EXPECT_EQ(boris_.messenger().CountUndelivered().value(), 1);
+  boris_.Connect(boris_anna_, anna_);
+  EXPECT_EQ(boris_.Transmit().size(), 1u);  // still queued, still sent
 }
 
 TEST_F(MessengerTest, FirstContactThatDoesNotDecryptLeavesNoTrace) {
