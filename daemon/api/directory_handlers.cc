@@ -15,7 +15,10 @@ api::DirectoryTrust TrustOf(const ApiContext& context, const crypto::PublicKey& 
                             std::string& alias) {
   const auto* contact = context.messenger.directory().ByIdentityKey(identity_key);
   if (contact != nullptr && !contact->is_request()) alias = contact->row.alias;
-  if (context.directory.trust().IsRevoked(identity_key)) return api::DIRECTORY_TRUST_REVOKED;
+  if (context.directory.trust().IsRevoked(identity_key) ||
+      (contact != nullptr && context.messenger.IsRevoked(*contact))) {
+    return api::DIRECTORY_TRUST_REVOKED;
+  }
   if (identity_key == context.identity.identity.public_identity().identity_key) {
     return api::DIRECTORY_TRUST_SELF;
   }

@@ -13,7 +13,7 @@ void Introduce(ApiContext& context, const api::Request& request, api::Reply& rep
   // Nothing goes to, or introduces, a revoked key; nothing is signed by one.
   for (const auto* alias : {&introduce.alias1(), &introduce.alias2()}) {
     const auto* contact = context.messenger.directory().ByAlias(*alias);
-    if (contact != nullptr && context.directory.trust().IsRevoked(contact->row.identity_key))
+    if (contact != nullptr && context.messenger.IsRevoked(*contact))
       return Fail(reply, api::KEY_REVOKED, *alias);
   }
   if (context.directory.trust().IsRevoked(

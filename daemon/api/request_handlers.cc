@@ -19,7 +19,7 @@ void FillContact(const ApiContext& context, const messenger::Contact& contact, a
   out.set_name(contact.row.name);
   out.set_endpoint(contact.row.endpoint);
   AddEndorsements(context, contact.row.identity_key, *out.mutable_endorsements());
-  out.set_revoked(context.directory.trust().IsRevoked(contact.row.identity_key));
+  out.set_revoked(context.messenger.IsRevoked(contact));
   if (const auto* introducer = context.messenger.directory().ById(contact.row.introduced_by))
     out.set_introduced_by(introducer->row.alias);
 }
@@ -167,7 +167,7 @@ void Send(ApiContext& context, const api::Request& request, api::Reply& reply, S
   }
   // Nothing goes to a revoked key (anyone may hold it now), nor from one.
   if (const auto* contact = context.messenger.directory().ByAlias(send.alias());
-      contact != nullptr && context.directory.trust().IsRevoked(contact->row.identity_key)) {
+      contact != nullptr && context.messenger.IsRevoked(*contact)) {
     return Fail(reply, api::KEY_REVOKED, send.alias());
   }
   if (context.directory.trust().IsRevoked(

@@ -181,10 +181,13 @@ void Directory::OnCommitted() {
   round_fresh_.clear();
   own_push_pending_ = own_push_pending_ || own_changed_;
   own_changed_ = false;
+  revocations_pending_ = revocations_pending_ || revoked_in_round_;
+  revoked_in_round_ = false;
 }
 
 Status Directory::OnRolledBack() {
   own_changed_ = false;
+  revoked_in_round_ = false;
   round_replies_.clear();
   round_fresh_.clear();
   if (!changed_) return Status::Ok();
@@ -314,6 +317,7 @@ Status Directory::SaveStatement(Statement statement, std::int64_t from) {
       static_cast<std::int64_t>(statement.issued_at_ms), statement.encoded, 0}));
   const StatementKind kind = statement.kind;
   const crypto::PublicKey subject = statement.subject;
+  if (kind == StatementKind::kRevocation) revoked_in_round_ = true;
   Share(slot, ObjectType::kStatement, CheckOrderOf(kind), statement.encoded, from);
   trust_.Put(std::move(statement));
   if (kind == StatementKind::kEndorsement) return RefreshProfile(subject, from);

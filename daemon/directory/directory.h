@@ -18,6 +18,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "crypto/random.h"
@@ -163,6 +164,9 @@ class Directory final : public messenger::DirectoryFrameSink {
   std::vector<std::pair<std::int64_t, crypto::Bytes>> TakeFrames(
       const std::vector<std::int64_t>& online);
   bool HasFramesToTake() const { return !ready_replies_.empty() || !ready_fresh_.empty(); }
+  // Whether a committed round kept a revocation since the last call: the
+  // node then cuts the contacts it revoked (Messenger::IsRevoked).
+  bool TakeRevocationsChanged() { return std::exchange(revocations_pending_, false); }
 
   // Use Load; public for make_unique.
   Directory(store::Store& store, const crypto::SigningKeyPair& owner, std::string owner_name,
@@ -224,6 +228,8 @@ class Directory final : public messenger::DirectoryFrameSink {
   bool changed_ = false;                 // in this round
   bool own_changed_ = false;             // in this round
   bool own_push_pending_ = false;        // committed, not yet taken
+  bool revoked_in_round_ = false;        // a revocation was kept in this round
+  bool revocations_pending_ = false;     // committed, not yet taken
 };
 
 }  // namespace parley::directory

@@ -61,6 +61,12 @@ Result<FrameVerdict> Messenger::OnKeyRotation(const crypto::PublicKey& transport
   return FrameVerdict::kKeyRotated;
 }
 
+bool Messenger::IsRevoked(const Contact& contact) const {
+  if (is_revoked_(contact.row.identity_key)) return true;
+  const auto& former = contact.row.former_identity_keys;
+  return std::any_of(former.begin(), former.end(), is_revoked_);
+}
+
 crypto::Bytes Messenger::KeyRotationFrame(crypto::ByteView rotation) const {
   wire::LinkFrame frame;
   frame.mutable_key_rotation()->set_statement(rotation.data(), rotation.size());

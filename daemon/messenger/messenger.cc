@@ -356,6 +356,8 @@ Result<FrameVerdict> Messenger::OnFrame(const crypto::PublicKey& transport_key,
     return FrameVerdict::kMalformed;
   }
   Contact* sender = directory_.ByTransportKey(transport_key);
+  // A revoked key may be in anyone's hands: nothing it sends is taken.
+  if (sender != nullptr && IsRevoked(*sender)) return FrameVerdict::kRefused;
   switch (parsed.kind_case()) {
     case wire::LinkFrame::kEnvelope:
       return OnEnvelope(sender, transport_key, parsed.envelope(), acks);
@@ -462,8 +464,6 @@ Result<FrameVerdict> Messenger::OnEnvelope(Contact* sender, const crypto::Public
                   : FrameVerdict::kRefused;
   }
   if (sender->is_request() && !prekey) return FrameVerdict::kRefused;
-  // A revoked key may be in anyone's hands: nothing it sends is taken.
-  if (is_revoked_(sender->row.identity_key)) return FrameVerdict::kRefused;
 
   // Cheapest checks first: a duplicate, then the request quota, then crypto.
   auto seen = messages_.HasIncoming(sender->row.id, id);

@@ -184,6 +184,11 @@ class Messenger {
   void SetRevocationCheck(std::function<bool(const crypto::PublicKey&)> is_revoked) {
     is_revoked_ = std::move(is_revoked);
   }
+  // Whether a contact is cut off: its key is revoked, or a key it had
+  // before a rotation we followed is -- the revocation voids that rotation,
+  // which may have been a thief's (docs/protocol.md §9.6). Nothing goes to
+  // a revoked contact and nothing from it is taken.
+  bool IsRevoked(const Contact& contact) const;
   bool IsOnline(std::int64_t contact_id) const { return scheduler_.IsConnected(contact_id); }
   // Replaces the per-contact storage budget (kContactBytesBurst,
   // kContactBytesPerDay); every contact starts again with a full one.

@@ -58,7 +58,7 @@ Result<std::unique_ptr<Node>> Node::Start(const NodeOptions& options, store::Sto
   PARLEY_RETURN_IF_ERROR(
       node->directory_->SetContactCheck([messenger_view](const crypto::PublicKey& key) {
         const auto* contact = messenger_view->directory().ByIdentityKey(key);
-        return contact != nullptr && !contact->is_request();
+        return contact != nullptr && !contact->is_request() && !messenger_view->IsRevoked(*contact);
       }));
 
   node->link_ = std::make_unique<net::Link>(node->context_, *node, identity.identity.transport());
@@ -75,9 +75,19 @@ Result<std::unique_ptr<Node>> Node::Start(const NodeOptions& options, store::Sto
 
 void Node::AddPeers() {
   for (const auto* contact : messenger_->directory().Contacts()) {
-    if (!link_->HasPeer(contact->row.id)) {
+    if (!link_->HasPeer(contact->row.id) && !messenger_->IsRevoked(*contact)) {
       link_->AddPeer(contact->row.id, contact->row.endpoint, contact->row.transport_key);
     }
+  }
+}
+
+void Node::CutRevokedContacts() {
+  for (const auto* contact : messenger_->directory().Contacts()) {
+    if (!messenger_->IsRevoked(*contact) || !link_->HasPeer(contact->row.id)) continue;
+    spdlog::info("contact {} is revoked: its link is closed", contact->row.id);
+    link_->RemovePeer(contact->row.id);
+    messenger_->OnPeerDisconnected(contact->row.id);
+    dialled_us_.erase(contact->row.id);
   }
 }
 
@@ -85,6 +95,7 @@ void Node::AddPeers() {
 
 net::ZapVerdict Node::Authenticate(const crypto::PublicKey& client_key) {
   const auto* contact = messenger_->directory().ByTransportKey(client_key);
+  if (contact != nullptr && messenger_->IsRevoked(*contact)) return net::ZapVerdict::kRefuse;
   if (contact != nullptr && !contact->is_request()) {
     // The contact is up and dialling us: dial back now rather than after
     // backoff. It may have just added us, and refused what we sent before.
@@ -307,6 +318,7 @@ Status Node::RunRound(std::vector<zmq::pollitem_t>& items) {
     link_->RemovePeer(contact_id);
     dialled_us_.erase(contact_id);
   }
+  if (directory_->TakeRevocationsChanged()) CutRevokedContacts();
   AddPeers();
   Status transmitted =
       messenger_->Transmit([this](std::int64_t contact_id, crypto::ByteView frame) {

@@ -87,7 +87,11 @@ class Node final : public net::LinkHandler {
   void PushOwnProfile(std::int64_t contact_id);
   // This node's rotations (§9.6), to a contact that may know only old keys.
   void SendRotations(std::int64_t contact_id);
+  // Dials every contact that is not dialled yet and not revoked.
   void AddPeers();
+  // After a revocation: closes the links of the contacts it revoked (their
+  // queued messages stay queued, and nothing more goes to them).
+  void CutRevokedContacts();
   std::vector<std::int64_t> OnlineContacts() const;
   void PublishEvents();
   int PollTimeoutMs() const;

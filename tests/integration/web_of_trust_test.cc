@@ -357,6 +357,69 @@ TEST_F(WebOfTrust, RotatedKeysKeepContactsConversationsAndEndorsements) {
   })) << armen_.DaemonLog();
 }
 
+// A thief of Ani's laptop rotates her key to his before she can: the
+// earliest rotation wins, so her contacts follow him. Her revocation
+// certificate, published from anyone's node, voids that rotation: every
+// contact cuts him off -- nothing more from him is taken, nothing queued for
+// her goes to him -- and his key inherits none of her endorsements.
+TEST_F(WebOfTrust, TheOwnersRevocationVoidsAThiefsRotationAndHerContactsCutHimOff) {
+  secretariat_.Json({"contact-point", "add", "armen", "--state", "AM"});
+  ASSERT_TRUE(WaitUntil([&] {
+    return armen_.Client({"endorse", "ani", "--org", "MFA"}).exit_code == 0;
+  }));
+  ASSERT_TRUE(WaitUntil([&] { return Finds(giorgi_, {"Hakobyan"}, "Ani Hakobyan"); }));
+  const std::string certificate = files_.path() + "/ani-revocation.txt";
+  ani_.Json({"revoke", "--export", certificate});
+
+  // The thief rotates on her machine; Armen follows the new key, as he must.
+  ani_.Stop();
+  ASSERT_EQ(ani_.Parleyd({"rotate-keys"}).exit_code, 0);
+  ani_.Start();
+  const std::string thief_fingerprint = ani_.Json({"status"})["fingerprint"];
+  auto armens_ani = [&] {
+    for (const auto& contact : armen_.Json({"contacts", "list"})) {
+      if (contact["alias"] == "ani") return contact;
+    }
+    return json();
+  };
+  ASSERT_TRUE(WaitUntil([&] { return armens_ani()["fingerprint"] == thief_fingerprint; }))
+      << armen_.DaemonLog();
+  ani_.Json({"send", "armen", "new laptop, same me"});
+  ASSERT_TRUE(WaitUntil([&] { return armen_.Json({"messages", "ani"}).size() == 1; }));
+
+  // While the thief is offline, Armen writes to "her".
+  ani_.Stop();
+  armen_.Json({"send", "ani", "the Vienna list"});
+  // Ani, from Giorgi's node, publishes the certificate she kept.
+  giorgi_.Json({"revoke", "--publish", certificate});
+  ASSERT_TRUE(WaitUntil([&] { return armens_ani()["revoked"] == true; })) << armen_.DaemonLog();
+  EXPECT_EQ(armens_ani()["fingerprint"], thief_fingerprint);
+  EXPECT_EQ(armen_.Json({"profile", "show", "ani"})["trust"], "revoked");
+  auto to_thief = armen_.Client({"send", "ani", "are you there?"});
+  EXPECT_NE(to_thief.exit_code, 0);
+  EXPECT_NE(to_thief.err.find("ani"), std::string::npos) << to_thief.err;
+
+  // The thief comes back: the queued message does not reach him, and what
+  // he sends is not taken.
+  ani_.Start();
+  ani_.Json({"send", "armen", "send me the list again"});
+  std::this_thread::sleep_for(std::chrono::seconds(3));  // his node dials and retries
+  for (const auto& message : ani_.Json({"messages", "armen"})) {
+    EXPECT_NE(message["text"], "the Vienna list") << ani_.DaemonLog();
+  }
+  auto history = armen_.Json({"messages", "ani"});
+  ASSERT_EQ(history.size(), 2u) << armen_.DaemonLog();
+  EXPECT_EQ(history[0]["text"], "new laptop, same me");
+  EXPECT_EQ(history[1]["text"], "the Vienna list");
+  EXPECT_EQ(history[1]["state"], "queued");
+  // Nobody finds an endorsed Ani any more: his key inherits nothing.
+  for (TestNode* member : {&secretariat_, &nino_, &giorgi_, &davit_}) {
+    ASSERT_TRUE(WaitUntil([&] { return !Finds(*member, {"Hakobyan"}, "Ani Hakobyan"); }))
+        << member->name() << member->DaemonLog();
+  }
+  EXPECT_FALSE(Finds(armen_, {"Hakobyan"}, "Ani Hakobyan"));
+}
+
 TEST_F(WebOfTrust, AnIntroductionLeadsToAWorkingConversation) {
   // Armen knows Ani and Davit; they do not know each other.
   EXPECT_NE(armen_.Client({"introduce", "ani", "ani"}).exit_code, 0);

@@ -606,6 +606,42 @@ TEST_F(MessengerTest, AContactThatMissedTwoRotationsFollowsThemBoth) {
   EXPECT_TRUE(HasText(History(boris_, "anna"), "after two rotations"));
 }
 
+// Revoking a key a contact had before a rotation voids that rotation, which
+// may have been a thief's: the contact is cut off under its new key too.
+TEST_F(MessengerTest, RevokingTheKeyBeforeARotationCutsTheContactOff) {
+  Befriend();
+  std::vector<store::MessageId> acks;
+  const crypto::PublicKey old_key = IdentityKeyOf(anna_);
+  RotateKeys(anna_);
+  const crypto::PublicKey new_key = IdentityKeyOf(anna_);
+  FakeRotationSink sink;
+  sink.Hands({old_key}, new_key);
+  boris_.messenger().SetDirectorySink(&sink);
+  ASSERT_EQ(Deliver(anna_, boris_, anna_.messenger().KeyRotationFrame(crypto::AsBytes("r")), acks),
+            FrameVerdict::kKeyRotated);
+  Send(anna_, "boris", "from the new key");
+  anna_.Connect(anna_boris_, boris_);
+  const auto frame = anna_.Transmit().back().second;
+  const Contact* anna = boris_.messenger().directory().ByAlias("anna");
+  ASSERT_NE(anna, nullptr);
+  EXPECT_FALSE(boris_.messenger().IsRevoked(*anna));
+
+  boris_.messenger().SetRevocationCheck(
+      [&](const crypto::PublicKey& key) { return key == old_key; });
+  EXPECT_TRUE(boris_.messenger().IsRevoked(*anna));
+  EXPECT_EQ(Deliver(anna_, boris_, frame, acks), FrameVerdict::kRefused);
+  EXPECT_TRUE(acks.empty());
+  EXPECT_FALSE(HasText(History(boris_, "anna"), "from the new key"));
+  // Not even another rotation frame is taken from it.
+  EXPECT_EQ(Deliver(anna_, boris_, anna_.messenger().KeyRotationFrame(crypto::AsBytes("r")), acks),
+            FrameVerdict::kRefused);
+
+  // A revocation of some unrelated key changes nothing.
+  boris_.messenger().SetRevocationCheck([](const crypto::PublicKey&) { return false; });
+  EXPECT_FALSE(boris_.messenger().IsRevoked(*anna));
+  EXPECT_EQ(Deliver(anna_, boris_, frame, acks), FrameVerdict::kAccepted);
+}
+
 TEST_F(MessengerTest, AStrangerHoldingACardFromBeforeARotationCanStillWrite) {
   LocalNode carol("Carol", 9, "tcp://127.0.0.1:7409");
   carol.Round([&] {
