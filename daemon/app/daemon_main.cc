@@ -346,6 +346,9 @@ int RunRotateKeys(const Console& console, const CommandLine& line, const std::st
       return console.Fail(kExitUsage, Text::kRotationRevoked);
     if (status.code() == Status::Code::kAlreadyExists)
       return console.Fail(kExitUsage, Text::kRotationKnown);
+    if (status.code() == Status::Code::kInvalidArgument)
+      return console.Fail(kExitUsage, Text::kRotationLimit,
+                          std::to_string(directory::kMaxLineage - 1));
     return FailFromStatus(console, status, home);
   }
   console.Say(Text::kKeysRotated,

@@ -159,6 +159,11 @@ const std::map<Text, Entry>& Catalogue() {
         "was copied, revoke it (parley revoke --yes) and set up a new node",
         "parleyd: смена ключа этого узла, сделанная где-то ещё, уже известна; если ключ "
         "скопирован, отзовите его (parley revoke --yes) и создайте новый узел"}},
+      {Text::kRotationLimit,
+       {"parleyd: this identity has rotated its keys {0} times, the most a network follows; "
+        "set up a new node (parleyd init) and ask your contacts to add its card",
+        "parleyd: ключи этой личности сменялись уже {0} раз, больше сеть не отслеживает; "
+        "создайте новый узел (parleyd init) и попросите контакты добавить его карточку"}},
       {Text::kKeysRotated,
        {"Keys rotated: {0} is now {1}. Start the node again; contacts follow when they next "
         "connect, and every member after sync.",

@@ -50,6 +50,7 @@ enum class Text {
   kRotationNeedsNetwork,
   kRotationRevoked,
   kRotationKnown,
+  kRotationLimit,
   kKeysRotated,
 };
 

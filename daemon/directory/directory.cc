@@ -41,6 +41,12 @@ DirectoryEntry EntryOf(const Profile& profile) {
   return entry;
 }
 
+// The kinds a key may make about itself, with no one's authority: what a
+// member minting throwaway keys could fill stores with (kMaxUnvouchedStatements).
+bool AnyoneMayMake(StatementKind kind) {
+  return kind == StatementKind::kRevocation || kind == StatementKind::kRotation;
+}
+
 // A profile's slot among shared objects: tag 0, then the owner's key.
 crypto::Bytes ProfileSlot(const crypto::PublicKey& owner) {
   crypto::Bytes slot{0};
@@ -120,6 +126,7 @@ Status Directory::Reload() {
   shown_versions_.clear();
   round_replies_.clear();
   round_fresh_.clear();
+  unvouched_statements_.reset();
   auto stored_charter = table_.LoadCharter();
   if (!stored_charter.ok()) return stored_charter.status();
   if (!stored_charter.value()) return Status::Ok();
@@ -327,6 +334,7 @@ Status Directory::SaveStatement(Statement statement, std::int64_t from) {
 
 Status Directory::SetContactCheck(std::function<bool(const crypto::PublicKey&)> is_contact) {
   is_contact_ = std::move(is_contact);
+  unvouched_statements_.reset();
   PARLEY_RETURN_IF_ERROR(RefreshAll());
   round_fresh_.clear();  // who is shown changed; nothing new to share
   return Status::Ok();
@@ -353,6 +361,9 @@ Status Directory::OnSyncMessage(std::int64_t contact_id, const wire::DirectorySy
     return Status::Ok();
   }
   for (auto& reply : replies) round_replies_.emplace_back(contact_id, std::move(reply));
+  // Counted at admission, a key may be vouched for since (an endorsement
+  // checked after its rotation): counted again, at most once a message.
+  if (unvouched_statements_ >= kMaxUnvouchedStatements) unvouched_statements_.reset();
   for (const auto& object : received) {
     auto kept = OnSyncedObject(object, contact_id);
     if (!kept.ok()) return kept.status();
@@ -388,6 +399,14 @@ Result<bool> Directory::OnSyncedObject(const wire::DirectoryObject& object, std:
     }
     const Statement* held = trust_.Find(statement->Slot());
     if (held != nullptr && !Supersedes(*statement, *held)) return false;
+    if (AnyoneMayMake(statement->kind) && held == nullptr && !IsVouchedFor(statement->subject)) {
+      if (UnvouchedStatements() >= kMaxUnvouchedStatements) {
+        spdlog::debug("refused a statement about a key nothing vouches for: {} held already",
+                      kMaxUnvouchedStatements);
+        return false;
+      }
+      ++*unvouched_statements_;
+    }
     PARLEY_RETURN_IF_ERROR(SaveStatement(std::move(statement.value()), from));
     return true;
   }
@@ -407,6 +426,25 @@ Result<bool> Directory::OnSyncedObject(const wire::DirectoryObject& object, std:
     return true;
   }
   return false;
+}
+
+bool Directory::IsVouchedFor(const crypto::PublicKey& key) const {
+  const auto lineage = trust_.Lineage(trust_.LatestKey(key));
+  return std::any_of(lineage.begin(), lineage.end(), [this](const crypto::PublicKey& member) {
+    return member == owner_.public_key() || trust_.IsAnchor(member) ||
+           trust_.IsNamedByAuthority(member) || profiles_.count(member) != 0 || is_contact_(member);
+  });
+}
+
+std::size_t Directory::UnvouchedStatements() {
+  if (!unvouched_statements_) {
+    unvouched_statements_ = 0;
+    for (const Statement* statement : trust_.All()) {
+      if (AnyoneMayMake(statement->kind) && !IsVouchedFor(statement->subject))
+        ++*unvouched_statements_;
+    }
+  }
+  return *unvouched_statements_;
 }
 
 std::vector<std::pair<std::int64_t, crypto::Bytes>> Directory::TakeFrames(
@@ -555,6 +593,8 @@ Status Directory::HandOver(const crypto::SigningKeyPair& successor,
   // elsewhere (by whoever else holds the key) leaves revocation as the answer.
   if (trust_.Find(SlotOf(StatementKind::kRotation, owner_.public_key())) != nullptr)
     return Status::AlreadyExists("a rotation of this key is known");
+  if (trust_.Lineage(owner_.public_key()).size() >= kMaxLineage)
+    return Status::InvalidArgument("this key's lineage is full");
   const auto now = static_cast<std::uint64_t>(clock_.NowUnixMs());
   auto rotation = SignRotation(owner_, successor, *charter_, now);
   if (!rotation.ok()) return rotation.status();

@@ -53,6 +53,14 @@ struct ProfileUpdate {
 // top of every (re)connection: repairs what a lost push missed.
 constexpr std::int64_t kSyncIntervalMs = 60'000;
 
+// Revocations and rotations anyone may make of their own keys, about keys
+// nothing else names here (no endorsement, delegation, profile, contact or
+// anchor in their lineage): kept from sync only while a node holds fewer
+// than this many (<= 1 KiB each). A member minting throwaway keys cannot
+// grow every store without end; a real member's self-revocation still
+// travels through nodes that never heard of it (docs/decisions.md #28).
+constexpr std::size_t kMaxUnvouchedStatements = 256;
+
 class Directory final : public messenger::DirectoryFrameSink {
  public:
   // The network set-up commands of parleyd, each in a transaction of its own
@@ -125,7 +133,8 @@ class Directory final : public messenger::DirectoryFrameSink {
   // transaction: the owner hands over to `successor` -- a rotation statement,
   // and the owner's profile signed again by the successor with its card.
   // kNotFound when the node has joined no network; PermissionDenied when the
-  // owner's key is revoked; kAlreadyExists when a rotation of it is known.
+  // owner's key is revoked; kAlreadyExists when a rotation of it is known;
+  // InvalidArgument when its lineage already holds kMaxLineage keys.
   Status HandOver(const crypto::SigningKeyPair& successor, crypto::ByteView successor_card);
   // The rotation that retired `key`, when one holds.
   const Statement* RotationOf(const crypto::PublicKey& key) const { return trust_.RotationOf(key); }
@@ -186,6 +195,11 @@ class Directory final : public messenger::DirectoryFrameSink {
   // Writes a statement that holds to the store, keeps it, and brings every
   // profile it may change up to date.
   Status SaveStatement(Statement statement, std::int64_t from);
+  // Whether something other than a self-made revocation or rotation names
+  // `key` or a key of its lineage here (kMaxUnvouchedStatements).
+  bool IsVouchedFor(const crypto::PublicKey& key) const;
+  // The revocations and rotations held about keys nothing vouches for.
+  std::size_t UnvouchedStatements();
   // One object received by sync: kept when it checks (Result false when not).
   Result<bool> OnSyncedObject(const wire::DirectoryObject& object, std::int64_t from);
   // Whether every member may see the profile: an endorsement for its state
@@ -224,12 +238,13 @@ class Directory final : public messenger::DirectoryFrameSink {
   std::vector<std::pair<std::int64_t, SharedObject>> round_fresh_;  // (from, object)
   std::vector<std::pair<std::int64_t, wire::DirectorySync>> ready_replies_;
   std::vector<std::pair<std::int64_t, SharedObject>> ready_fresh_;
-  std::uint64_t own_version_floor_ = 0;  // of the owner's stored profile, even expired
-  bool changed_ = false;                 // in this round
-  bool own_changed_ = false;             // in this round
-  bool own_push_pending_ = false;        // committed, not yet taken
-  bool revoked_in_round_ = false;        // a revocation was kept in this round
-  bool revocations_pending_ = false;     // committed, not yet taken
+  std::uint64_t own_version_floor_ = 0;              // of the owner's stored profile, even expired
+  bool changed_ = false;                             // in this round
+  bool own_changed_ = false;                         // in this round
+  bool own_push_pending_ = false;                    // committed, not yet taken
+  bool revoked_in_round_ = false;                    // a revocation was kept in this round
+  bool revocations_pending_ = false;                 // committed, not yet taken
+  std::optional<std::size_t> unvouched_statements_;  // counted when first needed
 };
 
 }  // namespace parley::directory

@@ -124,7 +124,7 @@ bool TrustGraph::Holds(const Statement& statement) const {
              IsEndorser(statement.signer, statement.subject);
     }
     case StatementKind::kRotation:
-      return !IsRevoked(statement.subject);
+      return !IsRevoked(statement.subject) && Lineage(statement.subject).size() < kMaxLineage;
     case StatementKind::kContactPoint:
       return IsAnchor(statement.signer) && !IsSuspended(statement.subject) &&
              !IsRevoked(statement.subject);
@@ -138,6 +138,12 @@ bool TrustGraph::Holds(const Statement& statement) const {
     }
   }
   return false;
+}
+
+bool TrustGraph::IsNamedByAuthority(const crypto::PublicKey& key) const {
+  auto endorsements = endorsement_slots_.find(key);
+  return (endorsements != endorsement_slots_.end() && !endorsements->second.empty()) ||
+         Find(SlotOf(StatementKind::kContactPoint, key)) != nullptr;
 }
 
 const Statement* TrustGraph::Find(crypto::ByteView slot) const {

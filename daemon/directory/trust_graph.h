@@ -11,7 +11,9 @@
 //     endorsements, unless the retired key is revoked
 //
 // A key's lineage is the key and, through held rotations, the keys it
-// succeeded (at most kMaxLineage). Suspending any of them suspends all.
+// succeeded (at most kMaxLineage; a rotation that would make one longer does
+// not hold, so nobody can chain rotations into every store without end).
+// Suspending any of them suspends all.
 //
 // A statement holds when its signer may say it given the other statements
 // held now; the answer can change when a suspension arrives. Not a store:
@@ -68,6 +70,9 @@ class TrustGraph {
   const Statement* ActiveContactPoint(const crypto::PublicKey& key) const;
   // The endorsements of `subject`, and of the keys it succeeded, that hold now.
   std::vector<const Statement*> EndorsementsOf(const crypto::PublicKey& subject) const;
+  // Whether an endorsement or a delegation held names `key`, holding or not:
+  // the network vouches, or once vouched, for it.
+  bool IsNamedByAuthority(const crypto::PublicKey& key) const;
   // Every delegation held, suspended or not.
   std::vector<const Statement*> ContactPoints() const;
   // Every statement held, in the order a receiver can check them (CheckOrderOf).

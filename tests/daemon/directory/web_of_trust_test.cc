@@ -490,6 +490,54 @@ TEST_F(WebOfTrustTest, ARotationSentOverALinkIsKeptOnlyWhenItConcernsAContact) {
   EXPECT_TRUE(unrelated->empty());
 }
 
+// A member minting throwaway keys and revoking each one: every other node
+// keeps at most kMaxUnvouchedStatements of them, also after a restart, and a
+// revocation of a key the network vouches for still reaches everyone.
+TEST_F(WebOfTrustTest, SelfRevocationsOfThrowawayKeysAreCappedAndRealOnesStillTravel) {
+  ASSERT_TRUE(Dir("secretariat").AddContactPoint(Key("armen"), "AM").ok());
+  Pump();
+  std::map<std::string, std::size_t> before;
+  for (const char* who : {"armen", "secretariat", "giorgi"}) before[who] = StoredStatements(who);
+  const auto now = static_cast<std::uint64_t>(members_["ani"].node->clock().NowUnixMs());
+  for (std::size_t i = 0; i < kMaxUnvouchedStatements + 20; ++i) {
+    const auto throwaway = crypto::SigningKeyPair::Generate(random_);
+    auto junk = SignStatement(throwaway, StatementKind::kRevocation, throwaway.public_key(), "", "",
+                              charter_, now);
+    ASSERT_TRUE(junk.ok()) << junk.status().message();
+    ASSERT_TRUE(Dir("ani").PublishRevocation(RevocationText(*junk)).ok());
+  }
+  Pump();
+  for (const char* who : {"armen", "secretariat", "giorgi"}) {
+    EXPECT_EQ(StoredStatements(who), before[who] + kMaxUnvouchedStatements) << who;
+  }
+  // Restarted, Armen counts what he holds and still takes no more.
+  Load("armen");
+  const auto late = crypto::SigningKeyPair::Generate(random_);
+  auto more =
+      SignStatement(late, StatementKind::kRevocation, late.public_key(), "", "", charter_, now);
+  ASSERT_TRUE(more.ok());
+  ASSERT_TRUE(Dir("ani").PublishRevocation(RevocationText(*more)).ok());
+  Connect("ani", "armen");
+  Pump();
+  EXPECT_FALSE(Dir("armen").trust().IsRevoked(late.public_key()));
+
+  // Ani is endorsed, then her key is revoked: that revocation reaches every node.
+  ASSERT_TRUE(Dir("armen").Endorse(Key("ani"), "Migration Service").ok());
+  Pump();
+  auto certificate = Dir("ani").ExportRevocation();
+  ASSERT_TRUE(certificate.ok());
+  ASSERT_TRUE(Dir("giorgi").PublishRevocation(RevocationText(*certificate)).ok());
+  Pump();
+  for (const char* who : {"secretariat", "giorgi", "armen", "ani"})
+    EXPECT_TRUE(Dir(who).trust().IsRevoked(Key("ani"))) << who;
+  // So does the self-revocation of an unendorsed contact, to its contacts.
+  auto giorgi_certificate = Dir("giorgi").ExportRevocation();
+  ASSERT_TRUE(giorgi_certificate.ok());
+  ASSERT_TRUE(Dir("giorgi").PublishRevocation(RevocationText(*giorgi_certificate)).ok());
+  Pump();
+  EXPECT_TRUE(Dir("secretariat").trust().IsRevoked(Key("giorgi")));
+}
+
 TEST_F(WebOfTrustTest, AKeyHandsOverOnce) {
   auto first = crypto::Identity::Generate(random_);
   auto second = crypto::Identity::Generate(random_);
@@ -508,6 +556,31 @@ TEST_F(WebOfTrustTest, AKeyHandsOverOnce) {
   EXPECT_EQ(Dir("ani").HandOver(second.signing(), card_of(second)).code(),
             Status::Code::kAlreadyExists);
   EXPECT_EQ(Dir("ani").RotationOf(Key("ani"))->successor, successor);
+}
+
+TEST_F(WebOfTrustTest, AKeyWhoseLineageIsFullDoesNotHandOver) {
+  // Ani's key already succeeded kMaxLineage - 1 others.
+  std::vector<crypto::SigningKeyPair> keys;
+  for (std::size_t i = 0; i + 1 < kMaxLineage; ++i)
+    keys.push_back(crypto::SigningKeyPair::Generate(random_));
+  const auto& ani = members_["ani"].node->identity().identity.signing();
+  wire::DirectorySync chain;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    const crypto::SigningKeyPair& next = i + 1 < keys.size() ? keys[i + 1] : ani;
+    auto rotation = SignRotation(keys[i], next, charter_, 1 + i);
+    ASSERT_TRUE(rotation.ok());
+    chain.mutable_objects()->add_objects()->set_statement(
+        reinterpret_cast<const char*>(rotation->encoded.data()), rotation->encoded.size());
+  }
+  ASSERT_TRUE(Dir("ani").OnSyncMessage(IdOf("armen"), chain).ok());
+  ASSERT_EQ(Dir("ani").trust().Lineage(Key("ani")).size(), kMaxLineage);
+
+  auto successor = crypto::Identity::Generate(random_);
+  auto prekey = crypto::SignedPrekey::Generate(successor.signing(), 2, random_);
+  const auto card = identity::MakeCard(successor, prekey, "Ani", {"tcp://127.0.0.1:1"}, 1);
+  EXPECT_EQ(Dir("ani").HandOver(successor.signing(), card.encoded).code(),
+            Status::Code::kInvalidArgument);
+  EXPECT_EQ(Dir("ani").RotationOf(Key("ani")), nullptr);
 }
 
 }  // namespace
