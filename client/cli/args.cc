@@ -40,6 +40,9 @@ const std::vector<OptionSpec>& KnownOptions() {
       // network amend
       {"taxonomy", true, false},
       {"name", true, false},
+      {"add-anchor", true, false},
+      {"remove-anchor", true, false},
+      {"first-anchor", true, false},
   };
   return kOptions;
 }

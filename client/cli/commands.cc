@@ -402,7 +402,8 @@ Status ReadTaxonomy(const std::string& file, api::AmendNetworkRequest& amend) {
 }
 
 Status RunNetworkAmend(Invocation& inv) {
-  if (!inv.Has("taxonomy") && !inv.Has("name")) {
+  const bool anchors = inv.Has("add-anchor") || inv.Has("remove-anchor") || inv.Has("first-anchor");
+  if (!inv.Has("taxonomy") && !inv.Has("name") && !anchors) {
     return Failure::Usage("usage.network_amend_nothing", {}, inv.command.Id());
   }
   if (inv.Has("name") && inv.Option("name").empty()) {
@@ -416,6 +417,9 @@ Status RunNetworkAmend(Invocation& inv) {
   if (inv.Has("taxonomy")) {
     if (Status read = ReadTaxonomy(inv.Option("taxonomy"), amend); !read.ok()) return read;
   }
+  if (inv.Has("add-anchor")) amend.add_add_anchors(inv.Option("add-anchor"));
+  if (inv.Has("remove-anchor")) amend.add_remove_anchors(inv.Option("remove-anchor"));
+  if (inv.Has("first-anchor")) amend.set_first_anchor(inv.Option("first-anchor"));
   auto reply = inv.api.Call(std::move(request), api::Reply::kNetwork);
   if (!reply.ok()) {
     // NOT_ANCHOR's general sentence is about contact points.
@@ -425,6 +429,24 @@ Status RunNetworkAmend(Invocation& inv) {
   }
   inv.Emit(render::NetworkJson(reply->network()),
            render::NetworkAmendedText(reply->network(), inv.lang));
+  return {};
+}
+
+// ------------------------------------------------------ network anchor-key
+
+Status RunNetworkAnchorKey(Invocation& inv) {
+  api::Request request;
+  request.mutable_anchor_key();
+  auto reply = inv.api.Call(std::move(request), api::Reply::kAnchorKey);
+  if (!reply.ok()) return reply.failure();
+  const api::AnchorKeyReply& key = reply->anchor_key();
+  inv.Emit(
+      render::Json{
+          {"key", key.key()}, {"fingerprint", key.fingerprint()}, {"anchor", key.anchor()}},
+      i18n::Text(inv.lang,
+                 key.anchor() ? "network.anchor_key_is_anchor" : "network.anchor_key_made",
+                 {{"key", key.key()}, {"fingerprint", key.fingerprint()}}) +
+          "\n");
   return {};
 }
 
@@ -884,15 +906,17 @@ const std::vector<CommandSpec>& CommandTable() {
       {"chat", "ALIAS", {"ALIAS"}, 1, false, {}, {}, false, true, RunChat},
       {"network", "", {}, 0, false, {}, {}, true, true, RunNetwork},
       {"network amend",
-       "[--taxonomy FILE] [--name NAME]",
+       "[--taxonomy FILE] [--name NAME] [--add-anchor KEY] [--remove-anchor FINGERPRINT] "
+       "[--first-anchor FINGERPRINT]",
        {},
        0,
        false,
-       {"taxonomy", "name"},
+       {"taxonomy", "name", "add-anchor", "remove-anchor", "first-anchor"},
        {},
        true,
        true,
        RunNetworkAmend},
+      {"network anchor-key", "", {}, 0, false, {}, {}, true, true, RunNetworkAnchorKey},
       {"profile set",
        "[--name-latin S] [--name-cyrillic S] [--state XX] [--org S] [--role S] "
        "[--areas SLUG,...] [--languages xx,...] [--bio S]",

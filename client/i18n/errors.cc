@@ -63,6 +63,10 @@ ErrorSentence SentenceFor(api::ErrorCode code) {
       return {"error.same_contact", "", "error.same_contact"};
     case api::INVALID_TAXONOMY:
       return {"error.invalid_taxonomy", "detail", "error.invalid_taxonomy_plain"};
+    case api::INVALID_ANCHOR:
+      return {"error.invalid_anchor", "detail", "error.invalid_anchor_plain"};
+    case api::NOT_FIRST_ANCHOR:
+      return {"error.not_first_anchor", "", "error.not_first_anchor"};
     default:
       break;
   }

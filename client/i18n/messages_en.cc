@@ -156,6 +156,14 @@ const Messages& EnglishMessages() {
       {"error.invalid_taxonomy",
        "The taxonomy is not valid: {detail}; fix the file and try again."},
       {"error.invalid_taxonomy_plain", "The taxonomy is not valid; fix the file and try again."},
+      {"error.invalid_anchor",
+       "The change of anchors is not valid: {detail}. 'parley network' lists the anchors' "
+       "fingerprints; a new anchor's key comes from 'parley network anchor-key' on its node."},
+      {"error.invalid_anchor_plain",
+       "The change of anchors is not valid. 'parley network' lists the anchors' fingerprints."},
+      {"error.not_first_anchor",
+       "Only the network's first anchor signs charter amendments, and this node is another "
+       "anchor. Ask the first anchor ('parley network' lists it first)."},
       {"error.not_anchor_amend",
        "Only the network's anchor (the secretariat's node) can amend the charter. 'parley "
        "network' shows whether this node is an anchor."},
@@ -261,7 +269,8 @@ const Messages& EnglishMessages() {
       {"usage.profile_set_nothing",
        "Say what to change: 'profile set' needs at least one option, for example --org ORG."},
       {"usage.network_amend_nothing",
-       "Say what to amend: 'network amend' needs --taxonomy FILE, --name NAME or both."},
+       "Say what to amend: 'network amend' needs --taxonomy FILE, --name NAME, --add-anchor "
+       "KEY, --remove-anchor FINGERPRINT or --first-anchor FINGERPRINT."},
       {"usage.empty_network_name",
        "--name needs the network's new name; to keep the name, leave out --name."},
       {"usage.revoke_one_mode",
@@ -341,6 +350,16 @@ const Messages& EnglishMessages() {
       {"network.anchor_yes", "an anchor of the network (it holds an anchor key)"},
       {"network.anchor_no", "a member"},
       {"network.charter_fingerprint", "Anchor fingerprint"},
+      {"network.anchor_first_yes", "the first anchor of the network (it signs amendments)"},
+      {"network.anchors", "Anchors"},
+      {"network.anchor_first", "{fingerprint} (first: signs amendments)"},
+      {"network.anchor_key_made",
+       "This node's anchor key:\n  {key}\nFingerprint: {fingerprint}\n\nGive the key to the "
+       "network's first anchor, and compare the fingerprint with them in person or by phone. "
+       "They make this node an anchor with:\n  parley network amend --add-anchor {key}"},
+      {"network.anchor_key_is_anchor",
+       "This node's anchor key is an anchor of the network:\n  {key}\nFingerprint: "
+       "{fingerprint}"},
       {"network.areas_title", "Thematic areas (* marks the states' current priorities):"},
       {"network.no_areas", "The charter lists no thematic areas."},
       {"network.slugs_hint",
@@ -525,7 +544,8 @@ const Messages& EnglishMessages() {
       {"summary.messages", "show the latest messages with a contact"},
       {"summary.chat", "talk with a contact live"},
       {"summary.network", "your network: charter, thematic areas"},
-      {"summary.network_amend", "anchor: amend the taxonomy or the name"},
+      {"summary.network_amend", "anchor: amend taxonomy, name or anchors"},
+      {"summary.network_anchor-key", "your anchor key, to become an anchor"},
       {"summary.profile_set", "publish or change your profile"},
       {"summary.profile_show", "show your profile or a contact's"},
       {"summary.directory_search", "find experts in the network's directory"},
@@ -656,10 +676,17 @@ const Messages& EnglishMessages() {
        "  parley --json network"},
       {"help.network_amend",
        "Amends the network's charter: its taxonomy (the thematic areas and their\n"
-       "topics), its name, or both. Only the network's anchor (the secretariat's node)\n"
-       "can do this. Your node signs the next version of the charter, and members'\n"
-       "nodes receive it as the directory syncs. At least one option is needed.\n"
-       "Afterwards the network is shown as \"parley network\" shows it.\n\n"
+       "topics), its name, its anchors, or several at once. Only the network's first\n"
+       "anchor (the secretariat's node) can do this. Your node signs the next version\n"
+       "of the charter, and members' nodes receive it as the directory syncs. At least\n"
+       "one option is needed. Afterwards the network is shown as \"parley network\"\n"
+       "shows it.\n\n"
+       "Anchors may delegate contact points, endorse members of any state, suspend and\n"
+       "revoke. To make another node an anchor, its owner runs \"parley network\n"
+       "anchor-key\" and gives you the key; compare its fingerprint with them first.\n"
+       "Removing an anchor voids everything it signed: its delegations and\n"
+       "endorsements stop counting. The first anchor cannot remove itself; make another\n"
+       "anchor first, and that anchor can then remove it.\n\n"
        "To change the taxonomy, export it, edit the file, and give it back:\n"
        "  parley --json network > taxonomy.json\n"
        "  parley network amend --taxonomy taxonomy.json\n\n"
@@ -669,12 +696,28 @@ const Messages& EnglishMessages() {
        "new area may leave out \"priority\" (true or false) and \"topics\".\n\n"
        "Options:\n"
        "  --taxonomy FILE   the new taxonomy: a JSON file of at most 256 KiB\n"
-       "  --name NAME       the network's new name\n\n"
+       "  --name NAME       the network's new name\n"
+       "  --add-anchor KEY  make the node whose anchor key this is an anchor\n"
+       "  --remove-anchor FINGERPRINT   an anchor that is to be one no more\n"
+       "  --first-anchor FINGERPRINT    the anchor that signs amendments from now on\n\n"
        "With --json: the network, as \"parley --json network\" prints it.\n\n"
        "Examples:\n"
        "  parley network amend --taxonomy taxonomy.json\n"
        "  parley network amend --name \"Prague Process\"\n"
+       "  parley network amend --add-anchor parley-anchor:2vYk...\n"
        "  parley --json network amend --taxonomy taxonomy.json --name \"Prague Process\""},
+      {"help.network_anchor-key",
+       "Shows this node's anchor key, and makes one the first time. An anchor key is\n"
+       "what the network's first anchor adds to the charter to make this node an anchor\n"
+       "too (for a second secretariat office, say): give them the key, and compare its\n"
+       "fingerprint with them in person or by phone. It is public; the secret half stays\n"
+       "in this node's encrypted store. Once the amendment reaches this node, \"parley\n"
+       "network\" shows it as an anchor.\n\n"
+       "With --json: {\"key\", \"fingerprint\", \"anchor\"}, where anchor says whether the\n"
+       "charter names the key already.\n\n"
+       "Examples:\n"
+       "  parley network anchor-key\n"
+       "  parley --json network anchor-key"},
       {"help.profile_set",
        "Publishes your profile in the network's directory, or changes it, so that other\n"
        "members can find you. Your node signs a new version with your key; the others\n"

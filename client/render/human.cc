@@ -294,14 +294,29 @@ std::string MessagesText(const std::string& alias, const api::MessageList& messa
   return table.Render();
 }
 
+// The charter's anchors, a line each, the first (which signs amendments) marked.
+std::string AnchorLines(const api::NetworkReply& network, Lang lang) {
+  if (network.anchor_fingerprints().empty()) return OrDash(network.charter_fingerprint());
+  std::vector<std::string> lines;
+  for (const auto& fingerprint : network.anchor_fingerprints()) {
+    lines.push_back(lines.empty() && network.anchor_fingerprints_size() > 1
+                        ? Text(lang, "network.anchor_first", {{"fingerprint", Safe(fingerprint)}})
+                        : Safe(fingerprint));
+  }
+  return Joined(lines, "\n");
+}
+
 std::string NetworkText(const api::NetworkReply& network, Lang lang) {
   std::string out = LabelledRows({
       {Text(lang, "network.name"), OrDash(network.name())},
       {Text(lang, "network.id"), OrDash(network.network_id())},
       {Text(lang, "network.charter_version"), std::to_string(network.charter_version())},
-      {Text(lang, "network.anchor"),
-       Text(lang, network.anchor() ? "network.anchor_yes" : "network.anchor_no")},
-      {Text(lang, "network.charter_fingerprint"), OrDash(network.charter_fingerprint())},
+      {Text(lang, "network.anchor"), Text(lang, network.first_anchor() ? "network.anchor_first_yes"
+                                                : network.anchor()     ? "network.anchor_yes"
+                                                                       : "network.anchor_no")},
+      {Text(lang, network.anchor_fingerprints_size() > 1 ? "network.anchors"
+                                                         : "network.charter_fingerprint"),
+       AnchorLines(network, lang)},
   });
   out += "\n";
   if (network.areas().empty()) return out + Text(lang, "network.no_areas") + "\n";

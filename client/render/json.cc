@@ -133,7 +133,10 @@ Json NetworkJson(const api::NetworkReply& network) {
               {"network_id", network.network_id()},
               {"charter_version", network.charter_version()},
               {"anchor", network.anchor()},
+              {"first_anchor", network.first_anchor()},
               {"charter_fingerprint", network.charter_fingerprint()},
+              {"anchors", Json(std::vector<std::string>(network.anchor_fingerprints().begin(),
+                                                        network.anchor_fingerprints().end()))},
               {"areas", std::move(areas)}};
 }
 

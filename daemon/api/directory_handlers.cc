@@ -5,11 +5,24 @@
 
 #include "crypto/bytes.h"
 #include "crypto/fingerprint.h"
+#include "crypto/random.h"
 #include "daemon/api/handler_support.h"
 
 namespace parley::api_server {
 
 namespace {
+
+// Fingerprints as users type them: spaces and case do not matter.
+bool SameFingerprint(std::string_view shown, std::string_view typed) {
+  auto normal = [](std::string_view text) {
+    std::string out;
+    for (char c : text) {
+      if (c != ' ') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return out;
+  };
+  return !typed.empty() && normal(shown) == normal(typed);
+}
 
 api::DirectoryTrust TrustOf(const ApiContext& context, const crypto::PublicKey& identity_key,
                             std::string& alias) {
@@ -103,6 +116,8 @@ void FillNetwork(const ApiContext& context, api::NetworkReply& out) {
   out.set_charter_version(charter.version);
   out.set_anchor(context.directory.is_anchor());
   out.set_charter_fingerprint(crypto::Fingerprint(charter.signer));
+  for (const auto& key : charter.anchor_keys) out.add_anchor_fingerprints(crypto::Fingerprint(key));
+  out.set_first_anchor(context.directory.is_first_anchor());
   for (const auto& area : charter.areas) {
     auto* a = out.add_areas();
     a->set_slug(area.slug);
@@ -167,9 +182,42 @@ void AmendNetwork(ApiContext& context, const api::Request& request, api::Reply& 
       areas->push_back(std::move(area));
     }
   }
-  std::optional<std::string> name;
-  if (amend.has_name()) name = amend.name();
-  auto amended = context.directory.AmendNetwork(std::move(name), std::move(areas));
+  directory::CharterChange change;
+  change.areas = std::move(areas);
+  if (amend.has_name()) change.name = amend.name();
+  if (!context.directory.is_anchor()) return Fail(reply, api::NOT_ANCHOR);
+  if (!context.directory.is_first_anchor()) return Fail(reply, api::NOT_FIRST_ANCHOR);
+  // Bounded before anything is parsed: a charter holds at most kMaxAnchors.
+  if (static_cast<std::size_t>(amend.add_anchors_size() + amend.remove_anchors_size()) >
+      2 * directory::kMaxAnchors) {
+    return Fail(reply, api::INVALID_ANCHOR, "too many anchors");
+  }
+  for (const auto& text : amend.add_anchors()) {
+    auto key = directory::ParseAnchorKeyText(text);
+    if (!key.ok()) return Fail(reply, api::INVALID_ANCHOR, key.status().message());
+    change.add_anchors.push_back(key.value());
+  }
+  const auto& anchors = context.directory.charter()->anchor_keys;
+  auto anchor_named = [&](const std::string& fingerprint) -> const crypto::PublicKey* {
+    auto it = std::find_if(anchors.begin(), anchors.end(), [&](const crypto::PublicKey& key) {
+      return SameFingerprint(crypto::Fingerprint(key), fingerprint);
+    });
+    return it == anchors.end() ? nullptr : &*it;
+  };
+  for (const auto& fingerprint : amend.remove_anchors()) {
+    const crypto::PublicKey* key = anchor_named(fingerprint);
+    if (key == nullptr) return Fail(reply, api::INVALID_ANCHOR, fingerprint + " is no anchor");
+    change.remove_anchors.push_back(*key);
+  }
+  if (amend.has_first_anchor()) {
+    const crypto::PublicKey* key = anchor_named(amend.first_anchor());
+    if (key == nullptr)
+      return Fail(reply, api::INVALID_ANCHOR, amend.first_anchor() + " is no anchor");
+    change.first_anchor = *key;
+  }
+  if (auto next = context.directory.AnchorsAfter(change); !next.ok())
+    return Fail(reply, api::INVALID_ANCHOR, next.status().message());
+  auto amended = context.directory.AmendNetwork(change);
   if (!amended.ok()) {
     const Status& status = amended.status();
     if (StorageFailed(status, reply, storage)) return;
@@ -177,6 +225,19 @@ void AmendNetwork(ApiContext& context, const api::Request& request, api::Reply& 
     return Fail(reply, api::INVALID_TAXONOMY, status.message());
   }
   FillNetwork(context, *reply.mutable_network());
+}
+
+void AnchorKey(ApiContext& context, const api::Request&, api::Reply& reply, Status& storage) {
+  if (NotJoined(context, reply)) return;
+  auto key = context.directory.MakeAnchorKey(crypto::SystemRandom());
+  if (!key.ok()) {
+    if (StorageFailed(key.status(), reply, storage)) return;
+    return Fail(reply, api::INTERNAL, key.status().message());
+  }
+  auto& out = *reply.mutable_anchor_key();
+  out.set_key(directory::AnchorKeyText(key.value()));
+  out.set_fingerprint(crypto::Fingerprint(key.value()));
+  out.set_anchor(context.directory.charter()->IsAnchor(key.value()));
 }
 
 void SetProfile(ApiContext& context, const api::Request& request, api::Reply& reply,

@@ -1,4 +1,5 @@
-// The local API's directory operations: network, set_profile, show_profile,
+// The local API's directory operations: network, amend_network, anchor_key,
+// set_profile, show_profile,
 // search_directory, and the web of trust's add_contact_point,
 // suspend_contact_point, list_contact_points, endorse, revoke
 // (docs/protocol.md §9).
@@ -11,6 +12,8 @@ namespace parley::api_server {
 void Network(ApiContext& context, const api::Request& request, api::Reply& reply, Status& storage);
 void AmendNetwork(ApiContext& context, const api::Request& request, api::Reply& reply,
                   Status& storage);
+void AnchorKey(ApiContext& context, const api::Request& request, api::Reply& reply,
+               Status& storage);
 void SetProfile(ApiContext& context, const api::Request& request, api::Reply& reply,
                 Status& storage);
 void ShowProfile(ApiContext& context, const api::Request& request, api::Reply& reply,

@@ -213,6 +213,7 @@ const std::unordered_map<int, Handler>& DispatchTable() {
       {api::Request::kListMessages, ListMessages},
       {api::Request::kNetwork, Network},
       {api::Request::kAmendNetwork, AmendNetwork},
+      {api::Request::kAnchorKey, AnchorKey},
       {api::Request::kSetProfile, SetProfile},
       {api::Request::kShowProfile, ShowProfile},
       {api::Request::kSearchDirectory, SearchDirectory},

@@ -14,6 +14,14 @@ namespace parley::directory {
 
 namespace {
 
+std::string_view TrimSpace(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
+    text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+    text.remove_suffix(1);
+  return text;
+}
+
 bool IsValidLabel(const std::string& text, bool required) {
   if (text.empty()) return !required;
   return text.size() <= kMaxLabelBytes && identity::IsValidUtf8(text);
@@ -72,6 +80,24 @@ std::string Charter::Text() const {
   return std::string(kCharterPrefix) + crypto::ToBase64Url(encoded);
 }
 
+std::string AnchorKeyText(const crypto::PublicKey& key) {
+  return std::string(kAnchorKeyPrefix) + crypto::ToBase64Url(key);
+}
+
+Result<crypto::PublicKey> ParseAnchorKeyText(std::string_view text) {
+  text = TrimSpace(text);
+  if (text.rfind(kAnchorKeyPrefix, 0) != 0)
+    return Status::InvalidArgument("not an anchor key: it must start with parley-anchor:");
+  text.remove_prefix(kAnchorKeyPrefix.size());
+  if (text.size() > 64) return Status::InvalidArgument("anchor key too long");
+  auto bytes = crypto::FromBase64Url(text);
+  crypto::PublicKey key{};
+  if (!bytes || bytes->size() != key.size())
+    return Status::InvalidArgument("anchor key is not 32 bytes of base64url");
+  std::copy(bytes->begin(), bytes->end(), key.begin());
+  return key;
+}
+
 bool IsValidSlug(std::string_view slug) {
   if (slug.empty() || slug.size() > kMaxSlugBytes || slug.front() == '-' || slug.back() == '-') {
     return false;
@@ -110,15 +136,18 @@ Result<Charter> CreateCharter(const crypto::SigningKeyPair& anchor, std::string_
 
 Result<Charter> AmendCharter(const Charter& current, const crypto::SigningKeyPair& anchor,
                              std::string_view name, const std::vector<Area>& areas,
+                             const std::vector<crypto::PublicKey>& anchor_keys,
                              std::uint64_t now_ms) {
-  if (!current.IsAnchor(anchor.public_key()))
-    return Status::PermissionDenied("not an anchor key of the charter");
+  if (current.anchor_keys.empty() || current.anchor_keys.front() != anchor.public_key())
+    return Status::PermissionDenied("not the first anchor key of the charter");
+  if (std::find(anchor_keys.begin(), anchor_keys.end(), anchor.public_key()) == anchor_keys.end())
+    return Status::InvalidArgument("the signing anchor cannot remove itself");
   wire::CharterBody body;
   body.set_format(1);
   body.set_network_id(AsString(current.network_id));
   body.set_version(current.version + 1);
   body.set_name(std::string(name));
-  for (const auto& key : current.anchor_keys) body.add_anchor_keys(AsString(key));
+  for (const auto& key : anchor_keys) body.add_anchor_keys(AsString(key));
   for (const auto& area : areas) ToProto(area, *body.add_areas());
   body.set_created_at_ms(now_ms);
   auto amended = SignCharter(anchor, body);
@@ -131,8 +160,8 @@ Status CheckAmendment(const Charter& current, const Charter& next) {
   if (next.network_id != current.network_id)
     return Status::InvalidArgument("the charter of another network");
   if (next.version <= current.version) return Status::InvalidArgument("not a newer version");
-  if (!current.IsAnchor(next.signer))
-    return Status::InvalidArgument("not signed by an anchor of the current version");
+  if (current.anchor_keys.empty() || next.signer != current.anchor_keys.front())
+    return Status::InvalidArgument("not signed by the first anchor of the current version");
   for (const auto& area : current.areas) {
     if (!next.HasArea(area.slug))
       return Status::InvalidArgument("the area " + area.slug + " is removed");
@@ -141,10 +170,7 @@ Status CheckAmendment(const Charter& current, const Charter& next) {
 }
 
 Result<Charter> ParseCharterText(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
-    text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
-    text.remove_suffix(1);
+  text = TrimSpace(text);
   if (text.rfind(kCharterPrefix, 0) != 0)
     return Status::InvalidArgument("not a charter: it must start with parley-charter:");
   text.remove_prefix(kCharterPrefix.size());
@@ -187,6 +213,7 @@ Result<Charter> ParseCharterBytes(crypto::ByteView encoded) {
   for (const auto& raw : body.anchor_keys()) {
     crypto::PublicKey key{};
     if (!CopyExact(raw, key)) return Status::InvalidArgument("anchor key has the wrong size");
+    if (charter.IsAnchor(key)) return Status::InvalidArgument("an anchor key is listed twice");
     charter.anchor_keys.push_back(key);
   }
   if (!charter.IsAnchor(charter.signer))

@@ -5,7 +5,7 @@
 // bound holds and the signature verifies under one of its own anchor keys.
 // Which charter a node trusts is decided once, when it joins (`parleyd init
 // --charter FILE`, the file coming from the secretariat out of band); later
-// versions must be signed by an anchor of the version the node holds.
+// versions must be signed by the first anchor of the version the node holds.
 #pragma once
 
 #include <array>
@@ -22,6 +22,7 @@
 namespace parley::directory {
 
 inline constexpr std::string_view kCharterPrefix = "parley-charter:";
+inline constexpr std::string_view kAnchorKeyPrefix = "parley-anchor:";
 constexpr std::size_t kNetworkIdSize = 16;
 constexpr std::size_t kMaxCharterBytes = 64 * 1024;
 constexpr std::size_t kMaxNetworkNameBytes = 128;
@@ -74,22 +75,30 @@ Result<Charter> CreateCharter(const crypto::SigningKeyPair& anchor, std::string_
                               crypto::Random& random);
 
 // The next version of `current` (the secretariat's amendment), signed by
-// `anchor`, one of its anchor keys (PermissionDenied otherwise): `name` and
-// `areas` replace the current ones; the network and its anchor keys stay.
-// InvalidArgument says what is wrong with the taxonomy.
+// `anchor`, its first anchor key (PermissionDenied otherwise): `name`,
+// `areas` and `anchor_keys` replace the current ones; the network stays.
+// InvalidArgument says what is wrong with the taxonomy or the anchors.
 Result<Charter> AmendCharter(const Charter& current, const crypto::SigningKeyPair& anchor,
                              std::string_view name, const std::vector<Area>& areas,
+                             const std::vector<crypto::PublicKey>& anchor_keys,
                              std::uint64_t now_ms);
 
 // Whether `next` may replace `current`: the same network, a higher version,
-// signed by an anchor key of `current`, and no area of `current` removed
-// (profiles name them, and must stay valid). InvalidArgument says why not.
+// signed by the first anchor key of `current` (so two amendments of one
+// version never compete), and no area of `current` removed (profiles name
+// them, and must stay valid). InvalidArgument says why not.
 Status CheckAmendment(const Charter& current, const Charter& next);
 
 // From the text form (surrounding whitespace is ignored).
 Result<Charter> ParseCharterText(std::string_view text);
 // From the Signed protobuf bytes (as stored).
 Result<Charter> ParseCharterBytes(crypto::ByteView encoded);
+
+// "parley-anchor:" + base64url(key): how a would-be anchor's public key
+// travels to the first anchor, who adds it to the charter.
+std::string AnchorKeyText(const crypto::PublicKey& key);
+// From that text (surrounding whitespace ignored); InvalidArgument otherwise.
+Result<crypto::PublicKey> ParseAnchorKeyText(std::string_view text);
 
 // [a-z0-9-], 1..kMaxSlugBytes, not starting or ending with '-'.
 bool IsValidSlug(std::string_view slug);

@@ -137,14 +137,7 @@ Status Directory::Reload() {
   shared_.Put(kCharterSlot,
               SharedObject{ObjectType::kCharter, kCharterCheckOrder, charter_->encoded});
 
-  auto anchors = table_.LoadAnchorKeys();
-  if (!anchors.ok()) return anchors.status();
-  for (const auto& row : anchors.value()) {
-    crypto::PublicKey key{};
-    if (row.public_key.size() != key.size()) return Status::Corrupt("a stored anchor key");
-    std::copy(row.public_key.begin(), row.public_key.end(), key.begin());
-    if (charter_->IsAnchor(key)) anchor_keys_.push_back(key);
-  }
+  PARLEY_RETURN_IF_ERROR(LoadHeldAnchorKeys());
 
   const auto now = static_cast<std::uint64_t>(clock_.NowUnixMs());
   trust_ = TrustGraph(charter_->anchor_keys);
@@ -469,15 +462,53 @@ std::vector<std::pair<std::int64_t, crypto::Bytes>> Directory::TakeFrames(
 
 // ---------------------------------------------------------------- trust
 
-Result<crypto::SigningKeyPair> Directory::AnchorKeyPair() {
+Status Directory::LoadHeldAnchorKeys() {
+  anchor_keys_.clear();
+  auto anchors = table_.LoadAnchorKeys();
+  if (!anchors.ok()) return anchors.status();
+  for (const auto& row : anchors.value()) {
+    crypto::PublicKey key{};
+    if (row.public_key.size() != key.size()) return Status::Corrupt("a stored anchor key");
+    std::copy(row.public_key.begin(), row.public_key.end(), key.begin());
+    if (charter_->IsAnchor(key)) anchor_keys_.push_back(key);
+  }
+  return Status::Ok();
+}
+
+Result<crypto::SigningKeyPair> Directory::AnchorKeyPair(const crypto::PublicKey* wanted) {
   if (anchor_keys_.empty()) return Status::PermissionDenied("this node holds no anchor key");
   auto rows = table_.LoadAnchorKeys();
   if (!rows.ok()) return rows.status();
   for (const auto& row : rows.value()) {
     auto pair = crypto::SigningKeyPair::FromSecret(row.secret.view());
-    if (pair && charter_->IsAnchor(pair->public_key())) return std::move(*pair);
+    if (!pair || !charter_->IsAnchor(pair->public_key())) continue;
+    if (wanted == nullptr || pair->public_key() == *wanted) return std::move(*pair);
   }
-  return Status::PermissionDenied("this node holds no anchor key");
+  return Status::PermissionDenied("this node holds no such anchor key");
+}
+
+bool Directory::is_first_anchor() const {
+  return charter_ && !charter_->anchor_keys.empty() &&
+         std::find(anchor_keys_.begin(), anchor_keys_.end(), charter_->anchor_keys.front()) !=
+             anchor_keys_.end();
+}
+
+Result<crypto::PublicKey> Directory::MakeAnchorKey(crypto::Random& random) {
+  if (!charter_) return Status::NotFound("this node has joined no network");
+  auto rows = table_.LoadAnchorKeys();
+  if (!rows.ok()) return rows.status();
+  for (const auto& row : rows.value()) {
+    crypto::PublicKey key{};
+    if (row.public_key.size() != key.size()) return Status::Corrupt("a stored anchor key");
+    std::copy(row.public_key.begin(), row.public_key.end(), key.begin());
+    return key;
+  }
+  auto anchor = crypto::SigningKeyPair::Generate(random);
+  crypto::Bytes public_key(anchor.public_key().begin(), anchor.public_key().end());
+  PARLEY_RETURN_IF_ERROR(table_.InsertAnchorKey(
+      store::AnchorKeyRow{std::move(public_key), crypto::SecureBuffer::CopyOf(anchor.secret())}));
+  changed_ = true;  // a rolled-back round forgets it
+  return anchor.public_key();
 }
 
 Result<const Statement*> Directory::SignAndSave(const crypto::SigningKeyPair& signer,
@@ -558,27 +589,54 @@ Result<const Statement*> Directory::RevokeMember(const crypto::PublicKey& subjec
   return SignAndSave(owner_, StatementKind::kRevocation, subject, "", "");
 }
 
-Result<const Charter*> Directory::AmendNetwork(std::optional<std::string> name,
-                                               std::optional<std::vector<Area>> areas) {
+Result<const Charter*> Directory::AmendNetwork(const CharterChange& change) {
   if (!charter_) return Status::NotFound("this node has joined no network");
-  auto anchor = AnchorKeyPair();
+  if (!is_first_anchor()) return Status::PermissionDenied("not the first anchor");
+  auto anchors = AnchorsAfter(change);
+  if (!anchors.ok()) return anchors.status();
+  auto anchor = AnchorKeyPair(&charter_->anchor_keys.front());
   if (!anchor.ok()) return anchor.status();
-  auto amended = AmendCharter(*charter_, anchor.value(), name ? *name : charter_->name,
-                              areas ? *areas : charter_->areas,
-                              static_cast<std::uint64_t>(clock_.NowUnixMs()));
+  auto amended =
+      AmendCharter(*charter_, anchor.value(), change.name ? *change.name : charter_->name,
+                   change.areas ? *change.areas : charter_->areas, anchors.value(),
+                   static_cast<std::uint64_t>(clock_.NowUnixMs()));
   if (!amended.ok()) return amended.status();
   PARLEY_RETURN_IF_ERROR(Adopt(std::move(amended.value()), kFromThisNode));
   return &*charter_;
+}
+
+Result<std::vector<crypto::PublicKey>> Directory::AnchorsAfter(const CharterChange& change) const {
+  if (!charter_) return Status::NotFound("this node has joined no network");
+  std::vector<crypto::PublicKey> anchors = charter_->anchor_keys;
+  for (const auto& key : change.remove_anchors) {
+    auto it = std::find(anchors.begin(), anchors.end(), key);
+    if (it == anchors.end())
+      return Status::InvalidArgument(crypto::Fingerprint(key) + " is no anchor");
+    if (key == charter_->anchor_keys.front())
+      return Status::InvalidArgument("the first anchor cannot remove itself; make another first");
+    anchors.erase(it);
+  }
+  for (const auto& key : change.add_anchors) {
+    if (std::find(anchors.begin(), anchors.end(), key) != anchors.end())
+      return Status::InvalidArgument(crypto::Fingerprint(key) + " is an anchor already");
+    anchors.push_back(key);
+  }
+  if (anchors.size() > kMaxAnchors)
+    return Status::InvalidArgument("at most " + std::to_string(kMaxAnchors) + " anchors");
+  if (change.first_anchor) {
+    auto it = std::find(anchors.begin(), anchors.end(), *change.first_anchor);
+    if (it == anchors.end())
+      return Status::InvalidArgument(crypto::Fingerprint(*change.first_anchor) + " is no anchor");
+    std::rotate(anchors.begin(), it, it + 1);
+  }
+  return anchors;
 }
 
 Status Directory::Adopt(Charter charter, std::int64_t from) {
   changed_ = true;
   PARLEY_RETURN_IF_ERROR(table_.SaveCharter(charter.encoded));
   charter_ = std::move(charter);
-  anchor_keys_.erase(
-      std::remove_if(anchor_keys_.begin(), anchor_keys_.end(),
-                     [this](const crypto::PublicKey& key) { return !charter_->IsAnchor(key); }),
-      anchor_keys_.end());
+  PARLEY_RETURN_IF_ERROR(LoadHeldAnchorKeys());  // this node may have become one, or ceased
   trust_.SetAnchors(charter_->anchor_keys);
   Share(kCharterSlot, ObjectType::kCharter, kCharterCheckOrder, charter_->encoded, from);
   // Who the anchors are may have changed, and with them what holds.

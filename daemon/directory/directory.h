@@ -61,6 +61,15 @@ constexpr std::int64_t kSyncIntervalMs = 60'000;
 // travels through nodes that never heard of it (docs/decisions.md #28).
 constexpr std::size_t kMaxUnvouchedStatements = 256;
 
+// What a charter amendment changes; what is absent or empty is kept.
+struct CharterChange {
+  std::optional<std::string> name = {};
+  std::optional<std::vector<Area>> areas = {};
+  std::vector<crypto::PublicKey> add_anchors = {};     // appended, in this order
+  std::vector<crypto::PublicKey> remove_anchors = {};  // never the first anchor itself
+  std::optional<crypto::PublicKey> first_anchor = {};  // moved to the front: it signs the next
+};
+
 class Directory final : public messenger::DirectoryFrameSink {
  public:
   // The network set-up commands of parleyd, each in a transaction of its own
@@ -122,12 +131,21 @@ class Directory final : public messenger::DirectoryFrameSink {
   // (PermissionDenied otherwise).
   Result<const Statement*> RevokeMember(const crypto::PublicKey& subject);
 
-  // The secretariat's amendment (anchor only, PermissionDenied otherwise):
-  // signs the charter's next version with `name` and `areas` (each absent:
-  // kept), stores it and shares it. InvalidArgument says what is wrong with
-  // the taxonomy (e.g. an area removed).
-  Result<const Charter*> AmendNetwork(std::optional<std::string> name,
-                                      std::optional<std::vector<Area>> areas);
+  // The secretariat's amendment (the first anchor only, PermissionDenied
+  // otherwise): signs the charter's next version with `change`, stores it
+  // and shares it. InvalidArgument says what is wrong with the taxonomy
+  // (e.g. an area removed) or the anchors (e.g. one removed that is none).
+  Result<const Charter*> AmendNetwork(const CharterChange& change);
+  // The anchor keys `change` leaves (first first); InvalidArgument says why
+  // it cannot: an anchor removed that is none, or the first one, one added
+  // twice, more than kMaxAnchors.
+  Result<std::vector<crypto::PublicKey>> AnchorsAfter(const CharterChange& change) const;
+  // This node's anchor key, made (and stored, this round) if it holds none:
+  // the key another anchor adds to the charter to make this node one.
+  Result<crypto::PublicKey> MakeAnchorKey(crypto::Random& random);
+  // Whether this node holds the charter's first anchor key, the one that
+  // signs amendments.
+  bool is_first_anchor() const;
 
   // Key rotation (§9.6), in the offline `parleyd rotate-keys`, inside its
   // transaction: the owner hands over to `successor` -- a rotation statement,
@@ -210,8 +228,11 @@ class Directory final : public messenger::DirectoryFrameSink {
   Status RefreshProfile(const crypto::PublicKey& subject, std::int64_t from);
   // ... for everything, after a suspension or a delegation changed.
   Status RefreshAll();
-  // Loads the anchor key pair this node holds; PermissionDenied when none.
-  Result<crypto::SigningKeyPair> AnchorKeyPair();
+  // Loads the anchor key pair this node holds (`wanted`, when given);
+  // PermissionDenied when none.
+  Result<crypto::SigningKeyPair> AnchorKeyPair(const crypto::PublicKey* wanted = nullptr);
+  // anchor_keys_ from the store: the held keys the charter names.
+  Status LoadHeldAnchorKeys();
   Result<const Statement*> SignAndSave(const crypto::SigningKeyPair& signer, StatementKind kind,
                                        const crypto::PublicKey& subject, std::string state,
                                        std::string organisation);

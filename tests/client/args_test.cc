@@ -647,18 +647,19 @@ TEST(HelpTest, IntroductionsInTheOverviewAndTheirHelp) {
 TEST(HelpTest, NetworkAmendInTheOverviewAndItsHelp) {
   EXPECT_NE(RunParley({"help"}).out.find("  network                             your network: "
                                          "charter, thematic areas\n"
-                                         "  network amend [OPTIONS]             anchor: amend the "
-                                         "taxonomy or the name\n"),
+                                         "  network amend [OPTIONS]             anchor: amend "
+                                         "taxonomy, name or anchors\n"),
             std::string::npos);
   EXPECT_NE(RunParley({"--lang", "ru", "help"})
-                .out.find("  network amend [OPTIONS]             якорь: изменить таксономию или "
-                          "название\n"),
+                .out.find("  network amend [OPTIONS]             якорь: изменить таксономию, "
+                          "имя, якоря\n"),
             std::string::npos);
 
   auto english = RunParley({"help", "network", "amend"});
   EXPECT_EQ(english.exit_code, 0);
   EXPECT_EQ(english.out.rfind("Usage:\n  parley [--home DIR] [--json] [--lang en|ru] network amend "
-                              "[--taxonomy FILE]\n         [--name NAME]\n",
+                              "[--taxonomy FILE]\n         [--name NAME] [--add-anchor KEY] "
+                              "[--remove-anchor FINGERPRINT]\n",
                               0),
             0u)
       << english.out;
@@ -666,7 +667,7 @@ TEST(HelpTest, NetworkAmendInTheOverviewAndItsHelp) {
        {"\n  parley --json network > taxonomy.json\n"
         "  parley network amend --taxonomy taxonomy.json\n",
         "can be added and renamed", "an area cannot be removed", "as the directory syncs",
-        "At least one option is needed.", "\n  --taxonomy FILE   ", "\n  --name NAME       ",
+        "At least\none option is needed.", "\n  --taxonomy FILE   ", "\n  --name NAME       ",
         "256 KiB", "\n  parley network amend --name \"Prague Process\"\n"}) {
     EXPECT_NE(english.out.find(text), std::string::npos) << text << english.out;
   }
@@ -677,7 +678,7 @@ TEST(HelpTest, NetworkAmendInTheOverviewAndItsHelp) {
   EXPECT_EQ(russian.exit_code, 0);
   for (const char* text :
        {"Использование:", "\n  parley --json network > taxonomy.json\n",
-        "можно добавлять и переименовывать", "удалить область нельзя", "при\nсинхронизации",
+        "можно добавлять и переименовывать", "удалить область нельзя", "при синхронизации",
         "\n  --taxonomy FILE   новая таксономия", "Примеры:\n  parley network amend"}) {
     EXPECT_NE(russian.out.find(text), std::string::npos) << text << russian.out;
   }

@@ -439,12 +439,27 @@ std::optional<api::Reply> Answer(const api::Request& request) {
         }
         if (area.slug() == "plain") return testing::ErrorReply(api::INVALID_TAXONOMY, "");
       }
+      if (amend.has_first_anchor()) return testing::ErrorReply(api::NOT_FIRST_ANCHOR, "");
+      if (!amend.remove_anchors().empty() && amend.remove_anchors(0) == "ffff 0000")
+        return testing::ErrorReply(api::INVALID_ANCHOR, "ffff 0000 is no anchor");
       api::NetworkReply& network = *reply.mutable_network();
       network = PragueProcess();
       network.set_charter_version(3);
       network.set_anchor(true);
       if (amend.has_name()) network.set_name(amend.name());
       if (!amend.areas().empty()) *network.mutable_areas() = amend.areas();
+      if (!amend.add_anchors().empty()) {
+        network.set_first_anchor(true);
+        network.add_anchor_fingerprints("abcd 0123");
+        network.add_anchor_fingerprints("beef 4567");
+      }
+      break;
+    }
+    case api::Request::kAnchorKey: {
+      auto& key = *reply.mutable_anchor_key();
+      key.set_key("parley-anchor:S2V5");
+      key.set_fingerprint("beef 4567");
+      key.set_anchor(false);
       break;
     }
     default:
@@ -722,7 +737,9 @@ TEST_F(CommandsTest, NetworkJsonCarriesBothLanguages) {
       {"network_id", "00112233445566778899aabbccddeeff"},
       {"charter_version", 2},
       {"anchor", false},
+      {"first_anchor", false},
       {"charter_fingerprint", "abcd 0123"},
+      {"anchors", json::array()},
       {"areas", json::array({{{"slug", "irregular-migration"},
                               {"name_en", "Preventing and combating irregular migration"},
                               {"name_ru", "Предотвращение нелегальной миграции и борьба с ней"},
@@ -1618,7 +1635,9 @@ TEST_F(CommandsTest, NetworkAmendJsonIsTheNetwork) {
                          {"network_id", "00112233445566778899aabbccddeeff"},
                          {"charter_version", 3},
                          {"anchor", true},
+                         {"first_anchor", false},
                          {"charter_fingerprint", "abcd 0123"},
+                         {"anchors", json::array()},
                          {"areas", json::array({{{"slug", "integration"},
                                                  {"name_en", "Integration"},
                                                  {"name_ru", "Интеграция"},
@@ -1793,13 +1812,15 @@ TEST_F(CommandsTest, NetworkAmendWithoutAnOptionIsAUsageErrorAndSendsNothing) {
   EXPECT_EQ(nothing.exit_code, kExitUsage);
   EXPECT_EQ(nothing.out, "");
   EXPECT_EQ(nothing.err,
-            "parley: Say what to amend: 'network amend' needs --taxonomy FILE, --name NAME or "
-            "both.\nsee: parley help network amend\n");
+            "parley: Say what to amend: 'network amend' needs --taxonomy FILE, --name NAME, "
+            "--add-anchor KEY, --remove-anchor FINGERPRINT or --first-anchor FINGERPRINT.\nsee: "
+            "parley help network amend\n");
   auto russian = Run({"--lang", "ru", "network", "amend"});
   EXPECT_EQ(russian.exit_code, kExitUsage);
   EXPECT_EQ(russian.err,
             "parley: Укажите, что изменить: команде «network amend» нужен --taxonomy FILE, --name "
-            "NAME или оба параметра.\nсм.: parley help network amend\n");
+            "NAME, --add-anchor KEY, --remove-anchor FINGERPRINT или --first-anchor "
+            "FINGERPRINT.\nсм.: parley help network amend\n");
   auto machine = json::parse(Run({"--json", "network", "amend"}).out);
   EXPECT_EQ(machine["error"]["code"], "usage");
   EXPECT_NE(machine["error"]["message"].get<std::string>().find("parley help network amend"),
@@ -2082,4 +2103,41 @@ TEST_F(CommandsTest, EveryJsonCommandPrintsExactlyOneDocument) {
 }
 
 }  // namespace
+TEST_F(CommandsTest, NetworkAnchorKeyShowsTheKeyAndWhatToDoWithIt) {
+  auto human = Run({"network", "anchor-key"});
+  EXPECT_EQ(human.exit_code, 0) << human.err;
+  ASSERT_TRUE(LastRequest().has_anchor_key());
+  EXPECT_NE(human.out.find("  parley-anchor:S2V5\n"), std::string::npos) << human.out;
+  EXPECT_NE(human.out.find("beef 4567"), std::string::npos) << human.out;
+  EXPECT_NE(human.out.find("parley network amend --add-anchor parley-anchor:S2V5"),
+            std::string::npos)
+      << human.out;
+  auto russian = Run({"--lang", "ru", "network", "anchor-key"});
+  EXPECT_NE(russian.out.find("Ключ якоря этого узла"), std::string::npos) << russian.out;
+  auto machine = Run({"--json", "network", "anchor-key"});
+  EXPECT_EQ(json::parse(machine.out),
+            (json{{"key", "parley-anchor:S2V5"}, {"fingerprint", "beef 4567"}, {"anchor", false}}));
+}
+
+TEST_F(CommandsTest, NetworkAmendChangesTheAnchorsAndSaysWhatWentWrong) {
+  auto added = Run({"network", "amend", "--add-anchor", "parley-anchor:S2V5"});
+  EXPECT_EQ(added.exit_code, 0) << added.err;
+  ASSERT_EQ(LastRequest().amend_network().add_anchors_size(), 1);
+  EXPECT_EQ(LastRequest().amend_network().add_anchors(0), "parley-anchor:S2V5");
+  EXPECT_EQ(LastRequest().amend_network().areas_size(), 0);
+  EXPECT_NE(added.out.find("Anchors:          abcd 0123 (first: signs amendments)\n"
+                           "                  beef 4567\n"),
+            std::string::npos)
+      << added.out;
+  EXPECT_NE(added.out.find("the first anchor of the network"), std::string::npos) << added.out;
+
+  auto unknown = Run({"network", "amend", "--remove-anchor", "ffff 0000"});
+  EXPECT_NE(unknown.exit_code, 0);
+  EXPECT_NE(unknown.err.find("ffff 0000 is no anchor"), std::string::npos) << unknown.err;
+  auto not_first = Run({"--lang", "ru", "network", "amend", "--first-anchor", "beef 4567"});
+  EXPECT_NE(not_first.exit_code, 0);
+  EXPECT_EQ(LastRequest().amend_network().first_anchor(), "beef 4567");
+  EXPECT_NE(not_first.err.find("первый якорь"), std::string::npos) << not_first.err;
+}
+
 }  // namespace parley::client

@@ -327,8 +327,10 @@ TEST(JsonTest, NetworkKeysAndTypes) {
   area->set_priority(true);
   area->add_topics()->set_slug("reception");
   json document = NetworkJson(network);
-  EXPECT_EQ(Keys(document), (std::set<std::string>{"name", "network_id", "charter_version",
-                                                   "anchor", "charter_fingerprint", "areas"}));
+  EXPECT_EQ(Keys(document),
+            (std::set<std::string>{"name", "network_id", "charter_version", "anchor",
+                                   "first_anchor", "charter_fingerprint", "anchors", "areas"}));
+  EXPECT_TRUE(document["anchors"].is_array());
   EXPECT_TRUE(document["charter_version"].is_number_unsigned());
   EXPECT_TRUE(document["anchor"].is_boolean());
   ASSERT_EQ(document["areas"].size(), 1u);

@@ -196,5 +196,64 @@ TEST_F(Directory, TheSecretariatAmendsTheTaxonomyAndEveryMemberFollows) {
   EXPECT_EQ(boris_.Json({"network"})["charter_version"], 2);
 }
 
+// A second secretariat office becomes an anchor: it endorses members of any
+// state, cannot amend (only the first anchor signs the next version), and
+// once removed, what it endorsed stops counting everywhere.
+TEST_F(Directory, TheFirstAnchorAddsAndRemovesAnotherAnchor) {
+  for (TestNode* node : {&secretariat_, &anna_, &boris_}) node->Start();
+  secretariat_.AddContact(anna_, "anna");
+  anna_.AddContact(secretariat_, "secretariat");
+  anna_.AddContact(boris_, "boris");
+  boris_.AddContact(anna_, "anna");
+  boris_.Json({"profile", "set", "--name-latin", "Boris Karimov", "--state", "UZ"});
+
+  // Anna's node makes its anchor key; asking again shows the same one.
+  json key = anna_.Json({"network", "anchor-key"});
+  EXPECT_EQ(key["anchor"], false);
+  EXPECT_EQ(anna_.Json({"network", "anchor-key"})["key"], key["key"]);
+  auto no_key = secretariat_.Client({"network", "amend", "--add-anchor", "parley-anchor:AAAA"});
+  EXPECT_NE(no_key.exit_code, 0);
+  EXPECT_NE(no_key.err.find("anchor"), std::string::npos) << no_key.err;
+
+  json amended = secretariat_.Json({"network", "amend", "--add-anchor", key["key"]});
+  EXPECT_EQ(amended["charter_version"], 2);
+  ASSERT_EQ(amended["anchors"].size(), 2u);
+  EXPECT_EQ(amended["anchors"][1], key["fingerprint"]);
+  EXPECT_EQ(amended["first_anchor"], true);
+  ASSERT_TRUE(WaitUntil([&] { return anna_.Json({"network"})["anchor"] == true; }))
+      << anna_.DaemonLog();
+  EXPECT_EQ(anna_.Json({"network"})["first_anchor"], false);
+  EXPECT_EQ(anna_.Json({"network", "anchor-key"})["anchor"], true);
+  auto human = anna_.Client({"network"});
+  EXPECT_NE(human.out.find(key["fingerprint"].get<std::string>()), std::string::npos) << human.out;
+
+  // The new anchor endorses a member of any state; the secretariat, no
+  // contact of Boris, finds him.
+  anna_.Json({"endorse", "boris", "--org", "Migration Agency"});
+  ASSERT_TRUE(WaitUntil([&] {
+    return secretariat_.Json({"directory", "search", "Karimov"}).size() == 1;
+  })) << secretariat_.DaemonLog();
+  // Only the first anchor amends.
+  auto not_first = anna_.Client({"network", "amend", "--name", "Hijacked"});
+  EXPECT_NE(not_first.exit_code, 0);
+  EXPECT_NE(not_first.err.find("first anchor"), std::string::npos) << not_first.err;
+  auto self_removal = secretariat_.Client(
+      {"network", "amend", "--remove-anchor", amended["anchors"][0].get<std::string>()});
+  EXPECT_NE(self_removal.exit_code, 0);
+  auto ru = anna_.Client({"--lang", "ru", "network", "amend", "--name", "Hijacked"});
+  EXPECT_NE(ru.err.find("первый якорь"), std::string::npos) << ru.err;
+
+  // Removed, its endorsement holds no more.
+  json removed = secretariat_.Json(
+      {"network", "amend", "--remove-anchor", key["fingerprint"].get<std::string>()});
+  EXPECT_EQ(removed["charter_version"], 3);
+  EXPECT_EQ(removed["anchors"].size(), 1u);
+  ASSERT_TRUE(WaitUntil([&] {
+    return secretariat_.Json({"directory", "search", "Karimov"}).empty();
+  })) << secretariat_.DaemonLog();
+  ASSERT_TRUE(WaitUntil([&] { return anna_.Json({"network"})["anchor"] == false; }));
+  EXPECT_NE(anna_.Client({"endorse", "boris", "--org", "Migration Agency"}).exit_code, 0);
+}
+
 }  // namespace
 }  // namespace parley::testing

@@ -385,8 +385,9 @@ std::vector<Area> WithClimateMobility(std::vector<Area> areas) {
 }
 
 TEST_F(CharterTest, AnAmendmentIsTheNextVersionOfTheSameNetwork) {
-  auto amended = AmendCharter(charter_, anchor_, "Prague Process Dialogue",
-                              WithClimateMobility(charter_.areas), kNow + 1000);
+  auto amended =
+      AmendCharter(charter_, anchor_, "Prague Process Dialogue",
+                   WithClimateMobility(charter_.areas), charter_.anchor_keys, kNow + 1000);
   ASSERT_TRUE(amended.ok()) << amended.status().message();
   EXPECT_EQ(amended->version, 2u);
   EXPECT_EQ(amended->network_id, charter_.network_id);
@@ -399,7 +400,8 @@ TEST_F(CharterTest, AnAmendmentIsTheNextVersionOfTheSameNetwork) {
   ASSERT_TRUE(received.ok());
   EXPECT_EQ(received->areas.back().topics.at(0).name_ru, "Перемещение при бедствиях");
   // Amendments go on from there; an old version never replaces a newer one.
-  auto third = AmendCharter(*amended, anchor_, amended->name, amended->areas, kNow + 2000);
+  auto third = AmendCharter(*amended, anchor_, amended->name, amended->areas, amended->anchor_keys,
+                            kNow + 2000);
   ASSERT_TRUE(third.ok());
   EXPECT_EQ(third->version, 3u);
   EXPECT_FALSE(CheckAmendment(*third, *amended).ok());
@@ -411,37 +413,107 @@ TEST_F(CharterTest, AnAmendmentMayRenameButNeverRemoveAnArea) {
   renamed[0].name_en = "Irregular migration and smuggling";
   renamed[0].priority = !renamed[0].priority;
   renamed[0].topics.clear();
-  EXPECT_TRUE(AmendCharter(charter_, anchor_, charter_.name, renamed, kNow).ok());
+  EXPECT_TRUE(
+      AmendCharter(charter_, anchor_, charter_.name, renamed, charter_.anchor_keys, kNow).ok());
 
   std::vector<Area> removed(charter_.areas.begin() + 1, charter_.areas.end());
-  auto refused = AmendCharter(charter_, anchor_, charter_.name, removed, kNow);
+  auto refused =
+      AmendCharter(charter_, anchor_, charter_.name, removed, charter_.anchor_keys, kNow);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.status().code(), Status::Code::kInvalidArgument);
   EXPECT_NE(refused.status().message().find(charter_.areas[0].slug), std::string::npos);
   // The charter's own bounds apply too.
   auto bad_slug = WithClimateMobility(charter_.areas);
   bad_slug.back().slug = "Climate Mobility";
-  EXPECT_EQ(AmendCharter(charter_, anchor_, charter_.name, bad_slug, kNow).status().code(),
+  EXPECT_EQ(AmendCharter(charter_, anchor_, charter_.name, bad_slug, charter_.anchor_keys, kNow)
+                .status()
+                .code(),
             Status::Code::kInvalidArgument);
 }
 
 TEST_F(CharterTest, OnlyAnAnchorOfTheCurrentVersionAmendsIt) {
   crypto::SigningKeyPair stranger = crypto::SigningKeyPair::Generate(random_);
-  EXPECT_EQ(AmendCharter(charter_, stranger, charter_.name, charter_.areas, kNow).status().code(),
-            Status::Code::kPermissionDenied);
+  EXPECT_EQ(
+      AmendCharter(charter_, stranger, charter_.name, charter_.areas, charter_.anchor_keys, kNow)
+          .status()
+          .code(),
+      Status::Code::kPermissionDenied);
   // A stranger's charter claiming the network, with itself as the anchor:
   // valid on its own, but no amendment of the one held.
   Charter claimed = charter_;
   claimed.anchor_keys = {stranger.public_key()};
-  auto forged = AmendCharter(claimed, stranger, "Hijacked", charter_.areas, kNow);
+  auto forged =
+      AmendCharter(claimed, stranger, "Hijacked", charter_.areas, claimed.anchor_keys, kNow);
   ASSERT_TRUE(forged.ok());
   EXPECT_FALSE(CheckAmendment(charter_, *forged).ok());
   // Another network's charter is no amendment either.
   auto other = CreateCharter(anchor_, "Other", DefaultTaxonomy(), kNow, random_);
   ASSERT_TRUE(other.ok());
-  auto other_next = AmendCharter(*other, anchor_, "Other", other->areas, kNow);
+  auto other_next = AmendCharter(*other, anchor_, "Other", other->areas, other->anchor_keys, kNow);
   ASSERT_TRUE(other_next.ok());
   EXPECT_FALSE(CheckAmendment(charter_, *other_next).ok());
+}
+
+TEST_F(CharterTest, AnAmendmentChangesTheAnchorsAndOnlyTheFirstAnchorSignsOne) {
+  crypto::SigningKeyPair second = crypto::SigningKeyPair::Generate(random_);
+  auto both = AmendCharter(charter_, anchor_, charter_.name, charter_.areas,
+                           {anchor_.public_key(), second.public_key()}, kNow);
+  ASSERT_TRUE(both.ok()) << both.status().message();
+  EXPECT_EQ(both->anchor_keys,
+            (std::vector<crypto::PublicKey>{anchor_.public_key(), second.public_key()}));
+  EXPECT_TRUE(CheckAmendment(charter_, *both).ok());
+  // The second anchor cannot sign the next version: two amendments of one
+  // version would never converge.
+  EXPECT_EQ(
+      AmendCharter(*both, second, both->name, both->areas, both->anchor_keys, kNow).status().code(),
+      Status::Code::kPermissionDenied);
+  Charter claimed = *both;
+  claimed.anchor_keys = {second.public_key(), anchor_.public_key()};
+  auto by_second =
+      AmendCharter(claimed, second, both->name, both->areas, claimed.anchor_keys, kNow);
+  ASSERT_TRUE(by_second.ok());
+  EXPECT_FALSE(CheckAmendment(*both, *by_second).ok());
+  // Once the first anchor puts it first, it signs the next one.
+  auto handed = AmendCharter(*both, anchor_, both->name, both->areas,
+                             {second.public_key(), anchor_.public_key()}, kNow);
+  ASSERT_TRUE(handed.ok());
+  auto next =
+      AmendCharter(*handed, second, "By the second", handed->areas, {second.public_key()}, kNow);
+  ASSERT_TRUE(next.ok()) << next.status().message();
+  EXPECT_TRUE(CheckAmendment(*handed, *next).ok());
+
+  // No anchor twice, none removing itself, none at all, at most kMaxAnchors.
+  EXPECT_EQ(AmendCharter(charter_, anchor_, charter_.name, charter_.areas,
+                         {anchor_.public_key(), anchor_.public_key()}, kNow)
+                .status()
+                .code(),
+            Status::Code::kInvalidArgument);
+  EXPECT_EQ(
+      AmendCharter(charter_, anchor_, charter_.name, charter_.areas, {second.public_key()}, kNow)
+          .status()
+          .code(),
+      Status::Code::kInvalidArgument);
+  std::vector<crypto::PublicKey> many{anchor_.public_key()};
+  while (many.size() <= kMaxAnchors)
+    many.push_back(crypto::SigningKeyPair::Generate(random_).public_key());
+  EXPECT_EQ(
+      AmendCharter(charter_, anchor_, charter_.name, charter_.areas, many, kNow).status().code(),
+      Status::Code::kInvalidArgument);
+}
+
+TEST(AnchorKeyTextTest, RoundTripsAndRefusesAnythingElse) {
+  crypto::DeterministicRandom random(5);
+  const auto key = crypto::SigningKeyPair::Generate(random).public_key();
+  const std::string text = AnchorKeyText(key);
+  EXPECT_EQ(text.rfind("parley-anchor:", 0), 0u);
+  auto parsed = ParseAnchorKeyText("  " + text + "\n");
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_EQ(parsed.value(), key);
+  for (const std::string& bad : {std::string("parley-anchor:"), std::string("parley-anchor:AAAA"),
+                                 std::string("parley-card:") + text.substr(14), text + "AAAA",
+                                 std::string("parley-anchor:") + std::string(200, 'A')}) {
+    EXPECT_EQ(ParseAnchorKeyText(bad).status().code(), Status::Code::kInvalidArgument) << bad;
+  }
 }
 
 }  // namespace

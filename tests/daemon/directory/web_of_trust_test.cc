@@ -410,15 +410,16 @@ TEST_F(WebOfTrustTest, TheSecretariatsAmendmentReachesEveryMemberAndNoForgeryDoe
   std::vector<Area> areas = charter_.areas;
   areas.push_back(
       Area{"climate-mobility", "Climate and mobility", "Климат и мобильность", false, {}});
-  EXPECT_EQ(Dir("armen").AmendNetwork(std::nullopt, areas).status().code(),
+  EXPECT_EQ(Dir("armen").AmendNetwork({.areas = areas}).status().code(),
             Status::Code::kPermissionDenied);
   EXPECT_EQ(Dir("secretariat")
-                .AmendNetwork(std::nullopt,
-                              std::vector<Area>(charter_.areas.begin() + 1, charter_.areas.end()))
+                .AmendNetwork(
+                    {.areas = std::vector<Area>(charter_.areas.begin() + 1, charter_.areas.end())})
                 .status()
                 .code(),
             Status::Code::kInvalidArgument);
-  auto amended = Dir("secretariat").AmendNetwork(std::string("Prague Process Dialogue"), areas);
+  auto amended =
+      Dir("secretariat").AmendNetwork({.name = "Prague Process Dialogue", .areas = areas});
   ASSERT_TRUE(amended.ok()) << amended.status().message();
   EXPECT_EQ(amended.value()->version, 2u);
   Pump();
@@ -452,7 +453,7 @@ TEST_F(WebOfTrustTest, TheSecretariatsAmendmentReachesEveryMemberAndNoForgeryDoe
   crypto::SigningKeyPair stranger = crypto::SigningKeyPair::Generate(random_);
   Charter claimed = *Dir("giorgi").charter();
   claimed.anchor_keys = {stranger.public_key()};
-  auto forged = AmendCharter(claimed, stranger, "Hijacked", claimed.areas, 1);
+  auto forged = AmendCharter(claimed, stranger, "Hijacked", claimed.areas, claimed.anchor_keys, 1);
   ASSERT_TRUE(forged.ok());
   for (const crypto::Bytes& charter : {forged->encoded, charter_.encoded}) {
     wire::DirectorySync message;
@@ -581,6 +582,73 @@ TEST_F(WebOfTrustTest, AKeyWhoseLineageIsFullDoesNotHandOver) {
   EXPECT_EQ(Dir("ani").HandOver(successor.signing(), card.encoded).code(),
             Status::Code::kInvalidArgument);
   EXPECT_EQ(Dir("ani").RotationOf(Key("ani")), nullptr);
+}
+
+TEST_F(WebOfTrustTest, AnotherAnchorEndorsesAnyStateUntilTheFirstRemovesIt) {
+  auto key = Dir("giorgi").MakeAnchorKey(random_);
+  ASSERT_TRUE(key.ok()) << key.status().message();
+  EXPECT_FALSE(Dir("giorgi").is_anchor());
+  EXPECT_EQ(Dir("giorgi").MakeAnchorKey(random_).value(), key.value());  // the same one
+  EXPECT_EQ(Dir("giorgi").Endorse(Key("ani"), "Migration Service").status().code(),
+            Status::Code::kPermissionDenied);
+
+  auto added = Dir("secretariat").AmendNetwork({.add_anchors = {key.value()}});
+  ASSERT_TRUE(added.ok()) << added.status().message();
+  EXPECT_EQ(added.value()->anchor_keys.size(), 2u);
+  Pump();
+  EXPECT_TRUE(Dir("giorgi").is_anchor());
+  EXPECT_FALSE(Dir("giorgi").is_first_anchor());
+  EXPECT_TRUE(Dir("secretariat").is_first_anchor());
+  // Giorgi (GE) endorses Ani (AM), once her contact: an anchor speaks for every state.
+  Connect("giorgi", "ani");
+  Pump();
+  ASSERT_TRUE(Dir("giorgi").Endorse(Key("ani"), "Migration Service").ok());
+  Pump();
+  EXPECT_EQ(Finds("secretariat", "Hakobyan"), Only("ani"));
+  // Only the first anchor amends; and a restart keeps what Giorgi is.
+  EXPECT_EQ(Dir("giorgi").AmendNetwork({.name = "Hijacked"}).status().code(),
+            Status::Code::kPermissionDenied);
+  Load("giorgi");
+  EXPECT_TRUE(Dir("giorgi").is_anchor());
+
+  // What the first anchor may not do.
+  const crypto::PublicKey first = charter_.anchor_keys.front();
+  EXPECT_EQ(Dir("secretariat").AnchorsAfter({.remove_anchors = {first}}).status().code(),
+            Status::Code::kInvalidArgument);
+  EXPECT_EQ(Dir("secretariat").AnchorsAfter({.add_anchors = {key.value()}}).status().code(),
+            Status::Code::kInvalidArgument);
+  EXPECT_EQ(Dir("secretariat").AnchorsAfter({.remove_anchors = {Key("ani")}}).status().code(),
+            Status::Code::kInvalidArgument);
+
+  // Removed: Giorgi's endorsement stops counting everywhere.
+  ASSERT_TRUE(Dir("secretariat").AmendNetwork({.remove_anchors = {key.value()}}).ok());
+  Pump();
+  EXPECT_FALSE(Dir("giorgi").is_anchor());
+  EXPECT_TRUE(Finds("secretariat", "Hakobyan").empty());
+  EXPECT_TRUE(Dir("secretariat").EndorsementsOf(Key("ani")).empty());
+}
+
+TEST_F(WebOfTrustTest, TheFirstAnchorHandsTheFirstPlaceOnAndIsThenRemovable) {
+  auto key = Dir("giorgi").MakeAnchorKey(random_);
+  ASSERT_TRUE(key.ok());
+  const crypto::PublicKey old_first = charter_.anchor_keys.front();
+  ASSERT_TRUE(Dir("secretariat")
+                  .AmendNetwork({.add_anchors = {key.value()}, .first_anchor = key.value()})
+                  .ok());
+  Pump();
+  EXPECT_TRUE(Dir("giorgi").is_first_anchor());
+  EXPECT_FALSE(Dir("secretariat").is_first_anchor());
+  EXPECT_TRUE(Dir("secretariat").is_anchor());
+  // Now Giorgi signs the next version, which every member takes.
+  auto renamed = Dir("giorgi").AmendNetwork(
+      {.name = "Prague Process Dialogue", .remove_anchors = {old_first}});
+  ASSERT_TRUE(renamed.ok()) << renamed.status().message();
+  Pump();
+  for (const char* who : {"secretariat", "armen", "ani"}) {
+    EXPECT_EQ(Dir(who).charter()->name, "Prague Process Dialogue") << who;
+    EXPECT_EQ(Dir(who).charter()->anchor_keys, std::vector<crypto::PublicKey>{key.value()}) << who;
+  }
+  EXPECT_FALSE(Dir("secretariat").is_anchor());
 }
 
 }  // namespace

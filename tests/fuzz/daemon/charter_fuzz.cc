@@ -1,5 +1,6 @@
 // Charters arrive from users (the text the secretariat hands out) and from
-// the store (bytes), and later from peers as amendments.
+// the store (bytes), and later from peers as amendments; anchor keys (text)
+// from users.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -64,7 +65,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     CheckInvariants(from_bytes.value());
   }
-  auto from_text = ParseCharterText(std::string_view(reinterpret_cast<const char*>(data), size));
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  auto from_text = ParseCharterText(text);
   if (from_text.ok()) CheckInvariants(from_text.value());
+  // An anchor key's text form, as `network amend --add-anchor` takes it.
+  auto anchor_key = ParseAnchorKeyText(text);
+  if (anchor_key.ok()) {
+    auto again = ParseAnchorKeyText(AnchorKeyText(anchor_key.value()));
+    if (!again.ok() || again.value() != anchor_key.value()) __builtin_trap();
+  }
   return 0;
 }

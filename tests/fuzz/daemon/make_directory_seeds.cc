@@ -400,11 +400,13 @@ int main(int argc, char** argv) {
     auto areas = charter.areas;
     areas.push_back(directory::Area{
         "climate-mobility", "Climate and mobility", "Климат и мобильность", false, {}});
-    auto amended = directory::AmendCharter(charter, network.anchor, charter.name, areas, 2);
+    auto amended = directory::AmendCharter(charter, network.anchor, charter.name, areas,
+                                           charter.anchor_keys, 2);
     Expect(amended.ok(), "the amendment is made");
     directory::Charter claimed = charter;
     claimed.anchor_keys = {stranger.signing().public_key()};
-    auto forged = directory::AmendCharter(claimed, stranger.signing(), "Hijacked", areas, 2);
+    auto forged = directory::AmendCharter(claimed, stranger.signing(), "Hijacked", areas,
+                                          claimed.anchor_keys, 2);
     Expect(forged.ok(), "the forgery is made");
     wire::DirectorySync amendment;
     amendment.mutable_objects()->add_objects()->set_charter(
