@@ -462,14 +462,24 @@ std::vector<std::pair<std::int64_t, crypto::Bytes>> Directory::TakeFrames(
 
 // ---------------------------------------------------------------- trust
 
-Status Directory::LoadHeldAnchorKeys() {
-  anchor_keys_.clear();
-  auto anchors = table_.LoadAnchorKeys();
-  if (!anchors.ok()) return anchors.status();
-  for (const auto& row : anchors.value()) {
+Result<std::vector<crypto::PublicKey>> Directory::StoredAnchorKeys() {
+  auto rows = table_.LoadAnchorKeys();
+  if (!rows.ok()) return rows.status();
+  std::vector<crypto::PublicKey> keys;
+  for (const auto& row : rows.value()) {
     crypto::PublicKey key{};
     if (row.public_key.size() != key.size()) return Status::Corrupt("a stored anchor key");
     std::copy(row.public_key.begin(), row.public_key.end(), key.begin());
+    keys.push_back(key);
+  }
+  return keys;
+}
+
+Status Directory::LoadHeldAnchorKeys() {
+  anchor_keys_.clear();
+  auto stored = StoredAnchorKeys();
+  if (!stored.ok()) return stored.status();
+  for (const auto& key : stored.value()) {
     if (charter_->IsAnchor(key)) anchor_keys_.push_back(key);
   }
   return Status::Ok();
@@ -495,14 +505,9 @@ bool Directory::is_first_anchor() const {
 
 Result<crypto::PublicKey> Directory::MakeAnchorKey(crypto::Random& random) {
   if (!charter_) return Status::NotFound("this node has joined no network");
-  auto rows = table_.LoadAnchorKeys();
-  if (!rows.ok()) return rows.status();
-  for (const auto& row : rows.value()) {
-    crypto::PublicKey key{};
-    if (row.public_key.size() != key.size()) return Status::Corrupt("a stored anchor key");
-    std::copy(row.public_key.begin(), row.public_key.end(), key.begin());
-    return key;
-  }
+  auto stored = StoredAnchorKeys();
+  if (!stored.ok()) return stored.status();
+  if (!stored->empty()) return stored->front();
   auto anchor = crypto::SigningKeyPair::Generate(random);
   crypto::Bytes public_key(anchor.public_key().begin(), anchor.public_key().end());
   PARLEY_RETURN_IF_ERROR(table_.InsertAnchorKey(

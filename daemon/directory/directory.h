@@ -231,6 +231,8 @@ class Directory final : public messenger::DirectoryFrameSink {
   // Loads the anchor key pair this node holds (`wanted`, when given);
   // PermissionDenied when none.
   Result<crypto::SigningKeyPair> AnchorKeyPair(const crypto::PublicKey* wanted = nullptr);
+  // Every anchor key this node holds, named by the charter or not.
+  Result<std::vector<crypto::PublicKey>> StoredAnchorKeys();
   // anchor_keys_ from the store: the held keys the charter names.
   Status LoadHeldAnchorKeys();
   Result<const Statement*> SignAndSave(const crypto::SigningKeyPair& signer, StatementKind kind,
