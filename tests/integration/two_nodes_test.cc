@@ -14,25 +14,6 @@ namespace {
 
 using nlohmann::json;
 
-json MessagesOf(const TestNode& node, const std::string& alias, int limit = 1000) {
-  return node.Json({"messages", alias, "--limit", std::to_string(limit)});
-}
-
-int CountText(const json& messages, const std::string& text, const std::string& direction) {
-  int count = 0;
-  for (const auto& m : messages) {
-    if (m["text"] == text && m["direction"] == direction) ++count;
-  }
-  return count;
-}
-
-std::string StateOf(const TestNode& node, const std::string& alias, const std::string& id) {
-  for (const auto& m : MessagesOf(node, alias)) {
-    if (m["id"] == id) return m["state"];
-  }
-  return "missing";
-}
-
 class TwoNodes : public ::testing::Test {
  protected:
   void SetUp() override {

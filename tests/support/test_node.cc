@@ -25,25 +25,34 @@ std::map<std::string, std::string> TestNode::Environment() const {
           {"PARLEY_HOME", "\x01"}};
 }
 
+void TestNode::RunIn(std::vector<std::string> prefix, std::string host) {
+  prefix_ = std::move(prefix);
+  host_ = std::move(host);
+}
+
+std::vector<std::string> TestNode::ParleydArgv(const std::vector<std::string>& args) const {
+  std::vector<std::string> argv = prefix_;
+  argv.insert(argv.end(), {ParleydPath(), "--home", home()});
+  argv.insert(argv.end(), args.begin(), args.end());
+  return argv;
+}
+
 void TestNode::Init(const std::vector<std::string>& extra) {
-  std::vector<std::string> args = {"init",     "--name",           name_, "--kdf", "interactive",
-                                   "--listen", "tcp://127.0.0.1:0"};
+  std::vector<std::string> args = {
+      "init", "--name", name_, "--kdf", "interactive", "--listen", "tcp://" + host_ + ":0"};
   args.insert(args.end(), extra.begin(), extra.end());
   auto result = Parleyd(args);
   ASSERT_EQ(result.exit_code, 0) << result.out << result.err;
 }
 
 RunResult TestNode::Parleyd(const std::vector<std::string>& args) const {
-  std::vector<std::string> argv = {ParleydPath(), "--home", home()};
-  argv.insert(argv.end(), args.begin(), args.end());
-  return RunProcess(argv, Environment());
+  return RunProcess(ParleydArgv(args), Environment());
 }
 
 void TestNode::Start(std::map<std::string, std::string> extra_env) {
   auto env = Environment();
   for (auto& [k, v] : extra_env) env[k] = v;
-  daemon_ = std::make_unique<Subprocess>(
-      std::vector<std::string>{ParleydPath(), "--home", home(), "--log-level", "debug"}, env);
+  daemon_ = std::make_unique<Subprocess>(ParleydArgv({"--log-level", "debug"}), env);
   bool ready = WaitUntil([&] {
     if (!daemon_->Running()) return true;
     return Client({"status"}).exit_code == 0;
@@ -113,6 +122,26 @@ std::string TestNode::Card() const {
 void TestNode::AddContact(const TestNode& other, const std::string& alias) const {
   auto result = Client({"contacts", "add", other.Card(), "--alias", alias});
   ASSERT_EQ(result.exit_code, 0) << result.out << result.err;
+}
+
+nlohmann::json MessagesOf(const TestNode& node, const std::string& alias, int limit) {
+  return node.Json({"messages", alias, "--limit", std::to_string(limit)});
+}
+
+int CountText(const nlohmann::json& messages, const std::string& text,
+              const std::string& direction) {
+  int count = 0;
+  for (const auto& m : messages) {
+    if (m["text"] == text && m["direction"] == direction) ++count;
+  }
+  return count;
+}
+
+std::string StateOf(const TestNode& node, const std::string& alias, const std::string& id) {
+  for (const auto& m : MessagesOf(node, alias)) {
+    if (m["id"] == id) return m["state"];
+  }
+  return "missing";
 }
 
 bool WaitUntil(const std::function<bool()>& condition, std::chrono::milliseconds timeout) {

@@ -24,8 +24,12 @@ class TestNode {
   explicit TestNode(std::string name, std::string passphrase = "correct horse battery staple");
   ~TestNode();
 
-  // parleyd init with a cheap KDF and an ephemeral loopback port, plus
-  // `extra` arguments (e.g. --charter FILE).
+  // From now on parleyd runs behind `prefix` (e.g. "ip netns exec NS",
+  // TwoNamespaces::Exec) and listens on `host` instead of 127.0.0.1. The
+  // client needs no prefix: the local API is a socket file in the home.
+  void RunIn(std::vector<std::string> prefix, std::string host);
+  // parleyd init with a cheap KDF and an ephemeral port on loopback (or the
+  // RunIn host), plus `extra` arguments (e.g. --charter FILE).
   void Init(const std::vector<std::string>& extra = {});
   // parleyd with --home and `args` (e.g. network create ...), to completion.
   RunResult Parleyd(const std::vector<std::string>& args) const;
@@ -58,7 +62,18 @@ class TestNode {
   TempDir home_;
   std::unique_ptr<Subprocess> daemon_;
   std::string log_;
+  std::vector<std::string> prefix_;  // before parleyd's path (RunIn)
+  std::string host_ = "127.0.0.1";
+  std::vector<std::string> ParleydArgv(const std::vector<std::string>& args) const;
 };
+
+// `node`'s conversation with `alias` (parley --json messages), oldest first.
+nlohmann::json MessagesOf(const TestNode& node, const std::string& alias, int limit = 1000);
+// How many of `messages` say `text` in `direction` ("in" or "out").
+int CountText(const nlohmann::json& messages, const std::string& text,
+              const std::string& direction);
+// The state of message `id` in `node`'s conversation with `alias`, or "missing".
+std::string StateOf(const TestNode& node, const std::string& alias, const std::string& id);
 
 // Polls `condition` every 20 ms until it holds or `timeout` passes.
 bool WaitUntil(const std::function<bool()>& condition,
