@@ -67,6 +67,8 @@ ErrorSentence SentenceFor(api::ErrorCode code) {
       return {"error.invalid_anchor", "detail", "error.invalid_anchor_plain"};
     case api::NOT_FIRST_ANCHOR:
       return {"error.not_first_anchor", "", "error.not_first_anchor"};
+    case api::KEY_CHANGED:
+      return {"error.key_changed", "alias", "error.key_changed_plain"};
     default:
       break;
   }

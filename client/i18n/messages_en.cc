@@ -133,6 +133,12 @@ const Messages& EnglishMessages() {
       {"error.key_revoked",
        "{alias}'s key is revoked: messages to and from it are refused. Ask them for their new "
        "card."},
+      {"error.key_changed",
+       "{alias}'s identity key changed: nothing is sent to them until you compare the new safety "
+       "number. See it with: parley contacts verify {alias}"},
+      {"error.key_changed_plain",
+       "That contact's identity key changed: nothing is sent to them until you compare the new "
+       "safety number (parley contacts verify ALIAS)."},
       {"error.own_key_revoked",
        "This node's key is revoked: other nodes refuse everything it signs. Create a new node "
        "(parleyd init) and share its card."},
@@ -324,6 +330,12 @@ const Messages& EnglishMessages() {
        "replaced on the way."},
       {"verify.confirmed", "{alias} is now marked as verified."},
       {"verify.already", "{alias} is verified."},
+      {"verify.key_changed",
+       "{alias}'s identity key changed (they rotated their keys, or someone who stole the old key "
+       "did). Nothing is sent to them until you compare this new number with the one {alias} "
+       "sees, in person or over a call where you recognise the voice. If all 60 digits match:\n  "
+       "parley contacts verify {alias} --confirm\nIf they differ, do not confirm: ask {alias} "
+       "for a new card and report the key as lost to their contact point."},
       {"requests.none", "No requests are waiting."},
       {"requests.hint",
        "Check the fingerprint with the person, then accept with: parley contacts accept ID "
@@ -338,6 +350,7 @@ const Messages& EnglishMessages() {
       {"state.delivered", "delivered"},
       {"trust.verified", "verified"},
       {"trust.unverified", "unverified"},
+      {"trust.key_changed", "KEY CHANGED"},
       {"trust.revoked", "REVOKED"},
       {"online.yes", "yes"},
       {"online.no", "no"},
@@ -598,6 +611,8 @@ const Messages& EnglishMessages() {
        "too. Compare them in person or over a call where you recognise the voice. If all\n"
        "digits match, mark the contact as verified with --confirm. If they do not match,\n"
        "do not use this contact: the card may have been replaced on the way.\n\n"
+       "When a contact's key changes (contacts list says KEY CHANGED), nothing is sent\n"
+       "to them until you compare the new number and confirm it the same way.\n\n"
        "Options:\n"
        "  --confirm   mark the contact as verified (after comparing)\n\n"
        "Examples:\n"

@@ -107,7 +107,14 @@ std::string StateWord(api::MessageState state, Lang lang) {
 }
 
 std::string TrustWord(api::Trust trust, Lang lang) {
-  return Text(lang, trust == api::TRUST_VERIFIED ? "trust.verified" : "trust.unverified");
+  switch (trust) {
+    case api::TRUST_VERIFIED:
+      return Text(lang, "trust.verified");
+    case api::TRUST_KEY_CHANGED:
+      return Text(lang, "trust.key_changed");
+    default:
+      return Text(lang, "trust.unverified");
+  }
 }
 
 std::string DirectoryTrustWord(api::DirectoryTrust trust, Lang lang) {
@@ -257,6 +264,8 @@ std::string VerifyText(const api::VerifyContactReply& verify, bool confirmed, La
     out += Text(lang, "verify.confirmed", {{"alias", alias}}) + "\n";
   } else if (verify.trust() == api::TRUST_VERIFIED) {
     out += Text(lang, "verify.already", {{"alias", alias}}) + "\n";
+  } else if (verify.trust() == api::TRUST_KEY_CHANGED) {
+    out += Wrap(Text(lang, "verify.key_changed", {{"alias", alias}}), kWidth) + "\n";
   } else {
     out += Wrap(Text(lang, "verify.compare", {{"alias", alias}}), kWidth) + "\n";
   }

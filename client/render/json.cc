@@ -15,7 +15,14 @@ Json StringList(const google::protobuf::RepeatedPtrField<std::string>& items) {
 }  // namespace
 
 std::string_view TrustName(api::Trust trust) {
-  return trust == api::TRUST_VERIFIED ? "verified" : "unverified";
+  switch (trust) {
+    case api::TRUST_VERIFIED:
+      return "verified";
+    case api::TRUST_KEY_CHANGED:
+      return "key-changed";
+    default:
+      return "unverified";
+  }
 }
 
 std::string_view DirectoryTrustName(api::DirectoryTrust trust) {

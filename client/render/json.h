@@ -68,7 +68,7 @@ Json IntroductionsJson(const api::IntroductionList& introductions);
 // {"error": {"code", "message"}}
 Json ErrorJson(std::string_view code, std::string_view message);
 
-// "verified" | "unverified"
+// "verified" | "unverified" | "key-changed"
 std::string_view TrustName(api::Trust trust);
 // "self" | "verified" | "contact" | "endorsed" | "revoked" | "unknown"
 std::string_view DirectoryTrustName(api::DirectoryTrust trust);

@@ -31,6 +31,8 @@ void Introduce(ApiContext& context, const api::Request& request, api::Reply& rep
   switch (status.code()) {
     case Status::Code::kNotFound:
       return Fail(reply, api::UNKNOWN_CONTACT, status.message());
+    case Status::Code::kPermissionDenied:
+      return Fail(reply, api::KEY_CHANGED, status.message());
     case Status::Code::kInvalidArgument:
       if (status.message() == "same") return Fail(reply, api::SAME_CONTACT);
       return Fail(reply, api::MESSAGE_TOO_LONG,

@@ -11,10 +11,17 @@
 
 namespace parley::api_server {
 
+namespace {
+api::Trust TrustOf(bool verified, bool key_changed) {
+  if (key_changed) return api::TRUST_KEY_CHANGED;
+  return verified ? api::TRUST_VERIFIED : api::TRUST_UNVERIFIED;
+}
+}  // namespace
+
 void FillContact(const ApiContext& context, const messenger::Contact& contact, api::Contact& out) {
   out.set_alias(contact.row.alias);
   out.set_fingerprint(crypto::Fingerprint(contact.row.identity_key));
-  out.set_trust(contact.row.verified ? api::TRUST_VERIFIED : api::TRUST_UNVERIFIED);
+  out.set_trust(TrustOf(contact.row.verified, contact.row.key_changed));
   out.set_online(context.messenger.IsOnline(contact.row.id));
   out.set_name(contact.row.name);
   out.set_endpoint(contact.row.endpoint);
@@ -89,7 +96,7 @@ void VerifyContact(ApiContext& context, const api::Request& request, api::Reply&
   auto* out = reply.mutable_verify_contact();
   out->set_alias(verify.alias());
   out->set_safety_number(result->safety_number);
-  out->set_trust(result->verified ? api::TRUST_VERIFIED : api::TRUST_UNVERIFIED);
+  out->set_trust(TrustOf(result->verified, result->key_changed));
 }
 
 void ListRequests(ApiContext& context, const api::Request&, api::Reply& reply, Status& storage) {
@@ -183,6 +190,8 @@ void Send(ApiContext& context, const api::Request& request, api::Reply& reply, S
   if (StorageFailed(status, reply, storage)) return;
   if (status.code() == Status::Code::kNotFound)
     return Fail(reply, api::UNKNOWN_CONTACT, send.alias());
+  if (status.code() == Status::Code::kPermissionDenied)
+    return Fail(reply, api::KEY_CHANGED, send.alias());
   return Fail(reply, api::BAD_REQUEST, status.message());
 }
 

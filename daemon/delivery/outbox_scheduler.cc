@@ -18,13 +18,13 @@ Status OutboxScheduler::Restore() {
     peer.fresh.clear();
     peer.cursor = 0;
     peer.backlog = true;
-    if (peer.connected) due_.insert(contact_id);
+    if (peer.sending()) due_.insert(contact_id);
   }
   for (const auto& entry : outstanding.value()) {
     Peer& peer = peers_[entry.contact_id];
     peer.unacknowledged.emplace(entry.seq, entry.id);
     peer.seq_of.emplace(entry.id, entry.seq);
-    if (peer.connected) due_.insert(entry.contact_id);
+    if (peer.sending()) due_.insert(entry.contact_id);
   }
   return Status::Ok();
 }
@@ -32,6 +32,10 @@ Status OutboxScheduler::Restore() {
 void OutboxScheduler::OnConnected(std::int64_t contact_id) {
   Peer& peer = peers_[contact_id];
   peer.connected = true;
+  StartOver(contact_id, peer);
+}
+
+void OutboxScheduler::StartOver(std::int64_t contact_id, Peer& peer) {
   peer.blocked = false;
   // Whatever the previous connection carried may be lost: start over.
   peer.cursor = 0;
@@ -39,7 +43,20 @@ void OutboxScheduler::OnConnected(std::int64_t contact_id) {
   peer.fresh.clear();
   peer.backoff = kFirstRetryInterval;
   peer.retry_at = clock_.Now() + peer.backoff;
-  due_.insert(contact_id);
+  if (peer.sending()) due_.insert(contact_id);
+}
+
+void OutboxScheduler::SetHeld(std::int64_t contact_id, bool held) {
+  Peer& peer = peers_[contact_id];
+  if (peer.held == held) return;
+  peer.held = held;
+  StartOver(contact_id, peer);
+  if (held) due_.erase(contact_id);
+}
+
+bool OutboxScheduler::IsHeld(std::int64_t contact_id) const {
+  auto it = peers_.find(contact_id);
+  return it != peers_.end() && it->second.held;
 }
 
 void OutboxScheduler::Forget(std::int64_t contact_id) {
@@ -65,7 +82,7 @@ void OutboxScheduler::OnCommitted(std::int64_t contact_id, std::int64_t seq,
   Peer& peer = peers_[contact_id];
   peer.unacknowledged.emplace(seq, id);
   peer.seq_of.emplace(id, seq);
-  if (!peer.connected || peer.backlog) {
+  if (!peer.sending() || peer.backlog) {
     peer.backlog = true;  // it will be read back from the store
     return;
   }
@@ -123,7 +140,7 @@ void OutboxScheduler::Handed(Peer& peer, std::int64_t seq, const store::MessageI
 Status OutboxScheduler::Pump(const TransmitFn& transmit, std::vector<SeqRun>& newly_sent) {
   const auto now = clock_.Now();
   for (auto& [contact_id, peer] : peers_) {
-    if (!peer.connected) continue;
+    if (!peer.sending()) continue;
     if (!peer.unacknowledged.empty() && now >= peer.retry_at) {
       // Nothing acknowledged for a whole interval: send everything unacknowledged again.
       peer.cursor = 0;
@@ -139,7 +156,7 @@ Status OutboxScheduler::Pump(const TransmitFn& transmit, std::vector<SeqRun>& ne
   due_.clear();
   for (std::int64_t contact_id : due) {
     Peer& peer = peers_[contact_id];
-    if (!peer.connected) continue;
+    if (!peer.sending()) continue;
     PARLEY_RETURN_IF_ERROR(PumpPeer(contact_id, peer, transmit, newly_sent));
   }
   return Status::Ok();
@@ -198,7 +215,7 @@ std::optional<std::chrono::steady_clock::time_point> OutboxScheduler::NextDeadli
   std::optional<std::chrono::steady_clock::time_point> next;
   const auto now = clock_.Now();
   for (const auto& [contact_id, peer] : peers_) {
-    if (!peer.connected) continue;
+    if (!peer.sending()) continue;
     std::optional<std::chrono::steady_clock::time_point> at;
     if (peer.blocked) at = now + kBlockedRetry;
     if (!peer.unacknowledged.empty()) at = at ? std::min(*at, peer.retry_at) : peer.retry_at;

@@ -65,6 +65,12 @@ class OutboxScheduler {
   // The contact is gone, and with it its outbox: nothing more is sent to it.
   void Forget(std::int64_t contact_id);
   bool IsConnected(std::int64_t contact_id) const;
+  // A held contact is sent nothing, connected or not, until released; its
+  // messages stay unacknowledged in the outbox (a changed identity key waits
+  // for the user to confirm it). Releasing a connected contact sends
+  // everything unacknowledged at once.
+  void SetHeld(std::int64_t contact_id, bool held);
+  bool IsHeld(std::int64_t contact_id) const;
 
   // A new envelope was committed to the outbox.
   void OnCommitted(std::int64_t contact_id, std::int64_t seq, const store::MessageId& id,
@@ -102,6 +108,7 @@ class OutboxScheduler {
   };
   struct Peer {
     bool connected = false;
+    bool held = false;
     bool backlog = true;          // the store may hold envelopes after `cursor` not yet handed over
     bool blocked = false;         // the link refused the last frame
     std::int64_t cursor = 0;      // last seq handed to the current connection
@@ -111,8 +118,10 @@ class OutboxScheduler {
     std::unordered_map<store::MessageId, std::int64_t, IdHash> seq_of;
     std::chrono::milliseconds backoff = kFirstRetryInterval;
     std::chrono::steady_clock::time_point retry_at{};
+    bool sending() const { return connected && !held; }
   };
 
+  void StartOver(std::int64_t contact_id, Peer& peer);
   Status PumpPeer(std::int64_t contact_id, Peer& peer, const TransmitFn& transmit,
                   std::vector<SeqRun>& newly_sent);
   void Handed(Peer& peer, std::int64_t seq, const store::MessageId& id, SeqRun& run);

@@ -41,6 +41,10 @@ Result<std::pair<store::MessageId, store::MessageId>> Messenger::Introduce(std::
   Contact* second = directory_.ByAlias(alias2);
   if (second == nullptr || second->is_request()) return Status::NotFound(std::string(alias2));
   if (first == second) return Status::InvalidArgument("same");
+  // Checked for both before either is sent: an introduction goes to both or neither.
+  for (const Contact* contact : {first, second}) {
+    if (contact->row.key_changed) return Status::PermissionDenied(contact->row.alias);
+  }
   if (note.size() > kMaxIntroductionNoteBytes) return Status::InvalidArgument("too long");
   if (!identity::IsValidUtf8(note)) return Status::InvalidArgument("not UTF-8");
 

@@ -53,9 +53,16 @@ Result<FrameVerdict> Messenger::OnKeyRotation(const crypto::PublicKey& transport
   updated.card = card->encoded;
   updated.former_identity_keys = former;
   PARLEY_RETURN_IF_ERROR(contacts_.UpdateCard(updated));
-  spdlog::info("contact {} rotated its keys", contact->row.id);
+  // The old key vouched for the new one, but a thief of the old key could
+  // have: nothing more goes to the contact until the user compares the new
+  // safety number (SECURITY.md, "a changed identity key blocks sending").
+  PARLEY_RETURN_IF_ERROR(contacts_.SetKeyChanged(contact->row.id));
+  spdlog::info("contact {} rotated its keys; held until its new key is confirmed", contact->row.id);
   directory_.ReplaceCard(*contact, std::move(card.value()));
   contact->row.former_identity_keys = std::move(former);
+  contact->row.verified = false;
+  contact->row.key_changed = true;
+  scheduler_.SetHeld(contact->row.id, true);
   directory_changed_ = true;
   round_rekeyed_.push_back(contact->row.id);
   return FrameVerdict::kKeyRotated;

@@ -86,6 +86,7 @@ Result<std::unique_ptr<Messenger>> Messenger::Create(store::Store& store,
       store, identity, random, clock, std::move(messages.value()), std::move(sessions.value()));
   PARLEY_RETURN_IF_ERROR(messenger->directory_.Load(messenger->contacts_));
   PARLEY_RETURN_IF_ERROR(messenger->scheduler_.Restore());
+  messenger->HoldChangedKeys();
   PARLEY_RETURN_IF_ERROR(messenger->one_time_prekeys_.Load());
   PARLEY_RETURN_IF_ERROR(messenger->LoadAwaiting());
   return messenger;
@@ -230,14 +231,21 @@ Status Messenger::RemoveContact(std::string_view alias) {
 Result<VerifyResult> Messenger::Verify(std::string_view alias, bool confirm) {
   Contact* contact = directory_.ByAlias(alias);
   if (contact == nullptr) return Status::NotFound(std::string(alias));
-  if (confirm && !contact->row.verified) {
-    PARLEY_RETURN_IF_ERROR(contacts_.SetVerified(contact->row.id, true));
+  if (confirm && (!contact->row.verified || contact->row.key_changed)) {
+    PARLEY_RETURN_IF_ERROR(contacts_.SetVerified(contact->row.id));
     contact->row.verified = true;
+    contact->row.key_changed = false;
     directory_changed_ = true;
+    scheduler_.SetHeld(contact->row.id, false);
   }
   return VerifyResult{crypto::SafetyNumber(identity_.identity.public_identity().identity_key,
                                            contact->row.identity_key),
-                      contact->row.verified};
+                      contact->row.verified, contact->row.key_changed};
+}
+
+void Messenger::HoldChangedKeys() {
+  for (const Contact* contact : directory_.Contacts())
+    scheduler_.SetHeld(contact->row.id, contact->row.key_changed);
 }
 
 Result<std::vector<store::MessageRow>> Messenger::Messages(std::string_view alias,
@@ -279,6 +287,7 @@ Result<store::MessageId> Messenger::SendText(std::string_view alias, std::string
 
 Result<store::MessageId> Messenger::SendContent(Contact* contact, wire::Content content,
                                                 std::string history) {
+  if (contact->row.key_changed) return Status::PermissionDenied(contact->row.alias);
   auto record = sessions_.Get(contact->row.id);
   if (!record.ok()) {
     if (record.status().code() != Status::Code::kCorrupt) return record.status();
@@ -697,6 +706,7 @@ Status Messenger::OnRolledBack() {
   if (directory_changed_) {
     directory_changed_ = false;
     PARLEY_RETURN_IF_ERROR(directory_.Load(contacts_));
+    HoldChangedKeys();
   }
   reply_.reset();
   if (awaiting_changed_) {

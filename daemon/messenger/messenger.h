@@ -87,6 +87,7 @@ using Event = std::variant<MessageReceived, DeliveryChanged, ContactChanged>;
 struct VerifyResult {
   std::string safety_number;
   bool verified = false;
+  bool key_changed = false;  // the key changed since the user last confirmed it
 };
 
 // Why a received frame was not used (for logs and tests; peers learn nothing).
@@ -140,8 +141,11 @@ class Messenger {
 
   // --- local API operations (inside a round) ---
   Result<const Contact*> AddContact(std::string_view card_text, std::string_view alias);
+  // PermissionDenied while the contact's key changed and is not confirmed.
   Result<store::MessageId> SendText(std::string_view alias, std::string_view text);
   Result<std::vector<store::MessageRow>> Messages(std::string_view alias, std::size_t limit);
+  // `confirm`: the user compared the safety number; sending to a contact
+  // whose key changed resumes.
   Result<VerifyResult> Verify(std::string_view alias, bool confirm);
   Result<const Contact*> AcceptRequest(std::int64_t request_id, std::string_view alias);
   // Forgets a waiting request and everything it sent. kNotFound when `request_id`
@@ -286,6 +290,8 @@ class Messenger {
   std::string AliasFromName(std::string_view name);
   // Encrypts `content` (its id and time are set here) for `contact`, stores
   // the outgoing message with `history` as what the user sees, and queues it.
+  // The scheduler holds exactly the contacts whose key changed.
+  void HoldChangedKeys();
   Result<store::MessageId> SendContent(Contact* contact, wire::Content content,
                                        std::string history);
   Result<FrameVerdict> StoreIntroduction(Contact& sender, const store::MessageId& id,

@@ -58,7 +58,7 @@ Status ContactTable::Insert(ContactRow& row) {
 Result<std::vector<ContactRow>> ContactTable::LoadAll() {
   auto stmt = db_.Prepare(
       "SELECT id, alias, status, identity_key, transport_key, name, endpoint, card, verified, "
-      "created_at, introduced_by, former_identity_keys FROM contacts ORDER BY id");
+      "created_at, introduced_by, former_identity_keys, key_changed FROM contacts ORDER BY id");
   if (!stmt.ok()) return stmt.status();
   std::vector<ContactRow> rows;
   for (;;) {
@@ -82,6 +82,7 @@ Result<std::vector<ContactRow>> ContactTable::LoadAll() {
     row.verified = stmt->ColumnInt(8) != 0;
     row.created_at = stmt->ColumnInt(9);
     row.introduced_by = stmt->ColumnIsNull(10) ? 0 : stmt->ColumnInt(10);
+    row.key_changed = stmt->ColumnInt(12) != 0;
     rows.push_back(std::move(row));
   }
   return rows;
@@ -93,10 +94,16 @@ Status ContactTable::SetIntroducedBy(std::int64_t id, std::int64_t introducer_id
   return stmt->Bind(1, introducer_id).Bind(2, id).Run();
 }
 
-Status ContactTable::SetVerified(std::int64_t id, bool verified) {
-  auto stmt = db_.Prepare("UPDATE contacts SET verified = ? WHERE id = ?");
+Status ContactTable::SetVerified(std::int64_t id) {
+  auto stmt = db_.Prepare("UPDATE contacts SET verified = 1, key_changed = 0 WHERE id = ?");
   if (!stmt.ok()) return stmt.status();
-  return stmt->Bind(1, std::int64_t{verified ? 1 : 0}).Bind(2, id).Run();
+  return stmt->Bind(1, id).Run();
+}
+
+Status ContactTable::SetKeyChanged(std::int64_t id) {
+  auto stmt = db_.Prepare("UPDATE contacts SET verified = 0, key_changed = 1 WHERE id = ?");
+  if (!stmt.ok()) return stmt.status();
+  return stmt->Bind(1, id).Run();
 }
 
 Status ContactTable::Accept(std::int64_t id, const std::string& alias) {

@@ -23,6 +23,9 @@ struct ContactRow {
   std::string endpoint;
   crypto::Bytes card;  // the Card protobuf, as received
   bool verified = false;
+  // Its identity key changed (a rotation) since the user last confirmed its
+  // safety number: nothing is sent to it until they confirm the new one.
+  bool key_changed = false;
   std::int64_t created_at = 0;
   std::int64_t introduced_by = 0;  // the contact who introduced them; 0: none
   // Its identity keys before its rotations, oldest first (at most kMaxFormerIdentityKeys).
@@ -37,7 +40,10 @@ class ContactTable {
   // Inserts and sets row.id. kAlreadyExists when the alias or a key is taken.
   Status Insert(ContactRow& row);
   Result<std::vector<ContactRow>> LoadAll();
-  Status SetVerified(std::int64_t id, bool verified);
+  // The user compared the safety number: verified, and no longer key_changed.
+  Status SetVerified(std::int64_t id);
+  // The contact's identity key changed: not verified, key_changed.
+  Status SetKeyChanged(std::int64_t id);
   Status SetIntroducedBy(std::int64_t id, std::int64_t introducer_id);
   Status Accept(std::int64_t id, const std::string& alias);
   // Replaces the card and what comes from it (keys, name, endpoint), and the

@@ -131,6 +131,12 @@ const std::vector<const char*>& Migrations() {
       ALTER TABLE one_time_prekeys ADD COLUMN minted_at INTEGER NOT NULL DEFAULT 0;
       ALTER TABLE one_time_prekeys ADD COLUMN requester BLOB NOT NULL DEFAULT x'';
       )sql",
+      // 5 -> 6: a contact whose identity key changed is held until re-verified.
+      R"sql(
+      -- 1: the contact rotated to a key the user has not confirmed yet;
+      -- nothing is sent to it until they do (docs/protocol.md §9.6).
+      ALTER TABLE contacts ADD COLUMN key_changed INTEGER NOT NULL DEFAULT 0;
+      )sql",
   };
   return kMigrations;
 }

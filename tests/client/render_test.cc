@@ -91,6 +91,13 @@ TEST(JsonTest, Verify) {
             (json{{"alias", "bob"}, {"safety_number", "12345 67890"}, {"trust", "unverified"}}));
 }
 
+TEST(JsonTest, AChangedKeyIsItsOwnTrust) {
+  api::VerifyContactReply verify;
+  verify.set_alias("bob");
+  verify.set_trust(api::TRUST_KEY_CHANGED);
+  EXPECT_EQ(VerifyJson(verify)["trust"], "key-changed");
+}
+
 TEST(JsonTest, Requests) {
   api::FirstContactList list;
   auto* request = list.add_requests();
@@ -405,6 +412,28 @@ TEST(HumanTest, ContactsTableIsTranslated) {
   EXPECT_NE(russian.find("подтверждён"), std::string::npos);
   EXPECT_NE(ContactsText(api::ContactList(), i18n::Lang::kEn).find("parley contacts add"),
             std::string::npos);
+}
+
+TEST(HumanTest, AChangedKeyAsksForTheNewNumberToBeCompared) {
+  api::VerifyContactReply verify;
+  verify.set_alias("bob");
+  verify.set_safety_number(std::string(60, '1'));
+  verify.set_trust(api::TRUST_KEY_CHANGED);
+  for (auto lang : {i18n::Lang::kEn, i18n::Lang::kRu}) {
+    const std::string text = VerifyText(verify, false, lang);
+    EXPECT_NE(text.find("parley contacts verify bob --confirm"), std::string::npos) << text;
+    EXPECT_EQ(text.find("parley contacts verify bob --confirm"),
+              text.rfind("parley contacts verify bob --confirm"));
+  }
+  EXPECT_NE(VerifyText(verify, false, i18n::Lang::kEn).find("key changed"), std::string::npos);
+  EXPECT_NE(VerifyText(verify, false, i18n::Lang::kRu).find("Ключ bob изменился"),
+            std::string::npos);
+  api::ContactList list;
+  auto* contact = list.add_contacts();
+  contact->set_alias("bob");
+  contact->set_trust(api::TRUST_KEY_CHANGED);
+  EXPECT_NE(ContactsText(list, i18n::Lang::kEn).find("KEY CHANGED"), std::string::npos);
+  EXPECT_NE(ContactsText(list, i18n::Lang::kRu).find("КЛЮЧ ИЗМЕНИЛСЯ"), std::string::npos);
 }
 
 TEST(HumanTest, NetworkAreasTopicsAndLanguageFallback) {

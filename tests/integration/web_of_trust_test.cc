@@ -3,11 +3,7 @@
 // National Contact Points of Armenia and Georgia, they endorse experts of
 // their states, and every member finds the endorsed ones -- until a contact
 // point is suspended. Revocation, rotation and introductions run on the
-// same six nodes.
-//
-//   ani ─┐                 ┌─ nino (contact point, GE) ── giorgi
-//        ├─ armen (contact point, AM) ── secretariat ─┘
-//  davit ┘
+// same six nodes (web_of_trust_fixture.h).
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -15,77 +11,12 @@
 #include <thread>
 #include <vector>
 
-#include "tests/support/test_node.h"
+#include "tests/integration/web_of_trust_fixture.h"
 
 namespace parley::testing {
 namespace {
 
 using nlohmann::json;
-
-class WebOfTrust : public ::testing::Test {
- protected:
-  void SetUp() override {
-    secretariat_.Init();
-    auto created = secretariat_.Parleyd(
-        {"network", "create", "--name", "Prague Process", "--out", charter_path_});
-    ASSERT_EQ(created.exit_code, 0) << created.out << created.err;
-    for (TestNode* member : Members()) {
-      if (member != &secretariat_) member->Init({"--charter", charter_path_});
-      member->Start();
-    }
-    SetProfile(secretariat_, "Prague Process Secretariat", "CZ", "legal-migration", "en");
-    SetProfile(armen_, "Armen Petrosyan", "AM", "legal-migration", "hy,ru");
-    SetProfile(nino_, "Nino Kapanadze", "GE", "asylum-protection", "ka,en");
-    SetProfile(ani_, "Ani Hakobyan", "AM", "return-reintegration", "hy,ru,en");
-    SetProfile(davit_, "Davit Grigoryan", "AM", "irregular-migration", "hy");
-    SetProfile(giorgi_, "Giorgi Beridze", "GE", "legal-migration", "ka,ru");
-    Befriend(secretariat_, "armen", armen_, "secretariat");
-    Befriend(secretariat_, "nino", nino_, "secretariat");
-    Befriend(armen_, "ani", ani_, "armen");
-    Befriend(armen_, "davit", davit_, "armen");
-    Befriend(nino_, "giorgi", giorgi_, "nino");
-    anchor_ = secretariat_.Json({"network"})["charter_fingerprint"];
-  }
-
-  std::vector<TestNode*> Members() {
-    return {&secretariat_, &armen_, &nino_, &ani_, &davit_, &giorgi_};
-  }
-
-  static void SetProfile(TestNode& node, const std::string& name, const std::string& state,
-                         const std::string& areas, const std::string& languages) {
-    node.Json({"profile", "set", "--name-latin", name, "--state", state, "--areas", areas,
-               "--languages", languages, "--org", "Ministry", "--role", "Expert"});
-  }
-
-  static void Befriend(TestNode& a, const std::string& a_calls_b, TestNode& b,
-                       const std::string& b_calls_a) {
-    a.AddContact(b, a_calls_b);
-    b.AddContact(a, b_calls_a);
-  }
-
-  // The names `node` finds for a search.
-  static std::vector<std::string> Found(const TestNode& node, std::vector<std::string> args) {
-    args.insert(args.begin(), {"directory", "search"});
-    std::vector<std::string> names;
-    for (const auto& entry : node.Json(args)) names.push_back(entry["name_latin"]);
-    return names;
-  }
-  static bool Finds(const TestNode& node, const std::vector<std::string>& args,
-                    const std::string& name) {
-    auto names = Found(node, args);
-    return std::find(names.begin(), names.end(), name) != names.end();
-  }
-
-  TempDir files_;
-  std::string charter_path_ = files_.path() + "/charter.parley";
-  TestNode secretariat_{"Secretariat"};
-  TestNode armen_{"Armen"};
-  TestNode nino_{"Nino"};
-  TestNode ani_{"Ani"};
-  TestNode davit_{"Davit"};
-  TestNode giorgi_{"Giorgi"};
-  std::string anchor_;
-};
 
 TEST_F(WebOfTrust, EndorsementsFlowSuspensionHidesAndOnlyTheRightNodesMayDoEither) {
   // Only the anchor names contact points.
@@ -219,12 +150,8 @@ TEST_F(WebOfTrust, ARevokedKeyIsDistrustedEverywhereAndItsMessagesRefused) {
   ASSERT_TRUE(WaitUntil([&] { return !Finds(secretariat_, {"Hakobyan"}, "Ani Hakobyan"); }));
   ani_.Stop();
   armen_.Start();
-  ASSERT_TRUE(WaitUntil([&] {
-    for (const auto& contact : armen_.Json({"contacts", "list"})) {
-      if (contact["alias"] == "ani") return contact["revoked"] == true;
-    }
-    return false;
-  })) << armen_.DaemonLog();
+  ASSERT_TRUE(WaitUntil([&] { return ContactOf(armen_, "ani")["revoked"] == true; }))
+      << armen_.DaemonLog();
   ani_.Start();
   // Everyone stops trusting her key: it is refused both ways.
   auto to_ani = armen_.Client({"send", "ani", "are you there?"});
@@ -265,13 +192,22 @@ TEST_F(WebOfTrust, RotatedKeysKeepContactsConversationsAndEndorsements) {
   EXPECT_NE(rotated.out.find(new_fingerprint), std::string::npos) << rotated.out;
 
   // Her contact follows her to the new key, and the conversation goes on both ways.
-  ASSERT_TRUE(WaitUntil([&] {
-    for (const auto& contact : armen_.Json({"contacts", "list"})) {
-      if (contact["alias"] == "ani") return contact["fingerprint"] == new_fingerprint;
-    }
-    return false;
-  })) << armen_.DaemonLog()
-      << ani_.DaemonLog();
+  ASSERT_TRUE(WaitUntil([&] { return ContactOf(armen_, "ani")["fingerprint"] == new_fingerprint; }))
+      << armen_.DaemonLog() << ani_.DaemonLog();
+  // Her key changed: nothing goes to her until Armen compares the new
+  // safety number -- not even what waited.
+  EXPECT_EQ(ContactOf(armen_, "ani")["trust"], "key-changed");
+  auto held = armen_.Client({"send", "ani", "are you there?"});
+  EXPECT_NE(held.exit_code, 0);
+  EXPECT_NE(held.err.find("parley contacts verify ani"), std::string::npos) << held.err;
+  auto number = armen_.Client({"contacts", "verify", "ani"});
+  EXPECT_NE(number.out.find("--confirm"), std::string::npos) << number.out;
+  EXPECT_EQ(armen_.Json({"contacts", "verify", "ani"})["trust"], "key-changed");
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  EXPECT_EQ(ani_.Json({"messages", "armen"}).size(), 1u) << "sent before confirmation";
+  EXPECT_EQ(ani_.Json({"contacts", "verify", "armen"})["safety_number"],
+            armen_.Json({"contacts", "verify", "ani"})["safety_number"]);
+  EXPECT_EQ(armen_.Json({"contacts", "verify", "ani", "--confirm"})["trust"], "verified");
   ASSERT_TRUE(WaitUntil([&] {
     auto history = ani_.Json({"messages", "armen"});
     return !history.empty() && history.back()["text"] == "while you rotate";
@@ -345,11 +281,12 @@ TEST_F(WebOfTrust, RotatedKeysKeepContactsConversationsAndEndorsements) {
   armen_.Start();
   const std::string last_fingerprint = ani_.Json({"status"})["fingerprint"];
   ASSERT_TRUE(WaitUntil([&] {
-    for (const auto& contact : armen_.Json({"contacts", "list"})) {
-      if (contact["alias"] == "ani") return contact["fingerprint"] == last_fingerprint;
-    }
-    return false;
+    return ContactOf(armen_, "ani")["fingerprint"] == last_fingerprint;
   })) << armen_.DaemonLog();
+  // (Armen rotated too: Ani confirms his new key before she writes.)
+  ASSERT_TRUE(WaitUntil([&] { return ContactOf(ani_, "armen")["trust"] == "key-changed"; }))
+      << ani_.DaemonLog();
+  ani_.Json({"contacts", "verify", "armen", "--confirm"});
   ani_.Json({"send", "armen", "twice rotated"});
   ASSERT_TRUE(WaitUntil([&] {
     auto history = armen_.Json({"messages", "ani"});
@@ -376,15 +313,13 @@ TEST_F(WebOfTrust, TheOwnersRevocationVoidsAThiefsRotationAndHerContactsCutHimOf
   ASSERT_EQ(ani_.Parleyd({"rotate-keys"}).exit_code, 0);
   ani_.Start();
   const std::string thief_fingerprint = ani_.Json({"status"})["fingerprint"];
-  auto armens_ani = [&] {
-    for (const auto& contact : armen_.Json({"contacts", "list"})) {
-      if (contact["alias"] == "ani") return contact;
-    }
-    return json();
-  };
-  ASSERT_TRUE(WaitUntil([&] { return armens_ani()["fingerprint"] == thief_fingerprint; }))
-      << armen_.DaemonLog();
+  ASSERT_TRUE(WaitUntil([&] {
+    return ContactOf(armen_, "ani")["fingerprint"] == thief_fingerprint;
+  })) << armen_.DaemonLog();
+  EXPECT_EQ(ContactOf(armen_, "ani")["trust"], "key-changed");
   ani_.Json({"send", "armen", "new laptop, same me"});
+  // Fooled by a voice on the phone, Armen confirms the thief's key.
+  armen_.Json({"contacts", "verify", "ani", "--confirm"});
   ASSERT_TRUE(WaitUntil([&] { return armen_.Json({"messages", "ani"}).size() == 1; }));
 
   // While the thief is offline, Armen writes to "her".
@@ -392,8 +327,9 @@ TEST_F(WebOfTrust, TheOwnersRevocationVoidsAThiefsRotationAndHerContactsCutHimOf
   armen_.Json({"send", "ani", "the Vienna list"});
   // Ani, from Giorgi's node, publishes the certificate she kept.
   giorgi_.Json({"revoke", "--publish", certificate});
-  ASSERT_TRUE(WaitUntil([&] { return armens_ani()["revoked"] == true; })) << armen_.DaemonLog();
-  EXPECT_EQ(armens_ani()["fingerprint"], thief_fingerprint);
+  ASSERT_TRUE(WaitUntil([&] { return ContactOf(armen_, "ani")["revoked"] == true; }))
+      << armen_.DaemonLog();
+  EXPECT_EQ(ContactOf(armen_, "ani")["fingerprint"], thief_fingerprint);
   EXPECT_EQ(armen_.Json({"profile", "show", "ani"})["trust"], "revoked");
   auto to_thief = armen_.Client({"send", "ani", "are you there?"});
   EXPECT_NE(to_thief.exit_code, 0);
@@ -460,11 +396,7 @@ TEST_F(WebOfTrust, AnIntroductionLeadsToAWorkingConversation) {
     }
     return false;
   }));
-  for (const auto& contact : davit_.Json({"contacts", "list"})) {
-    if (contact["alias"] == "ani") {
-      EXPECT_EQ(contact["introduced_by"], "armen");
-    }
-  }
+  EXPECT_EQ(ContactOf(davit_, "ani")["introduced_by"], "armen");
   // The introducer's conversations show what was sent.
   auto with_ani = armen_.Json({"messages", "ani"});
   ASSERT_FALSE(with_ani.empty());

@@ -128,6 +128,13 @@ nlohmann::json MessagesOf(const TestNode& node, const std::string& alias, int li
   return node.Json({"messages", alias, "--limit", std::to_string(limit)});
 }
 
+nlohmann::json ContactOf(const TestNode& node, const std::string& alias) {
+  for (const auto& contact : node.Json({"contacts", "list"})) {
+    if (contact["alias"] == alias) return contact;
+  }
+  return nullptr;
+}
+
 int CountText(const nlohmann::json& messages, const std::string& text,
               const std::string& direction) {
   int count = 0;

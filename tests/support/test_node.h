@@ -53,6 +53,7 @@ class TestNode {
 
   const std::string& home() const { return home_.path(); }
   const std::string& name() const { return name_; }
+  const std::string& passphrase() const { return passphrase_; }
   std::map<std::string, std::string> Environment() const;
   std::string DaemonLog();
 
@@ -72,6 +73,8 @@ nlohmann::json MessagesOf(const TestNode& node, const std::string& alias, int li
 // How many of `messages` say `text` in `direction` ("in" or "out").
 int CountText(const nlohmann::json& messages, const std::string& text,
               const std::string& direction);
+// `node`'s contact `alias` as parley --json contacts list shows it (null when none).
+nlohmann::json ContactOf(const TestNode& node, const std::string& alias);
 // The state of message `id` in `node`'s conversation with `alias`, or "missing".
 std::string StateOf(const TestNode& node, const std::string& alias, const std::string& id);
 

@@ -111,6 +111,40 @@ TEST_F(OutboxSchedulerTest, ReconnectionResendsEverythingUnacknowledged) {
   EXPECT_EQ(newly_sent_, 1u);  // frames 1 and 2 had been sent before
 }
 
+TEST_F(OutboxSchedulerTest, AHeldContactIsSentNothingUntilReleased) {
+  scheduler_->OnConnected(contact_);
+  Queue(1);
+  EXPECT_EQ(Pump().size(), 1u);
+  scheduler_->SetHeld(contact_, true);
+  EXPECT_TRUE(scheduler_->IsHeld(contact_));
+  Queue(2);
+  EXPECT_TRUE(Pump().empty());
+  clock_.Advance(std::chrono::minutes(5));  // no retry either
+  EXPECT_TRUE(Pump().empty());
+  EXPECT_FALSE(scheduler_->NextDeadline().has_value());
+  scheduler_->OnDisconnected(contact_);
+  scheduler_->OnConnected(contact_);  // a new connection does not release it
+  EXPECT_TRUE(Pump().empty());
+  ASSERT_TRUE(scheduler_->Restore().ok());  // nor does a reload of the outbox
+  EXPECT_TRUE(Pump().empty());
+
+  scheduler_->SetHeld(contact_, false);
+  EXPECT_FALSE(scheduler_->IsHeld(contact_));
+  EXPECT_EQ(Pump(), (std::vector<std::string>{"frame-1", "frame-2"}));
+  EXPECT_EQ(newly_sent_, 1u);
+  Queue(3);  // caught up again: straight from memory
+  EXPECT_EQ(Pump(), (std::vector<std::string>{"frame-3"}));
+}
+
+TEST_F(OutboxSchedulerTest, ReleasingADisconnectedContactWaitsForItsConnection) {
+  scheduler_->SetHeld(contact_, true);
+  Queue(1);
+  scheduler_->SetHeld(contact_, false);
+  EXPECT_TRUE(Pump().empty());
+  scheduler_->OnConnected(contact_);
+  EXPECT_EQ(Pump(), (std::vector<std::string>{"frame-1"}));
+}
+
 TEST_F(OutboxSchedulerTest, SentMeansHandedToALinkAtLeastOnce) {
   Queue(1);
   Queue(2);

@@ -572,10 +572,79 @@ TEST_F(MessengerTest, AContactFollowsARotationAndTheSessionGoesOnBothWays) {
   ASSERT_EQ(Deliver(anna_, boris_, anna_.Transmit().back().second, acks), FrameVerdict::kAccepted);
   EXPECT_TRUE(HasText(History(boris_, "anna"), "after"));
   EXPECT_EQ(boris_.messenger().directory().ByAlias("anna")->row.identity_key, new_key);
+  boris_.Round([&] { ASSERT_TRUE(boris_.messenger().Verify("anna", true).ok()); });
   Send(boris_, "anna", "to the new key");
   boris_.Connect(boris_anna_, anna_);
   ASSERT_EQ(Deliver(boris_, anna_, boris_.Transmit().back().second, acks), FrameVerdict::kAccepted);
   EXPECT_TRUE(HasText(History(anna_, "boris"), "to the new key"));
+}
+
+// SECURITY.md: "a changed identity key blocks sending until re-verified".
+// The old key vouched for the new one, but a thief of the old key could have.
+TEST_F(MessengerTest, AChangedKeyHoldsSendingUntilTheNewSafetyNumberIsConfirmed) {
+  Befriend();
+  std::vector<store::MessageId> acks;
+  Send(anna_, "boris", "hello");
+  anna_.Connect(anna_boris_, boris_);
+  ASSERT_EQ(Deliver(anna_, boris_, anna_.Transmit().at(0).second, acks), FrameVerdict::kAccepted);
+  boris_.Round([&] { ASSERT_TRUE(boris_.messenger().Verify("anna", true).ok()); });
+  auto before = boris_.messenger().Verify("anna", false);
+  ASSERT_TRUE(before.ok());
+  // Queued while Anna is away: it must not reach her new key unconfirmed.
+  Send(boris_, "anna", "queued before the rotation");
+
+  const crypto::PublicKey old_key = IdentityKeyOf(anna_);
+  RotateKeys(anna_);
+  FakeRotationSink sink;
+  sink.Hands({old_key}, IdentityKeyOf(anna_));
+  boris_.messenger().SetDirectorySink(&sink);
+  ASSERT_EQ(Deliver(anna_, boris_, anna_.messenger().KeyRotationFrame(crypto::AsBytes("r")), acks),
+            FrameVerdict::kKeyRotated);
+
+  auto changed = boris_.messenger().Verify("anna", false);
+  ASSERT_TRUE(changed.ok());
+  EXPECT_FALSE(changed->verified);
+  EXPECT_TRUE(changed->key_changed);
+  EXPECT_NE(changed->safety_number, before->safety_number);
+  LocalNode carol("Carol", 9, "tcp://127.0.0.1:7409");
+  boris_.Round([&] {
+    ASSERT_TRUE(boris_.messenger().AddContact(carol.messenger().CardText(), "carol").ok());
+    auto sent = boris_.messenger().SendText("anna", "new message");
+    EXPECT_EQ(sent.status().code(), Status::Code::kPermissionDenied);
+    // Nor is she introduced, to anyone: neither side gets anything.
+    auto introduced = boris_.messenger().Introduce("carol", "anna", "");
+    EXPECT_EQ(introduced.status().code(), Status::Code::kPermissionDenied);
+    EXPECT_EQ(introduced.status().message(), "anna");
+  });
+  EXPECT_TRUE(History(boris_, "carol").empty());
+  boris_.Connect(boris_anna_, anna_);
+  EXPECT_TRUE(boris_.Transmit().empty());
+  // Held across a restart too, and what she sends still arrives.
+  boris_.Restart();
+  boris_.messenger().SetDirectorySink(&sink);
+  EXPECT_TRUE(boris_.messenger().directory().ByAlias("anna")->row.key_changed);
+  boris_.Connect(boris_anna_, anna_);
+  EXPECT_TRUE(boris_.Transmit().empty());
+  Send(anna_, "boris", "from my new key");
+  anna_.Connect(anna_boris_, boris_);
+  ASSERT_EQ(Deliver(anna_, boris_, anna_.Transmit().back().second, acks), FrameVerdict::kAccepted);
+  EXPECT_TRUE(boris_.Transmit().empty());
+
+  // Boris compares the new number with Anna and confirms: what waited goes out.
+  boris_.Round([&] {
+    auto confirmed = boris_.messenger().Verify("anna", true);
+    ASSERT_TRUE(confirmed.ok());
+    EXPECT_TRUE(confirmed->verified);
+    EXPECT_FALSE(confirmed->key_changed);
+  });
+  const auto released = boris_.Transmit();
+  ASSERT_EQ(released.size(), 1u);
+  ASSERT_EQ(Deliver(boris_, anna_, released.at(0).second, acks), FrameVerdict::kAccepted);
+  EXPECT_TRUE(HasText(History(anna_, "boris"), "queued before the rotation"));
+  Send(boris_, "anna", "confirmed");
+  boris_.Restart();
+  EXPECT_FALSE(boris_.messenger().directory().ByAlias("anna")->row.key_changed);
+  EXPECT_TRUE(boris_.messenger().directory().ByAlias("anna")->row.verified);
 }
 
 TEST_F(MessengerTest, AContactThatMissedTwoRotationsFollowsThemBoth) {
