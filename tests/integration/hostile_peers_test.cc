@@ -9,6 +9,7 @@
 #include "crypto/dh.h"
 #include "crypto/random.h"
 #include "daemon/identity/card.h"
+#include "tests/integration/curve_dealer.h"
 #include "tests/support/test_node.h"
 
 namespace parley::testing {
@@ -16,20 +17,11 @@ namespace {
 
 using nlohmann::json;
 
-// A CURVE client with a fresh key, connected to the node of `card_text`.
+// A CURVE client with a fresh key, connected to the node of `card`.
 zmq::socket_t Stranger(zmq::context_t& context, const identity::ContactCard& card,
                        crypto::Random& random) {
-  auto keys = crypto::DhKeyPair::Generate(random);
-  zmq::socket_t dealer(context, zmq::socket_type::dealer);
-  dealer.set(zmq::sockopt::linger, 0);
-  dealer.set(zmq::sockopt::curve_serverkey,
-             zmq::const_buffer(card.identity.transport_key.data(), crypto::kPublicKeySize));
-  dealer.set(zmq::sockopt::curve_publickey,
-             zmq::const_buffer(keys.public_key().data(), crypto::kPublicKeySize));
-  dealer.set(zmq::sockopt::curve_secretkey,
-             zmq::const_buffer(keys.secret().data(), keys.secret().size()));
-  dealer.connect(card.endpoints.front());
-  return dealer;
+  return CurveDealer(context, card.identity.transport_key, crypto::DhKeyPair::Generate(random),
+                     card.endpoints.front());
 }
 
 TEST(HostilePeers, StrangersFloodingConnectionsAndJunkDoNotStopContactsOrTheOwner) {
