@@ -144,7 +144,7 @@ Status Directory::Reload() {
   auto statements = table_.LoadObjects(store::DirectoryObjectKind::kStatement);
   if (!statements.ok()) return statements.status();
   for (const auto& row : statements.value()) {
-    auto statement = ParseStatement(row.object, *charter_, now);
+    auto statement = ParseStatement(row.object, *charter_, now, Verification::kStored);
     if (!statement.ok()) {
       // Dated ahead of a clock that has since gone back; it is simply not used.
       spdlog::debug("a stored statement is not kept: {}", statement.status().message());
@@ -159,7 +159,7 @@ Status Directory::Reload() {
     if (std::equal(row.subject.begin(), row.subject.end(), own_key.begin(), own_key.end())) {
       own_version_floor_ = static_cast<std::uint64_t>(row.version);  // even when it has expired
     }
-    auto profile = ParseProfile(row.object, *charter_, now);
+    auto profile = ParseProfile(row.object, *charter_, now, Verification::kStored);
     if (!profile.ok()) {
       // Expired since it was stored, most likely; it is simply not shown.
       spdlog::debug("a stored profile is not kept: {}", profile.status().message());

@@ -3,7 +3,8 @@
 //
 // A Profile only exists verified: ParseProfile returns one only when every
 // bound holds, its fields fit the charter's taxonomy, it has not expired, and
-// the signature verifies under the identity key it names.
+// the signature verifies under the identity key it names (or, read back
+// from this node's store, did when it was stored: verification.h).
 #pragma once
 
 #include <cstdint>
@@ -13,6 +14,7 @@
 #include "crypto/bytes.h"
 #include "crypto/sign.h"
 #include "daemon/directory/charter.h"
+#include "daemon/directory/verification.h"
 #include "daemon/util/status.h"
 
 namespace parley::directory {
@@ -73,7 +75,7 @@ Result<Profile> SignProfile(const crypto::SigningKeyPair& owner, const ProfileFi
                             const Charter& charter, std::uint64_t version, std::uint64_t now_ms,
                             crypto::ByteView card);
 
-Result<Profile> ParseProfile(crypto::ByteView encoded, const Charter& charter,
-                             std::uint64_t now_ms);
+Result<Profile> ParseProfile(crypto::ByteView encoded, const Charter& charter, std::uint64_t now_ms,
+                             Verification verification = Verification::kFull);
 
 }  // namespace parley::directory

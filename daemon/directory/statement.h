@@ -5,7 +5,8 @@
 // to a successor key that signs its agreement).
 //
 // A Statement only exists well-formed and signed: ParseStatement checks its
-// bounds, its network and its signature. Whether its signer may say it is
+// bounds, its network and its signature (verification.h: not again for what
+// this node's store holds). Whether its signer may say it is
 // the trust graph's question (trust_graph.h), since that depends on the
 // other statements a node holds.
 #pragma once
@@ -17,6 +18,7 @@
 #include "crypto/bytes.h"
 #include "crypto/sign.h"
 #include "daemon/directory/charter.h"
+#include "daemon/directory/verification.h"
 #include "daemon/util/status.h"
 
 namespace parley::directory {
@@ -91,7 +93,8 @@ Result<Statement> SignStatement(const crypto::SigningKeyPair& signer, StatementK
                                 std::uint64_t now_ms);
 
 Result<Statement> ParseStatement(crypto::ByteView encoded, const Charter& charter,
-                                 std::uint64_t now_ms);
+                                 std::uint64_t now_ms,
+                                 Verification verification = Verification::kFull);
 
 std::string RevocationText(const Statement& revocation);
 // A revocation certificate's text (surrounding whitespace ignored);

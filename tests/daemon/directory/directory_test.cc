@@ -293,7 +293,7 @@ TEST_F(DirectoryTest, SearchFindsTheOwnProfileAcrossScripts) {
   EXPECT_EQ(directory_->ProfileOfHit(page.hits[0]), directory_->OwnProfile());
 }
 
-TEST_F(DirectoryTest, StoredProfilesOfOthersAreLoadedVerifiedAndSearchable) {
+TEST_F(DirectoryTest, StoredProfilesOfOthersAreLoadedCheckedAndSearchable) {
   // Boris signs a profile in the same network; Anna's store holds it (as
   // his push will put it there).
   LocalNode boris("Boris Petrov", 3, "tcp://127.0.0.1:7403");
@@ -308,7 +308,9 @@ TEST_F(DirectoryTest, StoredProfilesOfOthersAreLoadedVerifiedAndSearchable) {
   ASSERT_TRUE(boris_profile.ok()) << boris_profile.status().message();
   const auto& boris_key = boris.identity().identity.public_identity().identity_key;
 
-  // And a profile of another network, and a tampered one, which must not load.
+  // And a profile of another network, and one that has expired since it was
+  // stored, which must not load. (Signatures are not checked again: only
+  // checked objects are stored, and the store is authenticated; decision 31.)
   auto other_network = CreateCharter(crypto::SigningKeyPair::Generate(random_), "Other",
                                      DefaultTaxonomy(), 0, random_);
   ASSERT_TRUE(other_network.ok());
@@ -320,10 +322,10 @@ TEST_F(DirectoryTest, StoredProfilesOfOthersAreLoadedVerifiedAndSearchable) {
   LocalNode dmitri("Dmitri", 5, "tcp://127.0.0.1:7405");
   auto dmitri_profile =
       SignProfile(dmitri.identity().identity.signing(), fields, charter_, 1,
-                  static_cast<std::uint64_t>(anna_.clock().NowUnixMs()), CardOf(dmitri));
+                  static_cast<std::uint64_t>(anna_.clock().NowUnixMs()) - kProfileLifetimeMs - 1,
+                  CardOf(dmitri));
   ASSERT_TRUE(dmitri_profile.ok());
-  crypto::Bytes tampered = dmitri_profile->encoded;
-  tampered[tampered.size() / 2] ^= 0x01;
+  const crypto::Bytes expired = dmitri_profile->encoded;
 
   store::DirectoryTable table(anna_.store().db());
   auto save = [&](const crypto::PublicKey& key, const crypto::Bytes& object) {
@@ -333,7 +335,7 @@ TEST_F(DirectoryTest, StoredProfilesOfOthersAreLoadedVerifiedAndSearchable) {
   ASSERT_TRUE(save(boris_key, boris_profile->encoded).ok());
   ASSERT_TRUE(
       save(carol.identity().identity.public_identity().identity_key, carol_profile->encoded).ok());
-  ASSERT_TRUE(save(dmitri.identity().identity.public_identity().identity_key, tampered).ok());
+  ASSERT_TRUE(save(dmitri.identity().identity.public_identity().identity_key, expired).ok());
 
   ProfileUpdate update;
   update.state = "UZ";

@@ -249,6 +249,39 @@ TEST_F(ProfileTest, ExpiredProfileIsRejected) {
   EXPECT_FALSE(ParseProfile(profile_.encoded, charter_, expires + 1).ok());
 }
 
+// Read back from the node's own store: everything but the signatures.
+TEST_F(ProfileTest, AStoredProfileIsCheckedForAllButItsSignatures) {
+  auto stored = ParseProfile(profile_.encoded, charter_, kNow, Verification::kStored);
+  ASSERT_TRUE(stored.ok()) << stored.status().message();
+  EXPECT_EQ(stored->fields, profile_.fields);
+  EXPECT_EQ(stored->card, profile_.card);
+  EXPECT_EQ(stored->encoded, profile_.encoded);
+  EXPECT_EQ(stored->version, profile_.version);
+  // A signature is what it skips...
+  wire::Signed signed_profile;
+  ASSERT_TRUE(signed_profile.ParseFromArray(profile_.encoded.data(),
+                                            static_cast<int>(profile_.encoded.size())));
+  std::string signature = signed_profile.signature();
+  signature[0] = static_cast<char>(signature[0] ^ 1);
+  signed_profile.set_signature(signature);
+  const std::string bad_signature = signed_profile.SerializeAsString();
+  EXPECT_FALSE(ParseProfile(crypto::AsBytes(bad_signature), charter_, kNow).ok());
+  EXPECT_TRUE(
+      ParseProfile(crypto::AsBytes(bad_signature), charter_, kNow, Verification::kStored).ok());
+  // ... not the dates, the network or the fields.
+  EXPECT_EQ(ParseProfile(profile_.encoded, charter_, profile_.expires_at_ms, Verification::kStored)
+                .status()
+                .message(),
+            "profile has expired");
+  auto other = CreateCharter(anchor_, "Prague Process", DefaultTaxonomy(), kNow, random_);
+  ASSERT_TRUE(other.ok());
+  EXPECT_FALSE(ParseProfile(profile_.encoded, *other, kNow, Verification::kStored).ok());
+  auto mallory = crypto::Identity::Generate(random_);
+  EXPECT_FALSE(
+      ParseProfile(Sign(BodyOf(profile_), mallory.signing()), charter_, kNow, Verification::kStored)
+          .ok());
+}
+
 TEST_F(ProfileTest, ALifetimeLongerThanAllowedIsRejected) {
   auto longest = ParseEdited(
       [](wire::ProfileBody& b) { b.set_expires_at_ms(b.created_at_ms() + kProfileLifetimeMs); });

@@ -162,6 +162,42 @@ TEST_F(StatementTest, ATamperedOrForeignStatementIsRefused) {
             "statement belongs to another network");
 }
 
+// Read back from the node's own store: everything but the signatures.
+TEST_F(StatementTest, AStoredStatementIsCheckedForAllButItsSignatures) {
+  auto endorsement = Sign(StatementKind::kEndorsement, "AM", "Migration Service");
+  auto rotation = Rotate();
+  ASSERT_TRUE(endorsement.ok() && rotation.ok());
+  for (const Statement* statement : {&endorsement.value(), &rotation.value()}) {
+    auto stored = ParseStatement(statement->encoded, charter_, kNow, Verification::kStored);
+    ASSERT_TRUE(stored.ok()) << stored.status().message();
+    EXPECT_EQ(stored->kind, statement->kind);
+    EXPECT_EQ(stored->subject, statement->subject);
+    EXPECT_EQ(stored->signer, statement->signer);
+    EXPECT_EQ(stored->successor, statement->successor);
+    EXPECT_EQ(stored->state, statement->state);
+    EXPECT_EQ(stored->organisation, statement->organisation);
+    EXPECT_EQ(stored->issued_at_ms, statement->issued_at_ms);
+    // The last bytes are the signature: skipped.
+    crypto::Bytes bad_signature = statement->encoded;
+    bad_signature.back() ^= 1;
+    EXPECT_FALSE(ParseStatement(bad_signature, charter_, kNow).ok());
+    EXPECT_TRUE(ParseStatement(bad_signature, charter_, kNow, Verification::kStored).ok());
+  }
+  // Not the network, the date or the fields.
+  auto other_network = CreateCharter(anchor_, "Other", DefaultTaxonomy(), kNow, random_);
+  ASSERT_TRUE(other_network.ok());
+  EXPECT_FALSE(
+      ParseStatement(endorsement->encoded, *other_network, kNow, Verification::kStored).ok());
+  EXPECT_FALSE(ParseStatement(endorsement->encoded, charter_,
+                              endorsement->issued_at_ms - kMaxClockSkewMs - 1,
+                              Verification::kStored)
+                   .ok());
+  auto body =
+      RotationBody(member_.public_key(), successor_.public_key(), successor_, charter_.network_id);
+  body.set_state("AM");
+  EXPECT_FALSE(ParseStatement(Forged(body, member_), charter_, kNow, Verification::kStored).ok());
+}
+
 TEST_F(StatementTest, ASignedButIllFormedBodyIsRefused) {
   auto endorsement = Sign(StatementKind::kEndorsement, "AM", "Migration Service");
   ASSERT_TRUE(endorsement.ok());

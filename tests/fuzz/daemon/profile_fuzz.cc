@@ -22,8 +22,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const fuzzing::FixedNetwork network;  // built once per fuzzing process
   const Charter& charter = network.charter;
 
+  // The store's reader (no signature checks) is bounded on any input too.
+  auto stored = ParseProfile({data, size}, charter, fuzzing::kFuzzNowMs, Verification::kStored);
   auto profile = ParseProfile({data, size}, charter, fuzzing::kFuzzNowMs);
   if (!profile.ok()) return 0;
+  // What passes every check reads back from the store as the same profile.
+  if (!stored.ok() || stored->identity_key != profile->identity_key ||
+      stored->version != profile->version || !(stored->fields == profile->fields) ||
+      stored->card != profile->card || stored->expires_at_ms != profile->expires_at_ms) {
+    __builtin_trap();
+  }
 
   if (profile->encoded.size() != size ||
       !std::equal(profile->encoded.begin(), profile->encoded.end(), data)) {
