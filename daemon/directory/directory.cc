@@ -247,11 +247,11 @@ bool Directory::IsSharedProfile(const Profile& profile) const {
   });
 }
 
-bool Directory::IsShown(const Profile& profile) const {
+bool Directory::IsShown(const Profile& profile, bool shared) const {
   if (profile.identity_key == owner_.public_key()) return true;
   if (trust_.IsRevoked(profile.identity_key) || trust_.IsRetired(profile.identity_key))
     return false;
-  return is_contact_(profile.identity_key) || IsSharedProfile(profile);
+  return shared || is_contact_(profile.identity_key);
 }
 
 Status Directory::RefreshProfile(const crypto::PublicKey& subject, std::int64_t from) {
@@ -260,7 +260,8 @@ Status Directory::RefreshProfile(const crypto::PublicKey& subject, std::int64_t 
   // Re-indexing is the costly part (RefreshAll runs this for every profile):
   // done only when the shown version changes.
   auto shown = shown_versions_.find(subject);
-  if (IsShown(*profile)) {
+  const bool shared = IsSharedProfile(*profile);
+  if (IsShown(*profile, shared)) {
     if (shown == shown_versions_.end() || shown->second != profile->version) {
       const std::string fingerprint = crypto::Fingerprint(subject);
       PARLEY_RETURN_IF_ERROR(index_.Upsert(EntryOf(*profile)));
@@ -274,7 +275,7 @@ Status Directory::RefreshProfile(const crypto::PublicKey& subject, std::int64_t 
     shown_versions_.erase(shown);
   }
   const crypto::Bytes slot = ProfileSlot(subject);
-  if (!IsSharedProfile(*profile)) {
+  if (!shared) {
     shared_.Erase(slot);
     return Status::Ok();
   }
@@ -286,8 +287,10 @@ Status Directory::RefreshProfile(const crypto::PublicKey& subject, std::int64_t 
 
 void Directory::Share(crypto::ByteView slot, ObjectType type, int check_order,
                       const crypto::Bytes& encoded, std::int64_t from) {
-  const ObjectHash hash = SyncSet::HashOf(type, encoded);
-  if (shared_.Find(hash) != nullptr && shared_.Contains(slot)) return;  // shared already
+  // Comparing bytes is much cheaper than hashing them, and RefreshAll asks
+  // this of every object the node holds.
+  if (const SharedObject* held = shared_.AtSlot(slot); held != nullptr && held->encoded == encoded)
+    return;  // shared already
   SharedObject object{type, check_order, encoded};
   if (from != kNoPush) round_fresh_.emplace_back(from, object);
   shared_.Put(slot, std::move(object));

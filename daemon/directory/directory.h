@@ -223,7 +223,8 @@ class Directory final : public messenger::DirectoryFrameSink {
   // Whether every member may see the profile: an endorsement for its state
   // holds, or its owner is that state's contact point.
   bool IsSharedProfile(const Profile& profile) const;
-  bool IsShown(const Profile& profile) const;
+  // `shared`: IsSharedProfile(profile), which the caller knows already.
+  bool IsShown(const Profile& profile, bool shared) const;
   // Brings the search index and the shared set up to date for one profile.
   Status RefreshProfile(const crypto::PublicKey& subject, std::int64_t from);
   // ... for everything, after a suspension or a delegation changed.

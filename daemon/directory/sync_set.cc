@@ -57,8 +57,9 @@ const SharedObject* SyncSet::Find(const ObjectHash& hash) const {
   return it == objects_.end() ? nullptr : &it->second.object;
 }
 
-bool SyncSet::Contains(crypto::ByteView slot) const {
-  return by_slot_.count(crypto::Bytes(slot.begin(), slot.end())) != 0;
+const SharedObject* SyncSet::AtSlot(crypto::ByteView slot) const {
+  auto at = by_slot_.find(crypto::Bytes(slot.begin(), slot.end()));
+  return at == by_slot_.end() ? nullptr : Find(at->second);
 }
 
 ObjectHash SyncSet::Root() const {

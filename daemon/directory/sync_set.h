@@ -40,7 +40,8 @@ class SyncSet {
   void Clear();
 
   const SharedObject* Find(const ObjectHash& hash) const;
-  bool Contains(crypto::ByteView slot) const;
+  // The object shared as `slot`'s, if any.
+  const SharedObject* AtSlot(crypto::ByteView slot) const;
   std::size_t size() const { return objects_.size(); }
 
   ObjectHash Root() const;
