@@ -324,7 +324,16 @@ Status Directory::SaveStatement(Statement statement, std::int64_t from) {
   Share(slot, ObjectType::kStatement, CheckOrderOf(kind), statement.encoded, from);
   trust_.Put(std::move(statement));
   if (kind == StatementKind::kEndorsement) return RefreshProfile(subject, from);
-  // A delegation or a suspension can change what every endorsement means.
+  if (AnyoneMayMake(kind) && !IsVouchedFor(subject)) {
+    // A key nothing here vouches for has no profile, endorsement or
+    // delegation whose standing its revocation or rotation could change:
+    // only the statement's own. (Junk from throwaway keys stays cheap.)
+    const Statement* held = trust_.Find(slot);
+    if (held == nullptr || !trust_.Holds(*held)) shared_.Erase(slot);
+    return Status::Ok();
+  }
+  // A delegation, suspension, revocation or rotation can change what every
+  // endorsement means.
   return RefreshAll();
 }
 

@@ -266,6 +266,21 @@ int main(int argc, char** argv) {
     std::printf("delegation %d: %.1f ms\n", rep, delegations.back());
   }
 
+  // A self-revocation of a key nothing vouches for (what a member minting
+  // throwaway keys sends) changes no one else's standing.
+  std::vector<double> junk;
+  for (int rep = 0; rep < 3; ++rep) {
+    const auto throwaway = crypto::SigningKeyPair::Generate(random);
+    auto revocation = directory::SignStatement(throwaway, directory::StatementKind::kRevocation,
+                                               throwaway.public_key(), "", "", *charter, now);
+    Check(revocation.status(), "junk revocation");
+    started = BenchClock::now();
+    Deliver(*a, 99, Objects({&revocation->encoded}, true));
+    junk.push_back(std::chrono::duration<double, std::milli>(BenchClock::now() - started).count());
+    a->directory->TakeFrames({});
+    std::printf("junk self-revocation %d: %.2f ms\n", rep, junk.back());
+  }
+
   // A daemon's start-up (and a rolled-back round) reloads the directory.
   const auto root_before_reload = a->directory->shared().Root();
   std::vector<double> reloads;
@@ -292,6 +307,7 @@ int main(int argc, char** argv) {
   Summary("sync_one_change_ms", times, "ms");
   Summary("sync_equal_bytes", {static_cast<double>(equal.bytes)}, "bytes");
   Summary("directory_delegation_ms", delegations, "ms");
+  Summary("directory_junk_revocation_ms", junk, "ms");
   Summary("directory_reload_s", reloads, "s");
   Summary("directory_reverify_baseline_s", {reverify}, "s");
   for (Node* node : {a.get(), b.get()}) {
