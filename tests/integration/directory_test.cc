@@ -17,9 +17,8 @@ class Directory : public ::testing::Test {
  protected:
   void SetUp() override {
     secretariat_.Init();
-    auto created = secretariat_.Parleyd(
-        {"network", "create", "--name", "Prague Process", "--out", charter_path_});
-    ASSERT_EQ(created.exit_code, 0) << created.out << created.err;
+    CreateNetwork(secretariat_, charter_path_);
+    if (HasFatalFailure()) return;
     anna_.Init({"--charter", charter_path_});
     boris_.Init({"--charter", charter_path_});
   }

@@ -22,8 +22,8 @@
 #include "daemon/store/store.h"
 #include "daemon/util/clock.h"
 #include "proto/wire.pb.h"
-#include "tests/integration/curve_dealer.h"
 #include "tests/integration/web_of_trust_fixture.h"
+#include "tests/support/curve_dealer.h"
 
 namespace parley::testing {
 namespace {

@@ -9,7 +9,7 @@
 #include "crypto/dh.h"
 #include "crypto/random.h"
 #include "daemon/identity/card.h"
-#include "tests/integration/curve_dealer.h"
+#include "tests/support/curve_dealer.h"
 #include "tests/support/test_node.h"
 
 namespace parley::testing {

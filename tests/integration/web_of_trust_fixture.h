@@ -23,9 +23,8 @@ class WebOfTrust : public ::testing::Test {
  protected:
   void SetUp() override {
     secretariat_.Init();
-    auto created = secretariat_.Parleyd(
-        {"network", "create", "--name", "Prague Process", "--out", charter_path_});
-    ASSERT_EQ(created.exit_code, 0) << created.out << created.err;
+    CreateNetwork(secretariat_, charter_path_);
+    if (HasFatalFailure()) return;
     for (TestNode* member : Members()) {
       if (member != &secretariat_) member->Init({"--charter", charter_path_});
       member->Start();

@@ -124,6 +124,12 @@ void TestNode::AddContact(const TestNode& other, const std::string& alias) const
   ASSERT_EQ(result.exit_code, 0) << result.out << result.err;
 }
 
+void CreateNetwork(const TestNode& secretariat, const std::string& charter_path) {
+  auto created =
+      secretariat.Parleyd({"network", "create", "--name", "Prague Process", "--out", charter_path});
+  ASSERT_EQ(created.exit_code, 0) << created.out << created.err;
+}
+
 nlohmann::json MessagesOf(const TestNode& node, const std::string& alias, int limit) {
   return node.Json({"messages", alias, "--limit", std::to_string(limit)});
 }

@@ -68,6 +68,10 @@ class TestNode {
   std::vector<std::string> ParleydArgv(const std::vector<std::string>& args) const;
 };
 
+// `secretariat`, initialised, creates the network "Prague Process" and
+// writes its charter to `charter_path` (a gtest failure otherwise).
+void CreateNetwork(const TestNode& secretariat, const std::string& charter_path);
+
 // `node`'s conversation with `alias` (parley --json messages), oldest first.
 nlohmann::json MessagesOf(const TestNode& node, const std::string& alias, int limit = 1000);
 // How many of `messages` say `text` in `direction` ("in" or "out").

@@ -37,6 +37,16 @@ class MessengerFixture : public ::testing::Test {
     return id;
   }
 
+  // `from` sends `text` to its contact `to` (`contact_id`, called `alias`),
+  // which takes it: the first message of a conversation begins its session.
+  void Converse(LocalNode& from, const std::string& alias, std::int64_t contact_id, LocalNode& to,
+                const std::string& text) {
+    std::vector<store::MessageId> acks;
+    Send(from, alias, text);
+    from.Connect(contact_id, to);
+    ASSERT_EQ(Deliver(from, to, from.Transmit().back().second, acks), FrameVerdict::kAccepted);
+  }
+
   // Delivers `frame` from `from` to `to` in one round; returns the verdict and acks.
   FrameVerdict Deliver(LocalNode& from, LocalNode& to, crypto::ByteView frame,
                        std::vector<store::MessageId>& acks) {

@@ -532,9 +532,7 @@ void RotateKeys(LocalNode& node) {
 TEST_F(MessengerTest, AContactFollowsARotationAndTheSessionGoesOnBothWays) {
   Befriend();
   std::vector<store::MessageId> acks;
-  Send(anna_, "boris", "before");
-  anna_.Connect(anna_boris_, boris_);
-  ASSERT_EQ(Deliver(anna_, boris_, anna_.Transmit().at(0).second, acks), FrameVerdict::kAccepted);
+  Converse(anna_, "boris", anna_boris_, boris_, "before");
   // Boris writes to Anna's old key, in their session of before.
   Send(boris_, "anna", "in flight");
   boris_.Connect(boris_anna_, anna_);
@@ -584,9 +582,7 @@ TEST_F(MessengerTest, AContactFollowsARotationAndTheSessionGoesOnBothWays) {
 TEST_F(MessengerTest, AChangedKeyHoldsSendingUntilTheNewSafetyNumberIsConfirmed) {
   Befriend();
   std::vector<store::MessageId> acks;
-  Send(anna_, "boris", "hello");
-  anna_.Connect(anna_boris_, boris_);
-  ASSERT_EQ(Deliver(anna_, boris_, anna_.Transmit().at(0).second, acks), FrameVerdict::kAccepted);
+  Converse(anna_, "boris", anna_boris_, boris_, "hello");
   boris_.Round([&] { ASSERT_TRUE(boris_.messenger().Verify("anna", true).ok()); });
   auto before = boris_.messenger().Verify("anna", false);
   ASSERT_TRUE(before.ok());
@@ -650,9 +646,7 @@ TEST_F(MessengerTest, AChangedKeyHoldsSendingUntilTheNewSafetyNumberIsConfirmed)
 TEST_F(MessengerTest, AContactThatMissedTwoRotationsFollowsThemBoth) {
   Befriend();
   std::vector<store::MessageId> acks;
-  Send(anna_, "boris", "before");
-  anna_.Connect(anna_boris_, boris_);
-  ASSERT_EQ(Deliver(anna_, boris_, anna_.Transmit().at(0).second, acks), FrameVerdict::kAccepted);
+  Converse(anna_, "boris", anna_boris_, boris_, "before");
   const crypto::PublicKey first = IdentityKeyOf(anna_);
   RotateKeys(anna_);
   const crypto::PublicKey second = IdentityKeyOf(anna_);

@@ -7,6 +7,7 @@
 #include "crypto/dh.h"
 #include "crypto/random.h"
 #include "daemon/net/rate_limiter.h"
+#include "tests/support/curve_dealer.h"
 
 namespace parley::net {
 namespace {
@@ -57,16 +58,7 @@ class LinkTest : public ::testing::Test {
  protected:
   // A raw CURVE client with its own key, connected to the server link.
   zmq::socket_t Client(const crypto::DhKeyPair& client, const std::string& endpoint) {
-    zmq::socket_t dealer(context_, zmq::socket_type::dealer);
-    dealer.set(zmq::sockopt::linger, 0);
-    dealer.set(zmq::sockopt::curve_serverkey,
-               zmq::const_buffer(server_keys_.public_key().data(), crypto::kPublicKeySize));
-    dealer.set(zmq::sockopt::curve_publickey,
-               zmq::const_buffer(client.public_key().data(), crypto::kPublicKeySize));
-    dealer.set(zmq::sockopt::curve_secretkey,
-               zmq::const_buffer(client.secret().data(), client.secret().size()));
-    dealer.connect(endpoint);
-    return dealer;
+    return parley::testing::CurveDealer(context_, server_keys_.public_key(), client, endpoint);
   }
 
   crypto::DeterministicRandom random_{5};

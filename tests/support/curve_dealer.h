@@ -1,5 +1,5 @@
-// A CURVE DEALER connected to a node's ROUTER with keys the test chooses: how
-// the integration tests speak to a real parleyd as a hostile peer would.
+// A CURVE DEALER connected to a ROUTER with keys the test chooses: how tests
+// speak to a link, or to a real parleyd, as a hostile peer would.
 #pragma once
 
 #include <string>
