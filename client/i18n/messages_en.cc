@@ -134,10 +134,10 @@ const Messages& EnglishMessages() {
        "{alias}'s key is revoked: messages to and from it are refused. Ask them for their new "
        "card."},
       {"error.key_changed",
-       "{alias}'s identity key changed: nothing is sent to them until you compare the new safety "
+       "{alias}'s identity key changed: no message goes to them until you compare the new safety "
        "number. See it with: parley contacts verify {alias}"},
       {"error.key_changed_plain",
-       "That contact's identity key changed: nothing is sent to them until you compare the new "
+       "That contact's identity key changed: no message goes to them until you compare the new "
        "safety number (parley contacts verify ALIAS)."},
       {"error.own_key_revoked",
        "This node's key is revoked: other nodes refuse everything it signs. Create a new node "
@@ -332,7 +332,7 @@ const Messages& EnglishMessages() {
       {"verify.already", "{alias} is verified."},
       {"verify.key_changed",
        "{alias}'s identity key changed (they rotated their keys, or someone who stole the old key "
-       "did). Nothing is sent to them until you compare this new number with the one {alias} "
+       "did). No message goes to them until you compare this new number with the one {alias} "
        "sees, in person or over a call where you recognise the voice. If all 60 digits match:\n  "
        "parley contacts verify {alias} --confirm\nIf they differ, do not confirm: ask {alias} "
        "for a new card and report the key as lost to their contact point."},
@@ -611,7 +611,7 @@ const Messages& EnglishMessages() {
        "too. Compare them in person or over a call where you recognise the voice. If all\n"
        "digits match, mark the contact as verified with --confirm. If they do not match,\n"
        "do not use this contact: the card may have been replaced on the way.\n\n"
-       "When a contact's key changes (contacts list says KEY CHANGED), nothing is sent\n"
+       "When a contact's key changes (contacts list says KEY CHANGED), no message goes\n"
        "to them until you compare the new number and confirm it the same way.\n\n"
        "Options:\n"
        "  --confirm   mark the contact as verified (after comparing)\n\n"

@@ -31,7 +31,7 @@ void Introduce(ApiContext& context, const api::Request& request, api::Reply& rep
   switch (status.code()) {
     case Status::Code::kNotFound:
       return Fail(reply, api::UNKNOWN_CONTACT, status.message());
-    case Status::Code::kPermissionDenied:
+    case Status::Code::kFailedPrecondition:
       return Fail(reply, api::KEY_CHANGED, status.message());
     case Status::Code::kInvalidArgument:
       if (status.message() == "same") return Fail(reply, api::SAME_CONTACT);
@@ -96,6 +96,8 @@ void AnswerIntroduction(ApiContext& context, const api::Request& request, api::R
       return Fail(reply, api::UNKNOWN_INTRODUCTION, std::to_string(answer.id()));
     case Status::Code::kAlreadyExists:
       return Fail(reply, api::CONTACT_EXISTS, status.message());
+    case Status::Code::kFailedPrecondition:
+      return Fail(reply, api::KEY_CHANGED, status.message());
     case Status::Code::kInvalidArgument:
       return Fail(reply, api::INVALID_CARD, status.message());
     default:

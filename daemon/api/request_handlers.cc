@@ -190,7 +190,7 @@ void Send(ApiContext& context, const api::Request& request, api::Reply& reply, S
   if (StorageFailed(status, reply, storage)) return;
   if (status.code() == Status::Code::kNotFound)
     return Fail(reply, api::UNKNOWN_CONTACT, send.alias());
-  if (status.code() == Status::Code::kPermissionDenied)
+  if (status.code() == Status::Code::kFailedPrecondition)
     return Fail(reply, api::KEY_CHANGED, send.alias());
   return Fail(reply, api::BAD_REQUEST, status.message());
 }

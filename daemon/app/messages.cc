@@ -166,9 +166,11 @@ const std::map<Text, Entry>& Catalogue() {
         "создайте новый узел (parleyd init) и попросите контакты добавить его карточку"}},
       {Text::kKeysRotated,
        {"Keys rotated: {0} is now {1}. Start the node again; contacts follow when they next "
-        "connect, and every member after sync.",
+        "connect, and every member after sync. Each contact sends you no message until they "
+        "have compared your new safety number with you: call them.",
         "Ключи сменены: {0} теперь {1}. Запустите узел снова; контакты перейдут на новые ключи "
-        "при следующем соединении, остальные участники — после синхронизации."}},
+        "при следующем соединении, остальные участники — после синхронизации. Контакты не "
+        "отправят вам сообщений, пока не сверят с вами новый код безопасности: позвоните им."}},
   };
   return kCatalogue;
 }

@@ -77,6 +77,15 @@ const Contact* ContactDirectory::ByTransportKey(const crypto::PublicKey& key) co
   return it == by_transport_key_.end() ? nullptr : it->second;
 }
 
+const Contact* ContactDirectory::ByFormerIdentityKey(const crypto::PublicKey& key) const {
+  // A linear walk: it serves first contacts only, which are rate-limited.
+  for (const auto& [id, contact] : by_id_) {
+    const auto& former = contact->row.former_identity_keys;
+    if (std::find(former.begin(), former.end(), key) != former.end()) return contact.get();
+  }
+  return nullptr;
+}
+
 void ContactDirectory::ReplaceCard(Contact& contact, identity::ContactCard card) {
   by_transport_key_.erase(Key(contact.row.transport_key));
   by_identity_key_.erase(Key(contact.row.identity_key));

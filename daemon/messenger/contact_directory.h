@@ -39,6 +39,8 @@ class ContactDirectory {
   const Contact* ByIdentityKey(const crypto::PublicKey& key) const;
   Contact* ByTransportKey(const crypto::PublicKey& key);
   const Contact* ByTransportKey(const crypto::PublicKey& key) const;
+  // The contact that had identity `key` before one of its rotations, if any.
+  const Contact* ByFormerIdentityKey(const crypto::PublicKey& key) const;
 
   Contact& Add(Contact contact);
   void Rename(Contact& contact, const std::string& alias);  // after the row changed

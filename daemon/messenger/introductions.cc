@@ -43,7 +43,7 @@ Result<std::pair<store::MessageId, store::MessageId>> Messenger::Introduce(std::
   if (first == second) return Status::InvalidArgument("same");
   // Checked for both before either is sent: an introduction goes to both or neither.
   for (const Contact* contact : {first, second}) {
-    if (contact->row.key_changed) return Status::PermissionDenied(contact->row.alias);
+    if (contact->row.key_changed) return Status::FailedPrecondition(contact->row.alias);
   }
   if (note.size() > kMaxIntroductionNoteBytes) return Status::InvalidArgument("too long");
   if (!identity::IsValidUtf8(note)) return Status::InvalidArgument("not UTF-8");
@@ -126,6 +126,12 @@ Result<const Contact*> Messenger::AcceptIntroduction(std::int64_t id, std::strin
   if (!found.ok()) return found.status();
   if (!found.value()) return Status::NotFound(std::to_string(id));
   const store::IntroductionRow& row = *found.value();
+  // An introducer whose key changed unconfirmed may not be its owner: what
+  // it vouches for waits until the user has confirmed the new key.
+  if (const Contact* introducer = directory_.ById(row.introducer_id);
+      introducer != nullptr && introducer->row.key_changed) {
+    return Status::FailedPrecondition(introducer->row.alias);
+  }
   auto card = identity::ParseCardBytes(row.card);
   if (!card.ok())
     return Status::Corrupt("a stored introduction's card: " + card.status().message());

@@ -287,7 +287,7 @@ Result<store::MessageId> Messenger::SendText(std::string_view alias, std::string
 
 Result<store::MessageId> Messenger::SendContent(Contact* contact, wire::Content content,
                                                 std::string history) {
-  if (contact->row.key_changed) return Status::PermissionDenied(contact->row.alias);
+  if (contact->row.key_changed) return Status::FailedPrecondition(contact->row.alias);
   auto record = sessions_.Get(contact->row.id);
   if (!record.ok()) {
     if (record.status().code() != Status::Code::kCorrupt) return record.status();
@@ -598,6 +598,13 @@ Result<FrameVerdict> Messenger::OnFirstContact(const crypto::PublicKey& transpor
     // A known identity on a new transport key: key change is not supported
     // yet, and must not silently replace the verified key.
     spdlog::warn("refused a first contact claiming a known identity from a new key");
+    return FrameVerdict::kRefused;
+  }
+  if (directory_.ByFormerIdentityKey(card->identity.identity_key) != nullptr) {
+    // A contact's key from before its rotation, writing as a stranger: its
+    // owner has moved on, so whoever holds it now must not get around the
+    // contact's hold (or its revocation) as a new request.
+    spdlog::warn("refused a first contact from a key a contact rotated away from");
     return FrameVerdict::kRefused;
   }
   // Decrypt on a record of its own: nothing is stored unless it decrypts.

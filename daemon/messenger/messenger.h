@@ -141,7 +141,7 @@ class Messenger {
 
   // --- local API operations (inside a round) ---
   Result<const Contact*> AddContact(std::string_view card_text, std::string_view alias);
-  // PermissionDenied while the contact's key changed and is not confirmed.
+  // FailedPrecondition while the contact's key changed and is not confirmed.
   Result<store::MessageId> SendText(std::string_view alias, std::string_view text);
   Result<std::vector<store::MessageRow>> Messages(std::string_view alias, std::size_t limit);
   // `confirm`: the user compared the safety number; sending to a contact
@@ -288,10 +288,10 @@ class Messenger {
                                     const wire::Content& content,
                                     std::vector<store::MessageId>& acks);
   std::string AliasFromName(std::string_view name);
-  // Encrypts `content` (its id and time are set here) for `contact`, stores
-  // the outgoing message with `history` as what the user sees, and queues it.
   // The scheduler holds exactly the contacts whose key changed.
   void HoldChangedKeys();
+  // Encrypts `content` (its id and time are set here) for `contact`, stores
+  // the outgoing message with `history` as what the user sees, and queues it.
   Result<store::MessageId> SendContent(Contact* contact, wire::Content content,
                                        std::string history);
   Result<FrameVerdict> StoreIntroduction(Contact& sender, const store::MessageId& id,

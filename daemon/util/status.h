@@ -24,6 +24,7 @@ class [[nodiscard]] Status {
     kDiskFull,
     kUnavailable,  // a peer, port or resource is not there now
     kPermissionDenied,
+    kFailedPrecondition,  // refused in the present state of what it names
     kInternal,
   };
 
@@ -38,6 +39,9 @@ class [[nodiscard]] Status {
   static Status DiskFull(std::string m) { return {Code::kDiskFull, std::move(m)}; }
   static Status Unavailable(std::string m) { return {Code::kUnavailable, std::move(m)}; }
   static Status PermissionDenied(std::string m) { return {Code::kPermissionDenied, std::move(m)}; }
+  static Status FailedPrecondition(std::string m) {
+    return {Code::kFailedPrecondition, std::move(m)};
+  }
   static Status Internal(std::string m) { return {Code::kInternal, std::move(m)}; }
 
   bool ok() const { return code_ == Code::kOk; }

@@ -606,10 +606,10 @@ TEST_F(MessengerTest, AChangedKeyHoldsSendingUntilTheNewSafetyNumberIsConfirmed)
   boris_.Round([&] {
     ASSERT_TRUE(boris_.messenger().AddContact(carol.messenger().CardText(), "carol").ok());
     auto sent = boris_.messenger().SendText("anna", "new message");
-    EXPECT_EQ(sent.status().code(), Status::Code::kPermissionDenied);
+    EXPECT_EQ(sent.status().code(), Status::Code::kFailedPrecondition);
     // Nor is she introduced, to anyone: neither side gets anything.
     auto introduced = boris_.messenger().Introduce("carol", "anna", "");
-    EXPECT_EQ(introduced.status().code(), Status::Code::kPermissionDenied);
+    EXPECT_EQ(introduced.status().code(), Status::Code::kFailedPrecondition);
     EXPECT_EQ(introduced.status().message(), "anna");
   });
   EXPECT_TRUE(History(boris_, "carol").empty());
@@ -641,6 +641,75 @@ TEST_F(MessengerTest, AChangedKeyHoldsSendingUntilTheNewSafetyNumberIsConfirmed)
   boris_.Restart();
   EXPECT_FALSE(boris_.messenger().directory().ByAlias("anna")->row.key_changed);
   EXPECT_TRUE(boris_.messenger().directory().ByAlias("anna")->row.verified);
+}
+
+// What a contact whose key changed vouches for waits until the user has
+// confirmed the new key: its introductions cannot be accepted before.
+TEST_F(MessengerTest, AnIntroductionWaitsWhileTheIntroducersNewKeyIsUnconfirmed) {
+  Befriend();
+  LocalNode carol("Carol Ionescu", 9, "tcp://127.0.0.1:7409");
+  anna_.Round([&] {
+    ASSERT_TRUE(anna_.messenger().AddContact(carol.messenger().CardText(), "carol").ok());
+    ASSERT_TRUE(anna_.messenger().Introduce("boris", "carol", "").ok());
+  });
+  anna_.Connect(anna_boris_, boris_);
+  std::vector<store::MessageId> acks;
+  for (const auto& [to, frame] : anna_.Transmit()) {
+    if (to == anna_boris_) {
+      ASSERT_EQ(Deliver(anna_, boris_, frame, acks), FrameVerdict::kAccepted);
+    }
+  }
+  auto introductions = boris_.messenger().Introductions();
+  ASSERT_TRUE(introductions.ok());
+  ASSERT_EQ(introductions->size(), 1u);
+  const std::int64_t introduction = introductions->at(0).id;
+
+  const crypto::PublicKey old_key = IdentityKeyOf(anna_);
+  RotateKeys(anna_);
+  FakeRotationSink sink;
+  sink.Hands({old_key}, IdentityKeyOf(anna_));
+  boris_.messenger().SetDirectorySink(&sink);
+  ASSERT_EQ(Deliver(anna_, boris_, anna_.messenger().KeyRotationFrame(crypto::AsBytes("r")), acks),
+            FrameVerdict::kKeyRotated);
+  boris_.Round([&] {
+    auto accepted = boris_.messenger().AcceptIntroduction(introduction, "");
+    EXPECT_EQ(accepted.status().code(), Status::Code::kFailedPrecondition);
+    EXPECT_EQ(accepted.status().message(), "anna");
+  });
+  EXPECT_EQ(boris_.messenger().directory().ByAlias("carol"), nullptr);
+  boris_.Round([&] {
+    ASSERT_TRUE(boris_.messenger().Verify("anna", true).ok());
+    ASSERT_TRUE(boris_.messenger().AcceptIntroduction(introduction, "carol").ok());
+  });
+  EXPECT_NE(boris_.messenger().directory().ByAlias("carol"), nullptr);
+}
+
+// Whoever still holds a key a contact rotated away from (its old laptop)
+// cannot get around the contact's hold by writing as a new stranger.
+TEST_F(MessengerTest, AKeyAContactRotatedAwayFromCannotWriteAsAStranger) {
+  Befriend();
+  Converse(anna_, "boris", anna_boris_, boris_, "before");
+  const crypto::PublicKey old_key = IdentityKeyOf(anna_);
+  LocalNode old_laptop("Anna", 1, "tcp://127.0.0.1:7011");  // Anna's first keys, as a copy
+  ASSERT_EQ(IdentityKeyOf(old_laptop), old_key);
+  RotateKeys(anna_);
+  FakeRotationSink sink;
+  sink.Hands({old_key}, IdentityKeyOf(anna_));
+  boris_.messenger().SetDirectorySink(&sink);
+  std::vector<store::MessageId> acks;
+  ASSERT_EQ(Deliver(anna_, boris_, anna_.messenger().KeyRotationFrame(crypto::AsBytes("r")), acks),
+            FrameVerdict::kKeyRotated);
+
+  old_laptop.Round([&] {
+    ASSERT_TRUE(old_laptop.messenger().AddContact(boris_.messenger().CardText(), "boris").ok());
+    ASSERT_TRUE(old_laptop.messenger().SendText("boris", "it is still me").ok());
+  });
+  old_laptop.Connect(old_laptop.messenger().directory().ByAlias("boris")->row.id, boris_);
+  const auto frames = old_laptop.Transmit();
+  ASSERT_FALSE(frames.empty());
+  EXPECT_EQ(Deliver(old_laptop, boris_, frames.back().second, acks), FrameVerdict::kRefused);
+  EXPECT_TRUE(acks.empty());
+  EXPECT_TRUE(boris_.messenger().directory().Requests().empty());
 }
 
 TEST_F(MessengerTest, AContactThatMissedTwoRotationsFollowsThemBoth) {
