@@ -69,6 +69,8 @@ ErrorSentence SentenceFor(api::ErrorCode code) {
       return {"error.not_first_anchor", "", "error.not_first_anchor"};
     case api::KEY_CHANGED:
       return {"error.key_changed", "alias", "error.key_changed_plain"};
+    case api::NUMBER_NOT_SHOWN:
+      return {"error.number_not_shown", "alias", "error.number_not_shown_plain"};
     default:
       break;
   }

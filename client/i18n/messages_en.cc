@@ -139,6 +139,12 @@ const Messages& EnglishMessages() {
       {"error.key_changed_plain",
        "That contact's identity key changed: no message goes to them until you compare the new "
        "safety number (parley contacts verify ALIAS)."},
+      {"error.number_not_shown",
+       "{alias}'s key changed, and you have not seen the safety number of their present key. "
+       "Show it with: parley contacts verify {alias} -- compare it, then confirm."},
+      {"error.number_not_shown_plain",
+       "That contact's key changed, and you have not seen the safety number of their present "
+       "key. Show it with: parley contacts verify ALIAS -- compare it, then confirm."},
       {"error.own_key_revoked",
        "This node's key is revoked: other nodes refuse everything it signs. Create a new node "
        "(parleyd init) and share its card."},
@@ -612,7 +618,7 @@ const Messages& EnglishMessages() {
        "digits match, mark the contact as verified with --confirm. If they do not match,\n"
        "do not use this contact: the card may have been replaced on the way.\n\n"
        "When a contact's key changes (contacts list says KEY CHANGED), no message goes\n"
-       "to them until you compare the new number and confirm it the same way.\n\n"
+       "to them until you look at the new number, compare it and confirm it.\n\n"
        "Options:\n"
        "  --confirm   mark the contact as verified (after comparing)\n\n"
        "Examples:\n"

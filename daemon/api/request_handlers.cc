@@ -91,6 +91,8 @@ void VerifyContact(ApiContext& context, const api::Request& request, api::Reply&
   auto result = context.messenger.Verify(verify.alias(), verify.confirm());
   if (!result.ok()) {
     if (StorageFailed(result.status(), reply, storage)) return;
+    if (result.status().code() == Status::Code::kFailedPrecondition)
+      return Fail(reply, api::NUMBER_NOT_SHOWN, verify.alias());
     return Fail(reply, api::UNKNOWN_CONTACT, verify.alias());
   }
   auto* out = reply.mutable_verify_contact();

@@ -223,6 +223,7 @@ Status Messenger::RemoveContact(std::string_view alias) {
                 queued_.end());
   if (awaiting_.erase(id) != 0) awaiting_changed_ = true;
   contact_budgets_.erase(id);
+  shown_keys_.erase(id);
   over_budget_.erase(id);
   round_removed_.push_back(id);
   return Status::Ok();
@@ -231,6 +232,12 @@ Status Messenger::RemoveContact(std::string_view alias) {
 Result<VerifyResult> Messenger::Verify(std::string_view alias, bool confirm) {
   Contact* contact = directory_.ByAlias(alias);
   if (contact == nullptr) return Status::NotFound(std::string(alias));
+  if (!confirm) shown_keys_[contact->row.id] = contact->row.identity_key;
+  if (confirm && contact->row.key_changed) {
+    auto shown = shown_keys_.find(contact->row.id);
+    if (shown == shown_keys_.end() || shown->second != contact->row.identity_key)
+      return Status::FailedPrecondition(contact->row.alias);
+  }
   if (confirm && (!contact->row.verified || contact->row.key_changed)) {
     PARLEY_RETURN_IF_ERROR(contacts_.SetVerified(contact->row.id));
     contact->row.verified = true;

@@ -145,7 +145,9 @@ class Messenger {
   Result<store::MessageId> SendText(std::string_view alias, std::string_view text);
   Result<std::vector<store::MessageRow>> Messages(std::string_view alias, std::size_t limit);
   // `confirm`: the user compared the safety number; sending to a contact
-  // whose key changed resumes.
+  // whose key changed resumes -- FailedPrecondition when the number of its
+  // present key was not shown since the daemon started (the key changed
+  // again after the user looked, say).
   Result<VerifyResult> Verify(std::string_view alias, bool confirm);
   Result<const Contact*> AcceptRequest(std::int64_t request_id, std::string_view alias);
   // Forgets a waiting request and everything it sent. kNotFound when `request_id`
@@ -315,6 +317,9 @@ class Messenger {
   double contact_budget_per_second_ = kContactBytesPerDay / 86'400;
   std::map<std::int64_t, net::TokenBucket> contact_budgets_;
   std::set<std::int64_t> over_budget_;  // told in the log, not yet back under
+  // The identity key whose safety number Verify last showed, per contact: a
+  // changed key is confirmed only once its own number was shown.
+  std::map<std::int64_t, crypto::PublicKey> shown_keys_;
   // Contacts whose first messages wait for a session, and when to ask them
   // for prekeys next (when connected).
   std::map<std::int64_t, std::chrono::steady_clock::time_point> awaiting_;

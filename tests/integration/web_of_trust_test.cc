@@ -286,7 +286,12 @@ TEST_F(WebOfTrust, RotatedKeysKeepContactsConversationsAndEndorsements) {
   // (Armen rotated too: Ani confirms his new key before she writes.)
   ASSERT_TRUE(WaitUntil([&] { return ContactOf(ani_, "armen")["trust"] == "key-changed"; }))
       << ani_.DaemonLog();
-  ani_.Json({"contacts", "verify", "armen", "--confirm"});
+  // Confirming a number she was not shown is refused, in one line saying how.
+  auto unseen = ani_.Client({"contacts", "verify", "armen", "--confirm"});
+  EXPECT_NE(unseen.exit_code, 0);
+  EXPECT_NE(unseen.err.find("parley contacts verify armen"), std::string::npos) << unseen.err;
+  ani_.Json({"contacts", "verify", "armen"});
+  EXPECT_EQ(ani_.Json({"contacts", "verify", "armen", "--confirm"})["trust"], "verified");
   ani_.Json({"send", "armen", "twice rotated"});
   ASSERT_TRUE(WaitUntil([&] {
     auto history = armen_.Json({"messages", "ani"});
@@ -319,6 +324,7 @@ TEST_F(WebOfTrust, TheOwnersRevocationVoidsAThiefsRotationAndHerContactsCutHimOf
   EXPECT_EQ(ContactOf(armen_, "ani")["trust"], "key-changed");
   ani_.Json({"send", "armen", "new laptop, same me"});
   // Fooled by a voice on the phone, Armen confirms the thief's key.
+  armen_.Json({"contacts", "verify", "ani"});
   armen_.Json({"contacts", "verify", "ani", "--confirm"});
   ASSERT_TRUE(WaitUntil([&] { return armen_.Json({"messages", "ani"}).size() == 1; }));
 

@@ -570,6 +570,7 @@ TEST_F(MessengerTest, AContactFollowsARotationAndTheSessionGoesOnBothWays) {
   ASSERT_EQ(Deliver(anna_, boris_, anna_.Transmit().back().second, acks), FrameVerdict::kAccepted);
   EXPECT_TRUE(HasText(History(boris_, "anna"), "after"));
   EXPECT_EQ(boris_.messenger().directory().ByAlias("anna")->row.identity_key, new_key);
+  ASSERT_TRUE(boris_.messenger().Verify("anna", false).ok());  // shown, compared
   boris_.Round([&] { ASSERT_TRUE(boris_.messenger().Verify("anna", true).ok()); });
   Send(boris_, "anna", "to the new key");
   boris_.Connect(boris_anna_, anna_);
@@ -626,7 +627,13 @@ TEST_F(MessengerTest, AChangedKeyHoldsSendingUntilTheNewSafetyNumberIsConfirmed)
   ASSERT_EQ(Deliver(anna_, boris_, anna_.Transmit().back().second, acks), FrameVerdict::kAccepted);
   EXPECT_TRUE(boris_.Transmit().empty());
 
-  // Boris compares the new number with Anna and confirms: what waited goes out.
+  // Only a number Boris was shown can be confirmed (the one before the restart
+  // counts no more); then what waited goes out.
+  boris_.Round([&] {
+    EXPECT_EQ(boris_.messenger().Verify("anna", true).status().code(),
+              Status::Code::kFailedPrecondition);
+  });
+  EXPECT_EQ(boris_.messenger().Verify("anna", false)->safety_number, changed->safety_number);
   boris_.Round([&] {
     auto confirmed = boris_.messenger().Verify("anna", true);
     ASSERT_TRUE(confirmed.ok());
@@ -677,6 +684,7 @@ TEST_F(MessengerTest, AnIntroductionWaitsWhileTheIntroducersNewKeyIsUnconfirmed)
     EXPECT_EQ(accepted.status().message(), "anna");
   });
   EXPECT_EQ(boris_.messenger().directory().ByAlias("carol"), nullptr);
+  ASSERT_TRUE(boris_.messenger().Verify("anna", false).ok());
   boris_.Round([&] {
     ASSERT_TRUE(boris_.messenger().Verify("anna", true).ok());
     ASSERT_TRUE(boris_.messenger().AcceptIntroduction(introduction, "carol").ok());
