@@ -529,6 +529,24 @@ void RotateKeys(LocalNode& node) {
   node.Restart();
 }
 
+// Anna rotates her keys and tells Boris, whose directory (`sink`, which must
+// outlive the test's use of Boris) agrees: he follows her new key.
+void AnnaRotatesAndBorisFollows(LocalNode& anna, LocalNode& boris, FakeRotationSink& sink) {
+  const crypto::PublicKey old_key = IdentityKeyOf(anna);
+  RotateKeys(anna);
+  sink.Hands({old_key}, IdentityKeyOf(anna));
+  boris.messenger().SetDirectorySink(&sink);
+  std::vector<store::MessageId> acks;
+  FrameVerdict verdict = FrameVerdict::kMalformed;
+  boris.Round([&] {
+    auto result = boris.messenger().OnFrame(
+        anna.transport_key(), anna.messenger().KeyRotationFrame(crypto::AsBytes("r")), acks);
+    ASSERT_TRUE(result.ok());
+    verdict = result.value();
+  });
+  ASSERT_EQ(verdict, FrameVerdict::kKeyRotated);
+}
+
 TEST_F(MessengerTest, AContactFollowsARotationAndTheSessionGoesOnBothWays) {
   Befriend();
   std::vector<store::MessageId> acks;
@@ -590,13 +608,8 @@ TEST_F(MessengerTest, AChangedKeyHoldsSendingUntilTheNewSafetyNumberIsConfirmed)
   // Queued while Anna is away: it must not reach her new key unconfirmed.
   Send(boris_, "anna", "queued before the rotation");
 
-  const crypto::PublicKey old_key = IdentityKeyOf(anna_);
-  RotateKeys(anna_);
   FakeRotationSink sink;
-  sink.Hands({old_key}, IdentityKeyOf(anna_));
-  boris_.messenger().SetDirectorySink(&sink);
-  ASSERT_EQ(Deliver(anna_, boris_, anna_.messenger().KeyRotationFrame(crypto::AsBytes("r")), acks),
-            FrameVerdict::kKeyRotated);
+  AnnaRotatesAndBorisFollows(anna_, boris_, sink);
 
   auto changed = boris_.messenger().Verify("anna", false);
   ASSERT_TRUE(changed.ok());
@@ -671,13 +684,8 @@ TEST_F(MessengerTest, AnIntroductionWaitsWhileTheIntroducersNewKeyIsUnconfirmed)
   ASSERT_EQ(introductions->size(), 1u);
   const std::int64_t introduction = introductions->at(0).id;
 
-  const crypto::PublicKey old_key = IdentityKeyOf(anna_);
-  RotateKeys(anna_);
   FakeRotationSink sink;
-  sink.Hands({old_key}, IdentityKeyOf(anna_));
-  boris_.messenger().SetDirectorySink(&sink);
-  ASSERT_EQ(Deliver(anna_, boris_, anna_.messenger().KeyRotationFrame(crypto::AsBytes("r")), acks),
-            FrameVerdict::kKeyRotated);
+  AnnaRotatesAndBorisFollows(anna_, boris_, sink);
   boris_.Round([&] {
     auto accepted = boris_.messenger().AcceptIntroduction(introduction, "");
     EXPECT_EQ(accepted.status().code(), Status::Code::kFailedPrecondition);
@@ -700,13 +708,9 @@ TEST_F(MessengerTest, AKeyAContactRotatedAwayFromCannotWriteAsAStranger) {
   const crypto::PublicKey old_key = IdentityKeyOf(anna_);
   LocalNode old_laptop("Anna", 1, "tcp://127.0.0.1:7011");  // Anna's first keys, as a copy
   ASSERT_EQ(IdentityKeyOf(old_laptop), old_key);
-  RotateKeys(anna_);
   FakeRotationSink sink;
-  sink.Hands({old_key}, IdentityKeyOf(anna_));
-  boris_.messenger().SetDirectorySink(&sink);
+  AnnaRotatesAndBorisFollows(anna_, boris_, sink);
   std::vector<store::MessageId> acks;
-  ASSERT_EQ(Deliver(anna_, boris_, anna_.messenger().KeyRotationFrame(crypto::AsBytes("r")), acks),
-            FrameVerdict::kKeyRotated);
 
   old_laptop.Round([&] {
     ASSERT_TRUE(old_laptop.messenger().AddContact(boris_.messenger().CardText(), "boris").ok());
