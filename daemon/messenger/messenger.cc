@@ -673,6 +673,7 @@ std::vector<crypto::Bytes> Messenger::EncodeAcks(const std::vector<store::Messag
 // ---------------------------------------------------------------- link and rounds
 
 void Messenger::OnPeerConnected(std::int64_t contact_id) {
+  connected_.insert(contact_id);
   scheduler_.OnConnected(contact_id);
   // A new connection: ask for prekeys at once, not after the retry interval.
   if (auto it = awaiting_.find(contact_id); it != awaiting_.end()) it->second = {};
@@ -680,6 +681,7 @@ void Messenger::OnPeerConnected(std::int64_t contact_id) {
 }
 
 void Messenger::OnPeerDisconnected(std::int64_t contact_id) {
+  connected_.erase(contact_id);
   scheduler_.OnDisconnected(contact_id);
   Emit<ContactChanged>(events_, contact_id, ContactChanged::Change::kOffline);
 }
@@ -698,6 +700,8 @@ void Messenger::OnCommitted() {
   round_events_.clear();
   rekeyed_.insert(rekeyed_.end(), round_rekeyed_.begin(), round_rekeyed_.end());
   round_rekeyed_.clear();
+  // The node closes a removed contact's link without a disconnection.
+  for (std::int64_t id : round_removed_) connected_.erase(id);
   removed_.insert(removed_.end(), round_removed_.begin(), round_removed_.end());
   round_removed_.clear();
   directory_changed_ = false;
@@ -716,6 +720,10 @@ Status Messenger::OnRolledBack() {
     // is outstanding.
     scheduler_changed_this_round_ = false;
     PARLEY_RETURN_IF_ERROR(scheduler_.Restore());
+    // A contact forgotten this round (removed) is back, its link still up.
+    for (std::int64_t id : connected_) {
+      if (!scheduler_.IsConnected(id)) scheduler_.OnConnected(id);
+    }
   }
   if (directory_changed_) {
     directory_changed_ = false;

@@ -333,9 +333,12 @@ class Messenger {
     store::MessageId id;
     crypto::Bytes frame;
   };
-  std::vector<Queued> queued_;               // this round, released on commit
-  std::vector<Event> round_events_;          // this round, released on commit
-  std::vector<Event> events_;                // committed, not yet taken
+  std::vector<Queued> queued_;       // this round, released on commit
+  std::vector<Event> round_events_;  // this round, released on commit
+  std::vector<Event> events_;        // committed, not yet taken
+  // Contacts the link reported connected: a rolled-back removal brings the
+  // contact back, and the scheduler must know its link is still up.
+  std::set<std::int64_t> connected_;
   std::vector<std::int64_t> round_rekeyed_;  // this round, released on commit
   std::vector<std::int64_t> rekeyed_;        // committed, not yet taken
   std::vector<std::int64_t> round_removed_;  // this round, released on commit

@@ -547,6 +547,26 @@ void AnnaRotatesAndBorisFollows(LocalNode& anna, LocalNode& boris, FakeRotationS
   ASSERT_EQ(verdict, FrameVerdict::kKeyRotated);
 }
 
+// A removal whose round fails is undone whole: the contact is back, and so is
+// what the link knows of it -- its outbox goes on without a reconnection.
+TEST_F(MessengerTest, ARolledBackRemovalLeavesTheContactConnectedAndItsOutboxFlowing) {
+  Befriend();
+  Converse(anna_, "boris", anna_boris_, boris_, "hello");
+  Send(anna_, "boris", "still here");
+  Status failed = anna_.TryRound([&] {
+    EXPECT_TRUE(anna_.messenger().RemoveContact("boris").ok());
+    return Status::IoError("injected");
+  });
+  EXPECT_EQ(failed.code(), Status::Code::kIoError);
+  ASSERT_NE(anna_.messenger().directory().ByAlias("boris"), nullptr);
+  EXPECT_TRUE(anna_.messenger().IsOnline(anna_boris_));
+  const auto frames = anna_.Transmit();
+  ASSERT_FALSE(frames.empty());
+  std::vector<store::MessageId> acks;
+  ASSERT_EQ(Deliver(anna_, boris_, frames.back().second, acks), FrameVerdict::kAccepted);
+  EXPECT_TRUE(HasText(History(boris_, "anna"), "still here"));
+}
+
 TEST_F(MessengerTest, AContactFollowsARotationAndTheSessionGoesOnBothWays) {
   Befriend();
   std::vector<store::MessageId> acks;
