@@ -47,7 +47,9 @@ void OutboxScheduler::StartOver(std::int64_t contact_id, Peer& peer) {
 }
 
 void OutboxScheduler::SetHeld(std::int64_t contact_id, bool held) {
-  Peer& peer = peers_[contact_id];
+  auto found = peers_.find(contact_id);
+  if (found == peers_.end() && !held) return;  // not held already (start-up asks of every contact)
+  Peer& peer = found == peers_.end() ? peers_[contact_id] : found->second;
   if (peer.held == held) return;
   peer.held = held;
   StartOver(contact_id, peer);

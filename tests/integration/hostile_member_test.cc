@@ -74,7 +74,8 @@ class ModifiedDaemon {
     dealer.send(zmq::buffer(push.SerializeAsString()), zmq::send_flags::none);
     dealer.send(zmq::buffer(ask.SerializeAsString()), zmq::send_flags::none);
     dealer.set(zmq::sockopt::rcvtimeo, 20'000);
-    for (;;) {
+    // Bounded: a daemon that never answers fails the test (20 s a frame).
+    for (int frames = 0; frames < 100; ++frames) {
       zmq::message_t reply;
       if (!dealer.recv(reply)) return false;
       wire::LinkFrame frame;
@@ -83,6 +84,7 @@ class ModifiedDaemon {
         return true;
       }
     }
+    return false;
   }
 
  private:
