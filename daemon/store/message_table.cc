@@ -11,7 +11,6 @@ struct MessageTable::Statements {
   Statement insert_outbox;
   Statement insert_incoming;
   Statement has_incoming;
-  Statement set_delivered;
   Statement delete_outbox;
   Statement outbox;
   Statement all_outstanding;
@@ -50,15 +49,20 @@ Result<MessageTable> MessageTable::Prepare(Database& db) {
       "INSERT OR IGNORE INTO messages (id, contact_id, direction, body, state, sent_at, "
       "received_at) VALUES (?, ?, 1, ?, 3, ?, ?)",
       "SELECT 1 FROM messages WHERE contact_id = ? AND direction = 1 AND id = ?",
-      "UPDATE OR FAIL messages SET state = 3 "
-      "WHERE seq BETWEEN ?2 AND ?3 AND contact_id = ?1 AND direction = 2 AND state < 3",
       "DELETE FROM outbox WHERE seq BETWEEN ?2 AND ?3 AND contact_id = ?1",
-      "SELECT o.seq, m.id, m.state, o.envelope FROM outbox o JOIN messages m ON m.seq = o.seq "
+      "SELECT o.seq, m.id, o.envelope FROM outbox o JOIN messages m ON m.seq = o.seq "
       "WHERE o.contact_id = ? AND o.seq > ? ORDER BY o.seq LIMIT ?",
       "SELECT o.contact_id, o.seq, m.id FROM outbox o JOIN messages m ON m.seq = o.seq "
       "ORDER BY o.seq",
-      "SELECT seq, id, contact_id, direction, body, state, sent_at, received_at FROM "
-      "(SELECT * FROM messages WHERE contact_id = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq",
+      // An outgoing message is queued while its envelope is in the outbox (or
+      // its content awaits a session) and delivered once that is dropped: the
+      // state is kept in one place, and an acknowledgement costs a DELETE, not
+      // another write of every message row. messages.state is as inserted.
+      "SELECT seq, id, contact_id, direction, body, "
+      "CASE WHEN m.direction = 2 AND (EXISTS (SELECT 1 FROM outbox WHERE seq = m.seq) "
+      "OR EXISTS (SELECT 1 FROM awaiting_session WHERE seq = m.seq)) THEN 1 ELSE 3 END, "
+      "sent_at, received_at FROM "
+      "(SELECT * FROM messages WHERE contact_id = ? ORDER BY seq DESC LIMIT ?) AS m ORDER BY seq",
       "SELECT (SELECT count(*) FROM outbox) + (SELECT count(*) FROM awaiting_session)",
       "SELECT count(*) FROM messages WHERE contact_id = ?",
   };
@@ -71,7 +75,7 @@ Result<MessageTable> MessageTable::Prepare(Database& db) {
   auto next = prepared.begin();
   auto take = [&next] { return std::move(*next++); };
   auto s = std::make_shared<Statements>(Statements{db, take(), take(), take(), take(), take(),
-                                                   take(), take(), take(), take(), take(), take()});
+                                                   take(), take(), take(), take(), take()});
   return MessageTable(std::move(s));
 }
 
@@ -161,7 +165,6 @@ Result<bool> MessageTable::HasIncoming(std::int64_t contact_id, const MessageId&
 
 Status MessageTable::MarkDeliveredRange(std::int64_t contact_id, std::int64_t first,
                                         std::int64_t last) {
-  PARLEY_RETURN_IF_ERROR(s_->set_delivered.Bind(1, contact_id).Bind(2, first).Bind(3, last).Run());
   return s_->delete_outbox.Bind(1, contact_id).Bind(2, first).Bind(3, last).Run();
 }
 
@@ -178,8 +181,7 @@ Result<std::vector<OutboxEntry>> MessageTable::Outbox(std::int64_t contact_id, s
     entry.seq = stmt.ColumnInt(0);
     auto id = stmt.ColumnBlob(1);
     std::copy_n(id.begin(), std::min(id.size(), kMessageIdSize), entry.id.begin());
-    entry.state = static_cast<MessageState>(stmt.ColumnInt(2));
-    auto envelope = stmt.ColumnBlob(3);
+    auto envelope = stmt.ColumnBlob(2);
     entry.envelope.assign(envelope.begin(), envelope.end());
     entries.push_back(std::move(entry));
   }

@@ -19,9 +19,10 @@ constexpr std::size_t kMessageIdSize = 16;
 using MessageId = std::array<std::uint8_t, kMessageIdSize>;
 
 enum class Direction { kIn = 1, kOut = 2 };
-// Outgoing rows are stored kQueued until acknowledged, then kDelivered.
-// kSent (handed to a live link) is known in memory only
-// (OutboxScheduler::WasSent); rows written by earlier builds may hold it.
+// An outgoing message is kQueued while its envelope is in the outbox (or its
+// content awaits a session), kDelivered once acknowledged: Latest derives it
+// from those tables. kSent (handed to a live link) is known in memory only
+// (OutboxScheduler::WasSent).
 enum class MessageState { kQueued = 1, kSent = 2, kDelivered = 3 };
 
 struct MessageRow {
@@ -38,7 +39,6 @@ struct MessageRow {
 struct OutboxEntry {
   std::int64_t seq = 0;
   MessageId id{};
-  MessageState state = MessageState::kQueued;
   crypto::Bytes envelope;
 };
 
@@ -64,8 +64,8 @@ class MessageTable {
   // False (and nothing written) when (contact, id) was already received.
   Result<bool> InsertIncoming(MessageRow& row);
   Result<bool> HasIncoming(std::int64_t contact_id, const MessageId& id);
-  // Outgoing messages of `contact_id` with seq in [first, last] -> delivered,
-  // and their envelopes dropped. The caller knows every one was acknowledged.
+  // Outgoing messages of `contact_id` with seq in [first, last] -> delivered:
+  // their envelopes are dropped. The caller knows every one was acknowledged.
   Status MarkDeliveredRange(std::int64_t contact_id, std::int64_t first, std::int64_t last);
 
   // Undelivered outgoing envelopes of a contact with seq > after, oldest first.
