@@ -34,6 +34,14 @@ int ApplyRawKey(sqlite3* db, crypto::ByteView key) {
   return sqlite3_key(db, text.data(), static_cast<int>(text.size()));
 }
 
+// SQLite's allocation statistics take a global mutex on every malloc and
+// free (Debian's SQLCipher has no lookaside, so that is every object);
+// nothing here reads them. Must run before SQLite initialises.
+void TurnOffAllocationStatistics() {
+  static const int done = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)done;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& path, crypto::ByteView key,
@@ -44,6 +52,7 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path, crypto
   if (mode == Mode::kOpenExisting && !exists) return Status::NotFound("no store at " + path);
   if (key.size() != 32) return Status::Internal("store key must be 32 bytes");
 
+  TurnOffAllocationStatistics();
   sqlite3* raw = nullptr;
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
                     (mode == Mode::kCreate ? SQLITE_OPEN_CREATE : 0);
