@@ -90,6 +90,17 @@ TEST(Utf8Test, AcceptsValidAndRejectsInvalid) {
   EXPECT_FALSE(IsValidUtf8("\xc0\xaf"));          // overlong
   EXPECT_FALSE(IsValidUtf8("\xed\xa0\x80"));      // surrogate
   EXPECT_FALSE(IsValidUtf8("\xf4\x90\x80\x80"));  // beyond U+10FFFF
+  // A bad byte anywhere in a long ASCII run (read eight bytes at a time).
+  for (std::size_t at = 0; at < 24; ++at) {
+    std::string text(24, 'a');
+    EXPECT_TRUE(IsValidUtf8(text));
+    text[at] = '\xff';
+    EXPECT_FALSE(IsValidUtf8(text)) << at;
+    text[at] = '\xd0';  // a lead byte cut off by ASCII (or by the end)
+    EXPECT_FALSE(IsValidUtf8(text)) << at;
+    text.replace(at, 1, "\xd0\x96");  // Ж
+    EXPECT_TRUE(IsValidUtf8(text)) << at;
+  }
 }
 
 }  // namespace
