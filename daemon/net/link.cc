@@ -21,15 +21,6 @@ crypto::ByteView View(const zmq::message_t& message) {
   return {static_cast<const std::uint8_t*>(message.data()), message.size()};
 }
 
-// The Curve key ZAP reported for a received message: "c<hex>" or "u<hex>".
-bool ClientKeyOf(zmq::message_t& message, crypto::PublicKey& key) {
-  const char* user_id = zmq_msg_gets(message.handle(), "User-Id");
-  if (user_id == nullptr) return false;
-  std::string_view text(user_id);
-  if (text.size() != 1 + 2 * key.size() || (text[0] != 'c' && text[0] != 'u')) return false;
-  return crypto::FromHex(text.substr(1), key);
-}
-
 std::string BindableEndpoint(const std::string& listen) {
   if (listen.size() > 2 && listen.compare(listen.size() - 2, 2, ":0") == 0) {
     return listen.substr(0, listen.size() - 1) + "*";
@@ -241,6 +232,23 @@ void Link::HandleZapRequests(std::size_t budget) {
         zmq::const_buffer(nullptr, 0)};
     zmq::send_multipart(zap_, reply);
   }
+}
+
+bool Link::ClientKeyOf(zmq::message_t& message, crypto::PublicKey& key) {
+  const char* user_id = zmq_msg_gets(message.handle(), "User-Id");
+  if (user_id == nullptr) return false;
+  std::string_view text(user_id);
+  if (text.size() != 1 + 2 * key.size() || (text[0] != 'c' && text[0] != 'u')) return false;
+  // Frames arrive in runs from one peer: decode its (public) key once per run.
+  std::string_view hex = text.substr(1);
+  if (hex != last_user_key_hex_) {
+    crypto::PublicKey decoded{};
+    if (!crypto::FromHex(hex, decoded)) return false;
+    last_user_key_hex_.assign(hex);
+    last_user_key_ = decoded;
+  }
+  key = last_user_key_;
+  return true;
 }
 
 void Link::HandleInbound(std::size_t budget) {

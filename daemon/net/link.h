@@ -103,6 +103,8 @@ class Link {
   };
 
   void HandleZapRequests(std::size_t budget);
+  // The Curve key ZAP reported for a received frame ("c<hex>" or "u<hex>").
+  bool ClientKeyOf(zmq::message_t& message, crypto::PublicKey& key);
   void HandleInbound(std::size_t budget);
   void HandleReplies(Peer& peer, std::size_t budget);
   void HandleMonitor(Peer& peer);
@@ -119,6 +121,8 @@ class Link {
   int live_inbound_ = 0;
   std::map<std::int64_t, std::unique_ptr<Peer>> peers_;
   std::vector<Peer*> poll_order_;  // peers in the order their items were appended
+  std::string last_user_key_hex_;  // of the last inbound frame, see ClientKeyOf
+  crypto::PublicKey last_user_key_{};
   int next_monitor_ = 0;
 };
 

@@ -80,6 +80,28 @@ TEST_F(LinkTest, FrameCarriesTheCurveKeyZapAuthenticated) {
   EXPECT_EQ(handler_.authenticated.at(0), client_keys_.public_key());
 }
 
+TEST_F(LinkTest, InterleavedFramesFromTwoClientsEachCarryTheirOwnKey) {
+  Link server(context_, handler_, server_keys_);
+  auto endpoint = server.Start("tcp://127.0.0.1:0");
+  ASSERT_TRUE(endpoint.ok());
+  auto other_keys = crypto::DhKeyPair::Generate(random_);
+  auto first = Client(client_keys_, endpoint.value());
+  auto second = Client(other_keys, endpoint.value());
+  for (int i = 0; i < 20; ++i) {
+    first.send(zmq::buffer("first " + std::to_string(i)));
+    second.send(zmq::buffer("second " + std::to_string(i)));
+  }
+  ASSERT_TRUE(Spin({&server}, [&] { return handler_.inbound.size() == 40; }));
+  int switches = 0;
+  for (std::size_t i = 0; i < handler_.inbound.size(); ++i) {
+    const auto& [key, text] = handler_.inbound[i];
+    EXPECT_EQ(key, text.starts_with("first") ? client_keys_.public_key() : other_keys.public_key())
+        << text;
+    switches += i > 0 && key != handler_.inbound[i - 1].first;
+  }
+  EXPECT_GT(switches, 0);  // the two connections' frames did interleave
+}
+
 TEST_F(LinkTest, RefusedKeyNeverDeliversAFrame) {
   handler_.verdict = ZapVerdict::kRefuse;
   Link server(context_, handler_, server_keys_);
