@@ -11,6 +11,8 @@
 //   throughput     pipelined sends, 256 B, delivered-and-committed at B per second,
 //                  and p50/p99 latency under that load
 // "Committed at B" is B's MessageEvent, which B publishes after its commit.
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -36,6 +38,14 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using parley::testing::Subprocess;
 using parley::testing::TempDir;
+
+// CPU time (user + system) this process (the load tool) has used, in ms.
+double OwnCpuMs() {
+  rusage usage{};
+  ::getrusage(RUSAGE_SELF, &usage);
+  auto ms = [](const timeval& t) { return t.tv_sec * 1000.0 + t.tv_usec / 1000.0; };
+  return ms(usage.ru_utime) + ms(usage.ru_stime);
+}
 
 double Ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
 
@@ -348,7 +358,7 @@ int main(int argc, char** argv) {
       Node::Die("unknown option " + flag);
   }
   std::vector<double> raw, connect, light_p50, light_p99, throughput, load_p50, load_p99;
-  std::vector<double> sender_cpu, receiver_cpu;
+  std::vector<double> sender_cpu, receiver_cpu, tool_cpu;
   for (int rep = 1; rep <= options.reps; ++rep) {
     raw.push_back(RawCurveThroughput(500'000));
     std::printf("rep %d raw curve DEALER->ROUTER 256 B: %.0f msgs/s\n", rep, raw.back());
@@ -365,18 +375,21 @@ int main(int argc, char** argv) {
     std::printf("rep %d light load (1 in flight), %d msgs: p50 %.3f ms p99 %.3f ms\n", rep,
                 options.samples, light_p50.back(), light_p99.back());
 
-    const double cpu_a = pair.a->CpuMs(), cpu_b = pair.b->CpuMs();
+    const double cpu_a = pair.a->CpuMs(), cpu_b = pair.b->CpuMs(), cpu_tool = OwnCpuMs();
     throughput.push_back(Pipeline(pair, options.messages, options.window, latency));
     sender_cpu.push_back((pair.a->CpuMs() - cpu_a) * 1000.0 / options.messages);
     receiver_cpu.push_back((pair.b->CpuMs() - cpu_b) * 1000.0 / options.messages);
+    tool_cpu.push_back((OwnCpuMs() - cpu_tool) * 1000.0 / options.messages);
     load_p50.push_back(Percentile(latency, 0.5));
     load_p99.push_back(Percentile(latency, 0.99));
     std::printf(
         "rep %d pipelined (window %d), %d msgs: %.0f msgs/s committed at B, latency p50 %.1f ms "
         "p99 %.1f ms\n",
         rep, options.window, options.messages, throughput.back(), load_p50.back(), load_p99.back());
-    std::printf("rep %d CPU per message: sender daemon %.1f us, receiver daemon %.1f us\n", rep,
-                sender_cpu.back(), receiver_cpu.back());
+    std::printf(
+        "rep %d CPU per message: sender daemon %.1f us, receiver daemon %.1f us, "
+        "load tool %.1f us\n",
+        rep, sender_cpu.back(), receiver_cpu.back(), tool_cpu.back());
     std::fflush(stdout);
   }
   Summary("raw curve DEALER->ROUTER 256B", raw, "msgs/s");
@@ -388,6 +401,7 @@ int main(int argc, char** argv) {
   Summary("parley latency under load p99", load_p99, "ms");
   Summary("parley sender daemon CPU per message", sender_cpu, "us");
   Summary("parley receiver daemon CPU per message", receiver_cpu, "us");
+  Summary("parley load tool CPU per message", tool_cpu, "us");
   std::vector<double> ratio;
   for (std::size_t i = 0; i < raw.size(); ++i) ratio.push_back(raw[i] / throughput[i]);
   Summary("raw curve / parley throughput", ratio, "x");
