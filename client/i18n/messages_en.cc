@@ -410,6 +410,7 @@ const Messages& EnglishMessages() {
       {"directory.trust_endorsed", "endorsed"},
       {"directory.trust_unknown", "unknown"},
       {"directory.trust_revoked", "REVOKED — do not trust this key"},
+      {"directory.trust_key_changed", "contact, KEY CHANGED — compare safety numbers"},
       {"directory.none",
        "Nobody in the directory matches. Try fewer words or filters (area slugs are listed by "
        "'parley network')."},

@@ -429,6 +429,7 @@ const Messages& RussianMessages() {
       {"directory.trust_endorsed", "заверен"},
       {"directory.trust_unknown", "неизвестен"},
       {"directory.trust_revoked", "ОТОЗВАН — не доверяйте этому ключу"},
+      {"directory.trust_key_changed", "контакт, КЛЮЧ ИЗМЕНИЛСЯ — сверьте коды безопасности"},
       {"directory.none",
        "В справочнике никто не подходит. Попробуйте меньше слов или фильтров (обозначения "
        "областей показывает «parley network»)."},

@@ -129,6 +129,8 @@ std::string DirectoryTrustWord(api::DirectoryTrust trust, Lang lang) {
       return Text(lang, "directory.trust_endorsed");
     case api::DIRECTORY_TRUST_REVOKED:
       return Text(lang, "directory.trust_revoked");
+    case api::DIRECTORY_TRUST_KEY_CHANGED:
+      return Text(lang, "directory.trust_key_changed");
     default:
       return Text(lang, "directory.trust_unknown");
   }

@@ -37,6 +37,8 @@ std::string_view DirectoryTrustName(api::DirectoryTrust trust) {
       return "endorsed";
     case api::DIRECTORY_TRUST_REVOKED:
       return "revoked";
+    case api::DIRECTORY_TRUST_KEY_CHANGED:
+      return "key-changed";
     default:
       return "unknown";
   }

@@ -39,6 +39,7 @@ api::DirectoryTrust TrustOf(const ApiContext& context, const crypto::PublicKey& 
     return context.directory.EndorsementsOf(identity_key).empty() ? api::DIRECTORY_TRUST_UNKNOWN
                                                                   : api::DIRECTORY_TRUST_ENDORSED;
   }
+  if (contact->row.key_changed) return api::DIRECTORY_TRUST_KEY_CHANGED;
   return contact->row.verified ? api::DIRECTORY_TRUST_VERIFIED : api::DIRECTORY_TRUST_CONTACT;
 }
 

@@ -181,6 +181,7 @@ TEST(JsonTest, DirectoryTrustNames) {
   EXPECT_EQ(DirectoryTrustName(api::DIRECTORY_TRUST_ENDORSED), "endorsed");
   EXPECT_EQ(DirectoryTrustName(api::DIRECTORY_TRUST_UNKNOWN), "unknown");
   EXPECT_EQ(DirectoryTrustName(api::DIRECTORY_TRUST_REVOKED), "revoked");
+  EXPECT_EQ(DirectoryTrustName(api::DIRECTORY_TRUST_KEY_CHANGED), "key-changed");
   EXPECT_EQ(DirectoryTrustName(static_cast<api::DirectoryTrust>(42)), "unknown");  // a newer daemon
 }
 
@@ -806,6 +807,11 @@ TEST(HumanTest, RevokedKeysAreMarkedAndTheirEndorsementsDropped) {
             (std::vector<std::string>{"REVOKED — do not trust this key"}));
   EXPECT_EQ(DirectoryTrustWord(api::DIRECTORY_TRUST_REVOKED, i18n::Lang::kRu),
             "ОТОЗВАН — не доверяйте этому ключу");
+  // A contact whose key changed keeps its endorsements, and says the key changed first.
+  EXPECT_EQ(TrustLines(api::DIRECTORY_TRUST_KEY_CHANGED, endorsements, i18n::Lang::kEn).front(),
+            "contact, KEY CHANGED — compare safety numbers");
+  EXPECT_EQ(DirectoryTrustWord(api::DIRECTORY_TRUST_KEY_CHANGED, i18n::Lang::kRu),
+            "контакт, КЛЮЧ ИЗМЕНИЛСЯ — сверьте коды безопасности");
 
   api::Profile profile = SampleProfile();
   profile.set_trust(api::DIRECTORY_TRUST_REVOKED);

@@ -203,6 +203,13 @@ TEST_F(WebOfTrust, RotatedKeysKeepContactsConversationsAndEndorsements) {
   auto number = armen_.Client({"contacts", "verify", "ani"});
   EXPECT_NE(number.out.find("--confirm"), std::string::npos) << number.out;
   EXPECT_EQ(armen_.Json({"contacts", "verify", "ani"})["trust"], "key-changed");
+  // The directory says so too, wherever it shows her.
+  ASSERT_TRUE(WaitUntil([&] {
+    auto found = armen_.Json({"directory", "search", "Hakobyan"});
+    return found.size() == 1 && found[0]["fingerprint"] == new_fingerprint &&
+           found[0]["trust"] == "key-changed";
+  })) << armen_.Json({"directory", "search", "Hakobyan"}).dump();
+  EXPECT_EQ(armen_.Json({"profile", "show", "ani"})["trust"], "key-changed");
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
   EXPECT_EQ(ani_.Json({"messages", "armen"}).size(), 1u) << "sent before confirmation";
   EXPECT_EQ(ani_.Json({"contacts", "verify", "armen"})["safety_number"],
