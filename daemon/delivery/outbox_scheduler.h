@@ -10,7 +10,7 @@
 // retry interval (1 s, doubling to 60 s while nothing is acknowledged).
 //
 // Because every contact's messages are sent in seq order and acknowledged
-// ones are known, "delivered" can be written to the store as runs of
+// ones are known, acknowledged envelopes leave the store as runs of
 // consecutive seqs (a few range statements per round, not one per message).
 // "Sent" (handed to a live link) is not written at all: it is known here, and
 // after a restart every unacknowledged envelope is sent again anyway

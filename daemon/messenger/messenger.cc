@@ -197,6 +197,7 @@ Status Messenger::RejectRequest(std::int64_t request_id) {
     return Status::NotFound(std::to_string(request_id));
   }
   PARLEY_RETURN_IF_ERROR(contacts_.Delete(request_id));
+  messages_.DiscardUnflushedOutboxOf(request_id);
   sessions_.Forget(request_id);
   directory_.Remove(request_id);
   directory_changed_ = true;
@@ -208,6 +209,7 @@ Status Messenger::RemoveContact(std::string_view alias) {
   if (contact == nullptr) return Status::NotFound(std::string(alias));
   const std::int64_t id = contact->row.id;
   PARLEY_RETURN_IF_ERROR(contacts_.Delete(id));
+  messages_.DiscardUnflushedOutboxOf(id);  // its stored envelopes went with it
   // The store forgot who they introduced (ON DELETE SET NULL); so does memory,
   // before a later contact could be given the same id.
   for (const Contact* other : directory_.Contacts()) {
@@ -686,7 +688,10 @@ void Messenger::OnPeerDisconnected(std::int64_t contact_id) {
   Emit<ContactChanged>(events_, contact_id, ContactChanged::Change::kOffline);
 }
 
-Status Messenger::FinishRound() { return sessions_.SaveDirty(); }
+Status Messenger::FinishRound() {
+  PARLEY_RETURN_IF_ERROR(messages_.FlushOutbox());
+  return sessions_.SaveDirty();
+}
 
 void Messenger::OnCommitted() {
   sessions_.ForgetDirtyMarks();
@@ -710,6 +715,7 @@ void Messenger::OnCommitted() {
 }
 
 Status Messenger::OnRolledBack() {
+  messages_.DiscardUnflushedOutbox();
   sessions_.EvictDirty();
   queued_.clear();
   round_events_.clear();

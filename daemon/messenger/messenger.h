@@ -223,7 +223,7 @@ class Messenger {
   void OnPeerDisconnected(std::int64_t contact_id);
 
   // --- round boundaries ---
-  Status FinishRound();  // saves changed sessions
+  Status FinishRound();  // writes the round's envelopes and changed sessions
   void OnCommitted();
   // Forgets the round's changes. An error means memory and store could not be
   // brought back into agreement: the node must stop.

@@ -1,22 +1,39 @@
 #include "daemon/store/message_table.h"
 
 #include <algorithm>
+#include <map>
 #include <memory>
 
 namespace parley::store {
 
+// The envelopes a round committed to one contact, written as one
+// outbox_batches row when the round finishes (FlushOutbox).
+struct MessageTable::PendingBatch {
+  std::int64_t id = 0;
+  std::int64_t first_seq = 0;
+  std::int64_t last_seq = 0;
+  crypto::Bytes envelopes;
+};
+
 struct MessageTable::Statements {
   Database& db;
   Statement insert_outgoing;
-  Statement insert_outbox;
+  Statement insert_entry;
+  Statement insert_batch;
   Statement insert_incoming;
   Statement has_incoming;
-  Statement delete_outbox;
+  Statement delete_entries;
+  Statement delete_emptied_batches;
+  Statement secure_delete_off;
+  Statement secure_delete_on;
   Statement outbox;
+  Statement batch_envelopes;
   Statement all_outstanding;
   Statement latest;
   Statement count_undelivered;
   Statement count_for_contact;
+  std::int64_t next_batch_id = 1;
+  std::map<std::int64_t, PendingBatch> pending{};  // by contact
 };
 
 namespace {
@@ -45,25 +62,35 @@ Result<MessageTable> MessageTable::Prepare(Database& db) {
   const char* sql[] = {
       "INSERT OR FAIL INTO messages (id, contact_id, direction, body, state, sent_at, received_at) "
       "VALUES (?, ?, 2, ?, ?, ?, NULL)",
-      "INSERT OR FAIL INTO outbox (seq, contact_id, envelope) VALUES (?, ?, ?)",
+      "INSERT OR FAIL INTO outbox_entries (seq, contact_id, batch_id, offset, length) "
+      "VALUES (?, ?, ?, ?, ?)",
+      "INSERT OR FAIL INTO outbox_batches (id, contact_id, first_seq, last_seq, envelopes) "
+      "VALUES (?, ?, ?, ?, ?)",
       "INSERT OR IGNORE INTO messages (id, contact_id, direction, body, state, sent_at, "
       "received_at) VALUES (?, ?, 1, ?, 3, ?, ?)",
       "SELECT 1 FROM messages WHERE contact_id = ? AND direction = 1 AND id = ?",
-      "DELETE FROM outbox WHERE seq BETWEEN ?2 AND ?3 AND contact_id = ?1",
-      "SELECT o.seq, m.id, o.envelope FROM outbox o JOIN messages m ON m.seq = o.seq "
-      "WHERE o.contact_id = ? AND o.seq > ? ORDER BY o.seq LIMIT ?",
-      "SELECT o.contact_id, o.seq, m.id FROM outbox o JOIN messages m ON m.seq = o.seq "
-      "ORDER BY o.seq",
+      "DELETE FROM outbox_entries WHERE seq BETWEEN ?2 AND ?3 AND contact_id = ?1",
+      "DELETE FROM outbox_batches WHERE contact_id = ?1 AND first_seq <= ?3 AND last_seq >= ?2 "
+      "AND NOT EXISTS (SELECT 1 FROM outbox_entries e WHERE e.seq BETWEEN "
+      "outbox_batches.first_seq AND outbox_batches.last_seq AND e.batch_id = outbox_batches.id)",
+      "PRAGMA secure_delete = OFF",
+      "PRAGMA secure_delete = ON",
+      "SELECT e.seq, m.id, e.batch_id, e.offset, e.length FROM outbox_entries e "
+      "JOIN messages m ON m.seq = e.seq WHERE e.contact_id = ? AND e.seq > ? ORDER BY e.seq "
+      "LIMIT ?",
+      "SELECT envelopes FROM outbox_batches WHERE id = ?",
+      "SELECT e.contact_id, e.seq, m.id FROM outbox_entries e JOIN messages m ON m.seq = e.seq "
+      "ORDER BY e.seq",
       // An outgoing message is queued while its envelope is in the outbox (or
       // its content awaits a session) and delivered once that is dropped: the
       // state is kept in one place, and an acknowledgement costs a DELETE, not
       // another write of every message row. messages.state is as inserted.
       "SELECT seq, id, contact_id, direction, body, "
-      "CASE WHEN m.direction = 2 AND (EXISTS (SELECT 1 FROM outbox WHERE seq = m.seq) "
+      "CASE WHEN m.direction = 2 AND (EXISTS (SELECT 1 FROM outbox_entries WHERE seq = m.seq) "
       "OR EXISTS (SELECT 1 FROM awaiting_session WHERE seq = m.seq)) THEN 1 ELSE 3 END, "
       "sent_at, received_at FROM "
       "(SELECT * FROM messages WHERE contact_id = ? ORDER BY seq DESC LIMIT ?) AS m ORDER BY seq",
-      "SELECT (SELECT count(*) FROM outbox) + (SELECT count(*) FROM awaiting_session)",
+      "SELECT (SELECT count(*) FROM outbox_entries) + (SELECT count(*) FROM awaiting_session)",
       "SELECT count(*) FROM messages WHERE contact_id = ?",
   };
   std::vector<Statement> prepared;
@@ -75,7 +102,14 @@ Result<MessageTable> MessageTable::Prepare(Database& db) {
   auto next = prepared.begin();
   auto take = [&next] { return std::move(*next++); };
   auto s = std::make_shared<Statements>(Statements{db, take(), take(), take(), take(), take(),
-                                                   take(), take(), take(), take(), take()});
+                                                   take(), take(), take(), take(), take(), take(),
+                                                   take(), take(), take(), take()});
+  auto last_batch = db.Prepare("SELECT coalesce(max(id), 0) FROM outbox_batches");
+  if (!last_batch.ok()) return last_batch.status();
+  auto row = last_batch->Step();
+  if (!row.ok()) return row.status();
+  s->next_batch_id = last_batch->ColumnInt(0) + 1;
+  last_batch->Reset();
   return MessageTable(std::move(s));
 }
 
@@ -92,7 +126,56 @@ Status MessageTable::InsertOutgoingMessage(MessageRow& row) {
 
 Status MessageTable::InsertOutgoing(MessageRow& row, crypto::ByteView envelope) {
   PARLEY_RETURN_IF_ERROR(InsertOutgoingMessage(row));
-  return s_->insert_outbox.Bind(1, row.seq).Bind(2, row.contact_id).Bind(3, envelope).Run();
+  return AddToOutbox(row.seq, row.contact_id, envelope);
+}
+
+Status MessageTable::AddToOutbox(std::int64_t seq, std::int64_t contact_id,
+                                 crypto::ByteView envelope) {
+  auto [it, fresh] = s_->pending.try_emplace(contact_id);
+  PendingBatch* batch = &it->second;
+  if (!fresh && batch->envelopes.size() + envelope.size() > kMaxOutboxBatchBytes) {
+    PARLEY_RETURN_IF_ERROR(WriteBatch(contact_id, *batch));
+    *batch = PendingBatch{};
+    fresh = true;
+  }
+  if (fresh) {
+    batch->id = s_->next_batch_id++;
+    batch->first_seq = batch->last_seq = seq;
+  }
+  // A waiting message joins with its older seq (MoveToOutbox).
+  batch->first_seq = std::min(batch->first_seq, seq);
+  batch->last_seq = std::max(batch->last_seq, seq);
+  const auto offset = static_cast<std::int64_t>(batch->envelopes.size());
+  batch->envelopes.insert(batch->envelopes.end(), envelope.begin(), envelope.end());
+  return s_->insert_entry.Bind(1, seq)
+      .Bind(2, contact_id)
+      .Bind(3, batch->id)
+      .Bind(4, offset)
+      .Bind(5, static_cast<std::int64_t>(envelope.size()))
+      .Run();
+}
+
+Status MessageTable::WriteBatch(std::int64_t contact_id, const PendingBatch& batch) {
+  return s_->insert_batch.Bind(1, batch.id)
+      .Bind(2, contact_id)
+      .Bind(3, batch.first_seq)
+      .Bind(4, batch.last_seq)
+      .Bind(5, crypto::ByteView(batch.envelopes))
+      .Run();
+}
+
+Status MessageTable::FlushOutbox() {
+  for (const auto& [contact_id, batch] : s_->pending) {
+    PARLEY_RETURN_IF_ERROR(WriteBatch(contact_id, batch));
+  }
+  s_->pending.clear();
+  return Status::Ok();
+}
+
+void MessageTable::DiscardUnflushedOutbox() { s_->pending.clear(); }
+
+void MessageTable::DiscardUnflushedOutboxOf(std::int64_t contact_id) {
+  s_->pending.erase(contact_id);
 }
 
 Status MessageTable::InsertAwaiting(MessageRow& row, crypto::ByteView content) {
@@ -138,7 +221,7 @@ Status MessageTable::MoveToOutbox(std::int64_t seq, std::int64_t contact_id,
   if (!erase.ok()) return erase.status();
   PARLEY_RETURN_IF_ERROR(erase->Bind(1, seq).Run());
   if (s_->db.changes() != 1) return Status::Internal("no such waiting message");
-  return s_->insert_outbox.Bind(1, seq).Bind(2, contact_id).Bind(3, envelope).Run();
+  return AddToOutbox(seq, contact_id, envelope);
 }
 
 Result<bool> MessageTable::InsertIncoming(MessageRow& row) {
@@ -165,14 +248,27 @@ Result<bool> MessageTable::HasIncoming(std::int64_t contact_id, const MessageId&
 
 Status MessageTable::MarkDeliveredRange(std::int64_t contact_id, std::int64_t first,
                                         std::int64_t last) {
-  return s_->delete_outbox.Bind(1, contact_id).Bind(2, first).Bind(3, last).Run();
+  PARLEY_RETURN_IF_ERROR(s_->delete_entries.Bind(1, contact_id).Bind(2, first).Bind(3, last).Run());
+  // A batch whose envelopes are all delivered is dropped whole. Without
+  // secure_delete its pages are freed, not first overwritten with zeros:
+  // that write was a third of a message's pages. What stays in the free
+  // pages is encrypted by SQLCipher, and is ciphertext under message keys
+  // no one holds any more (decision 34).
+  PARLEY_RETURN_IF_ERROR(s_->secure_delete_off.Run());
+  Status dropped =
+      s_->delete_emptied_batches.Bind(1, contact_id).Bind(2, first).Bind(3, last).Run();
+  Status restored = s_->secure_delete_on.Run();
+  return dropped.ok() ? restored : dropped;
 }
 
 Result<std::vector<OutboxEntry>> MessageTable::Outbox(std::int64_t contact_id, std::int64_t after,
                                                       std::size_t limit) {
+  if (!s_->pending.empty()) return Status::Internal("the outbox was read before it was flushed");
   auto& stmt =
       s_->outbox.Bind(1, contact_id).Bind(2, after).Bind(3, static_cast<std::int64_t>(limit));
   std::vector<OutboxEntry> entries;
+  std::int64_t batch_id = -1;
+  crypto::Bytes batch;  // the envelopes of batch_id: entries come in runs of one batch
   for (;;) {
     auto row = stmt.Step();
     if (!row.ok()) return row.status();
@@ -181,8 +277,29 @@ Result<std::vector<OutboxEntry>> MessageTable::Outbox(std::int64_t contact_id, s
     entry.seq = stmt.ColumnInt(0);
     auto id = stmt.ColumnBlob(1);
     std::copy_n(id.begin(), std::min(id.size(), kMessageIdSize), entry.id.begin());
-    auto envelope = stmt.ColumnBlob(2);
-    entry.envelope.assign(envelope.begin(), envelope.end());
+    const std::int64_t entry_batch = stmt.ColumnInt(2);
+    const std::int64_t offset = stmt.ColumnInt(3), length = stmt.ColumnInt(4);
+    if (entry_batch != batch_id) {
+      auto& read = s_->batch_envelopes.Bind(1, entry_batch);
+      auto found = read.Step();
+      if (!found.ok()) {
+        stmt.Reset();
+        return found.status();
+      }
+      if (!found.value()) {
+        stmt.Reset();
+        return Status::Corrupt("an outbox entry has no batch");
+      }
+      auto bytes = read.ColumnBlob(0);
+      batch.assign(bytes.begin(), bytes.end());
+      read.Reset();
+      batch_id = entry_batch;
+    }
+    if (offset < 0 || length < 0 || static_cast<std::size_t>(offset + length) > batch.size()) {
+      stmt.Reset();
+      return Status::Corrupt("an outbox entry lies outside its batch");
+    }
+    entry.envelope.assign(batch.begin() + offset, batch.begin() + offset + length);
     entries.push_back(std::move(entry));
   }
   return entries;

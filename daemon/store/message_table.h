@@ -1,6 +1,12 @@
 // Messages, both directions, and the outbox: the encrypted envelope of each
 // outgoing message until the recipient acknowledges it. Hot path: statements
-// are prepared once, and updates go by seq where they can.
+// are prepared once, and deletions go by ranges of seq.
+//
+// The envelopes a round commits to one contact are stored together, as one
+// outbox_batches row (written by FlushOutbox before the round commits), with
+// one small outbox_entries row per message saying where its envelope lies.
+// Acknowledged entries are deleted; a batch goes when its last one does, and
+// dropping it whole frees its pages without writing them again.
 #pragma once
 
 #include <array>
@@ -16,12 +22,15 @@
 namespace parley::store {
 
 constexpr std::size_t kMessageIdSize = 16;
+// A round's envelopes to one contact beyond this start a new batch.
+constexpr std::size_t kMaxOutboxBatchBytes = 1 << 20;
 using MessageId = std::array<std::uint8_t, kMessageIdSize>;
 
 enum class Direction { kIn = 1, kOut = 2 };
 // An outgoing message is kQueued while its envelope is in the outbox (or its
 // content awaits a session), kDelivered once acknowledged: Latest derives it
-// from those tables. kSent (handed to a live link) is known in memory only
+// from those tables (messages.state keeps what was inserted and is not read).
+// kSent (handed to a live link) is known in memory only
 // (OutboxScheduler::WasSent).
 enum class MessageState { kQueued = 1, kSent = 2, kDelivered = 3 };
 
@@ -46,8 +55,15 @@ class MessageTable {
  public:
   static Result<MessageTable> Prepare(Database& db);
 
-  // Sets row.seq.
+  // Sets row.seq. The envelope is written by FlushOutbox.
   Status InsertOutgoing(MessageRow& row, crypto::ByteView envelope);
+  // Writes the envelopes added since the last flush; every round that added
+  // any must call it before it commits (Messenger::FinishRound does).
+  Status FlushOutbox();
+  // A rolled-back round's envelopes are forgotten with it, and a removed
+  // contact's with the contact.
+  void DiscardUnflushedOutbox();
+  void DiscardUnflushedOutboxOf(std::int64_t contact_id);
   // An outgoing message that cannot be encrypted yet (no session with the
   // contact): its serialized content waits. Sets row.seq.
   Status InsertAwaiting(MessageRow& row, crypto::ByteView content);
@@ -85,8 +101,11 @@ class MessageTable {
 
  private:
   struct Statements;
+  struct PendingBatch;
   explicit MessageTable(std::shared_ptr<Statements> statements) : s_(std::move(statements)) {}
   Status InsertOutgoingMessage(MessageRow& row);  // the messages row only; sets row.seq
+  Status AddToOutbox(std::int64_t seq, std::int64_t contact_id, crypto::ByteView envelope);
+  Status WriteBatch(std::int64_t contact_id, const PendingBatch& batch);
   std::shared_ptr<Statements> s_;
 };
 

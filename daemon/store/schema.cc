@@ -1,5 +1,6 @@
 #include "daemon/store/schema.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -137,6 +138,30 @@ const std::vector<const char*>& Migrations() {
       -- nothing is sent to it until they do (docs/protocol.md §9.6).
       ALTER TABLE contacts ADD COLUMN key_changed INTEGER NOT NULL DEFAULT 0;
       )sql",
+      // 6 -> 7: the envelopes of a round are stored together (decision 34).
+      R"sql(
+      -- The envelopes one round committed to one contact, one after another.
+      CREATE TABLE outbox_batches (
+        id INTEGER PRIMARY KEY,
+        contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+        first_seq INTEGER NOT NULL,       -- the lowest and highest messages.seq in it
+        last_seq INTEGER NOT NULL,
+        envelopes BLOB NOT NULL
+      );
+      -- One per unacknowledged outgoing message: where its envelope lies.
+      CREATE TABLE outbox_entries (
+        seq INTEGER PRIMARY KEY,          -- messages.seq
+        contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+        batch_id INTEGER NOT NULL,        -- outbox_batches.id
+        offset INTEGER NOT NULL,
+        length INTEGER NOT NULL
+      );
+      INSERT INTO outbox_batches (id, contact_id, first_seq, last_seq, envelopes)
+        SELECT seq, contact_id, seq, seq, envelope FROM outbox;
+      INSERT INTO outbox_entries (seq, contact_id, batch_id, offset, length)
+        SELECT seq, contact_id, seq, 0, length(envelope) FROM outbox;
+      DROP TABLE outbox;
+      )sql",
   };
   return kMigrations;
 }
@@ -145,14 +170,14 @@ const std::vector<const char*>& Migrations() {
 
 int CurrentSchemaVersion() { return static_cast<int>(Migrations().size()); }
 
-Status Migrate(Database& db) {
+Status Migrate(Database& db, int target) {
   const int version = db.user_version();
   if (version < 0) return Status::Corrupt("cannot read the store's schema version");
   if (version > CurrentSchemaVersion()) {
     return Status::InvalidArgument("the store was written by a newer parleyd (schema " +
                                    std::to_string(version) + "); upgrade parleyd");
   }
-  for (int v = version; v < CurrentSchemaVersion(); ++v) {
+  for (int v = version; v < std::min(target, CurrentSchemaVersion()); ++v) {
     PARLEY_RETURN_IF_ERROR(db.Begin());
     Status status = db.Exec(Migrations()[static_cast<std::size_t>(v)]);
     if (status.ok()) {

@@ -29,6 +29,7 @@ class OutboxSchedulerTest : public ::testing::Test {
     row.body = "m";
     std::string frame = "frame-" + std::to_string(n);
     ASSERT_TRUE(table_->InsertOutgoing(row, crypto::AsBytes(frame)).ok());
+    ASSERT_TRUE(table_->FlushOutbox().ok());  // as the round's end does
     scheduler_->OnCommitted(contact_, row.seq, row.id, crypto::Bytes(frame.begin(), frame.end()));
   }
 

@@ -567,6 +567,18 @@ TEST_F(MessengerTest, ARolledBackRemovalLeavesTheContactConnectedAndItsOutboxFlo
   EXPECT_TRUE(HasText(History(boris_, "anna"), "still here"));
 }
 
+TEST_F(MessengerTest, AMessageAndItsContactsRemovalInOneRoundCommitAndLeaveNothing) {
+  Befriend();
+  Converse(anna_, "boris", anna_boris_, boris_, "hello");
+  Status round = anna_.TryRound([&] {
+    PARLEY_RETURN_IF_ERROR(anna_.messenger().SendText("boris", "last words").status());
+    return anna_.messenger().RemoveContact("boris");
+  });
+  ASSERT_TRUE(round.ok()) << round.message();
+  EXPECT_EQ(anna_.messenger().directory().ByAlias("boris"), nullptr);
+  EXPECT_EQ(anna_.messenger().CountUndelivered().value(), 0);
+}
+
 TEST_F(MessengerTest, AContactFollowsARotationAndTheSessionGoesOnBothWays) {
   Befriend();
   std::vector<store::MessageId> acks;

@@ -2,16 +2,30 @@
 
 #include <gtest/gtest.h>
 
+#include "daemon/store/schema.h"
 #include "tests/support/local_node.h"
+#include "tests/support/temp_dir.h"
 
 namespace parley::store {
 namespace {
+
+crypto::ByteView Bytes(const std::string& text) { return crypto::AsBytes(text); }
+
+std::int64_t CountRows(Database& db, const char* table) {
+  auto stmt = db.Prepare((std::string("SELECT count(*) FROM ") + table).c_str());
+  EXPECT_TRUE(stmt.ok());
+  auto row = stmt->Step();
+  EXPECT_TRUE(row.ok() && row.value());
+  std::int64_t count = stmt->ColumnInt(0);
+  stmt->Reset();
+  return count;
+}
 
 // The message table in a real store (a LocalNode's), with one contact.
 class MessageTableTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto table = MessageTable::Prepare(node_.store().db());
+    auto table = MessageTable::Prepare(db());
     ASSERT_TRUE(table.ok());
     table_ = std::make_unique<MessageTable>(std::move(table.value()));
     node_.Round([&] {
@@ -19,6 +33,8 @@ class MessageTableTest : public ::testing::Test {
     });
     contact_ = node_.messenger().directory().ByAlias("peer")->row.id;
   }
+
+  Database& db() { return node_.store().db(); }
 
   MessageRow Row(std::uint8_t n) {
     MessageRow row;
@@ -29,12 +45,35 @@ class MessageTableTest : public ::testing::Test {
     return row;
   }
 
+  // Commits outgoing messages "envelope N" for each n, as one round does.
+  std::vector<std::int64_t> Send(std::vector<std::uint8_t> ns) {
+    std::vector<std::int64_t> seqs;
+    EXPECT_TRUE(db().Begin().ok());
+    for (auto n : ns) {
+      auto row = Row(n);
+      EXPECT_TRUE(table_->InsertOutgoing(row, Bytes("envelope " + std::to_string(n))).ok());
+      seqs.push_back(row.seq);
+    }
+    EXPECT_TRUE(table_->FlushOutbox().ok());
+    EXPECT_TRUE(db().Commit().ok());
+    return seqs;
+  }
+
   std::vector<MessageState> States() {
     auto rows = table_->Latest(contact_, 100);
     EXPECT_TRUE(rows.ok());
     std::vector<MessageState> states;
     for (const auto& row : rows.value()) states.push_back(row.state);
     return states;
+  }
+
+  std::vector<std::string> Envelopes(std::int64_t after = 0) {
+    auto outbox = table_->Outbox(contact_, after, 100);
+    EXPECT_TRUE(outbox.ok()) << outbox.status().message();
+    std::vector<std::string> envelopes;
+    for (const auto& entry : outbox.value())
+      envelopes.emplace_back(entry.envelope.begin(), entry.envelope.end());
+    return envelopes;
   }
 
   testing::LocalNode node_{"Node", 1, "tcp://127.0.0.1:7111"};
@@ -46,33 +85,89 @@ class MessageTableTest : public ::testing::Test {
 using enum MessageState;
 
 TEST_F(MessageTableTest, AnOutgoingMessageIsQueuedUntilItsEnvelopeIsDroppedOnAcknowledgement) {
-  auto first = Row(1), second = Row(2), third = Row(3);
-  ASSERT_TRUE(table_->InsertOutgoing(first, crypto::AsBytes(std::string("envelope 1"))).ok());
-  ASSERT_TRUE(table_->InsertOutgoing(second, crypto::AsBytes(std::string("envelope 2"))).ok());
-  ASSERT_TRUE(table_->InsertOutgoing(third, crypto::AsBytes(std::string("envelope 3"))).ok());
+  auto seqs = Send({1, 2, 3});
   EXPECT_EQ(States(), (std::vector{kQueued, kQueued, kQueued}));
   EXPECT_EQ(table_->CountUndelivered().value(), 3);
+  EXPECT_EQ(Envelopes(), (std::vector<std::string>{"envelope 1", "envelope 2", "envelope 3"}));
+  EXPECT_EQ(Envelopes(seqs[0]), (std::vector<std::string>{"envelope 2", "envelope 3"}));
 
-  ASSERT_TRUE(table_->MarkDeliveredRange(contact_, first.seq, second.seq).ok());
+  ASSERT_TRUE(table_->MarkDeliveredRange(contact_, seqs[0], seqs[1]).ok());
   EXPECT_EQ(States(), (std::vector{kDelivered, kDelivered, kQueued}));
   EXPECT_EQ(table_->CountUndelivered().value(), 1);
-  auto outbox = table_->Outbox(contact_, 0, 10);
-  ASSERT_TRUE(outbox.ok());
-  ASSERT_EQ(outbox->size(), 1u);
-  EXPECT_EQ(outbox->front().seq, third.seq);
-  EXPECT_EQ(std::string(outbox->front().envelope.begin(), outbox->front().envelope.end()),
-            "envelope 3");
+  EXPECT_EQ(Envelopes(), (std::vector<std::string>{"envelope 3"}));
 }
 
-TEST_F(MessageTableTest, AMessageAwaitingASessionIsQueuedAndStaysQueuedInTheOutbox) {
+TEST_F(MessageTableTest, ARoundsEnvelopesShareABatchThatGoesWithItsLastAcknowledgement) {
+  auto first_round = Send({1, 2, 3});
+  auto second_round = Send({4, 5});
+  EXPECT_EQ(CountRows(db(), "outbox_batches"), 2);
+  // Acknowledgements out of order and across batches: a batch stays while
+  // any of its envelopes is unacknowledged.
+  ASSERT_TRUE(table_->MarkDeliveredRange(contact_, first_round[1], first_round[2]).ok());
+  ASSERT_TRUE(table_->MarkDeliveredRange(contact_, second_round[0], second_round[0]).ok());
+  EXPECT_EQ(CountRows(db(), "outbox_batches"), 2);
+  EXPECT_EQ(Envelopes(), (std::vector<std::string>{"envelope 1", "envelope 5"}));
+  ASSERT_TRUE(table_->MarkDeliveredRange(contact_, first_round[0], second_round[0]).ok());
+  EXPECT_EQ(CountRows(db(), "outbox_batches"), 1);
+  EXPECT_EQ(Envelopes(), (std::vector<std::string>{"envelope 5"}));
+  ASSERT_TRUE(table_->MarkDeliveredRange(contact_, second_round[1], second_round[1]).ok());
+  EXPECT_EQ(CountRows(db(), "outbox_batches"), 0);
+  EXPECT_EQ(States(), (std::vector{kDelivered, kDelivered, kDelivered, kDelivered, kDelivered}));
+}
+
+TEST_F(MessageTableTest, AMessageAwaitingASessionIsQueuedAndJoinsALaterRoundsBatch) {
   auto waiting = Row(1);
-  ASSERT_TRUE(table_->InsertAwaiting(waiting, crypto::AsBytes(std::string("content"))).ok());
+  ASSERT_TRUE(db().Begin().ok());
+  ASSERT_TRUE(table_->InsertAwaiting(waiting, Bytes("content")).ok());
+  ASSERT_TRUE(db().Commit().ok());
   EXPECT_EQ(States(), (std::vector{kQueued}));
-  ASSERT_TRUE(
-      table_->MoveToOutbox(waiting.seq, contact_, crypto::AsBytes(std::string("envelope"))).ok());
-  EXPECT_EQ(States(), (std::vector{kQueued}));
+
+  // The session begins in a round that also sends a new message: the older
+  // seq joins the batch too.
+  ASSERT_TRUE(db().Begin().ok());
+  auto fresh = Row(2);
+  ASSERT_TRUE(table_->InsertOutgoing(fresh, Bytes("envelope 2")).ok());
+  ASSERT_TRUE(table_->MoveToOutbox(waiting.seq, contact_, Bytes("envelope 1")).ok());
+  ASSERT_TRUE(table_->FlushOutbox().ok());
+  ASSERT_TRUE(db().Commit().ok());
+  EXPECT_EQ(CountRows(db(), "outbox_batches"), 1);
+  EXPECT_EQ(Envelopes(), (std::vector<std::string>{"envelope 1", "envelope 2"}));
+  EXPECT_EQ(States(), (std::vector{kQueued, kQueued}));
+
+  ASSERT_TRUE(table_->MarkDeliveredRange(contact_, fresh.seq, fresh.seq).ok());
+  EXPECT_EQ(CountRows(db(), "outbox_batches"), 1);  // the older one is still unacknowledged
   ASSERT_TRUE(table_->MarkDeliveredRange(contact_, waiting.seq, waiting.seq).ok());
-  EXPECT_EQ(States(), (std::vector{kDelivered}));
+  EXPECT_EQ(CountRows(db(), "outbox_batches"), 0);
+  EXPECT_EQ(States(), (std::vector{kDelivered, kDelivered}));
+}
+
+TEST_F(MessageTableTest, ALargeRoundSplitsIntoBatchesAndEveryEnvelopeReadsBack) {
+  const std::string big(kMaxOutboxBatchBytes / 3 + 1, 'e');
+  ASSERT_TRUE(db().Begin().ok());
+  std::vector<std::string> written;
+  for (std::uint8_t n = 0; n < 7; ++n) {
+    auto row = Row(n);
+    written.push_back(big + std::to_string(n));
+    ASSERT_TRUE(table_->InsertOutgoing(row, Bytes(written.back())).ok());
+  }
+  ASSERT_TRUE(table_->FlushOutbox().ok());
+  ASSERT_TRUE(db().Commit().ok());
+  EXPECT_EQ(CountRows(db(), "outbox_batches"), 4);  // at most two of these fit in one
+  EXPECT_EQ(Envelopes(), written);
+}
+
+TEST_F(MessageTableTest, ARolledBackRoundLeavesNoEnvelopeBehind) {
+  ASSERT_TRUE(db().Begin().ok());
+  auto row = Row(1);
+  ASSERT_TRUE(table_->InsertOutgoing(row, Bytes("envelope 1")).ok());
+  // Read before the round's end: refused rather than answered without it.
+  EXPECT_EQ(table_->Outbox(contact_, 0, 10).status().code(), Status::Code::kInternal);
+  db().Rollback();
+  table_->DiscardUnflushedOutbox();
+  EXPECT_TRUE(Envelopes().empty());
+  Send({2});
+  EXPECT_EQ(Envelopes(), (std::vector<std::string>{"envelope 2"}));
+  EXPECT_EQ(CountRows(db(), "outbox_batches"), 1);
 }
 
 TEST_F(MessageTableTest, AnIncomingMessageIsDeliveredAndStoredOnce) {
@@ -84,8 +179,7 @@ TEST_F(MessageTableTest, AnIncomingMessageIsDeliveredAndStoredOnce) {
   EXPECT_FALSE(table_->InsertIncoming(again).value());
   EXPECT_TRUE(table_->HasIncoming(contact_, incoming.id).value());
   // An outgoing message may carry the same id: ids are unique per direction.
-  auto outgoing = Row(7);
-  ASSERT_TRUE(table_->InsertOutgoing(outgoing, crypto::AsBytes(std::string("e"))).ok());
+  Send({7});
 
   auto rows = table_->Latest(contact_, 10);
   ASSERT_TRUE(rows.ok());
@@ -95,6 +189,57 @@ TEST_F(MessageTableTest, AnIncomingMessageIsDeliveredAndStoredOnce) {
   EXPECT_EQ(rows->at(0).received_at, 2000);
   EXPECT_EQ(rows->at(1).direction, Direction::kOut);
   EXPECT_EQ(rows->at(1).state, kQueued);
+}
+
+// Schema 6 kept one outbox row per envelope; 7 moves each into a batch of one.
+TEST(MessageTableMigrationTest, EnvelopesOfASchema6StoreStayQueuedAndReadable) {
+  testing::TempDir home;
+  const std::string key(32, 'k');
+  auto opened = Database::Open(home.path() + "/old.db", Bytes(key), Database::Mode::kCreate);
+  ASSERT_TRUE(opened.ok());
+  Database& db = *opened.value();
+  ASSERT_TRUE(Migrate(db, 6).ok());
+  ASSERT_EQ(db.user_version(), 6);
+  ASSERT_TRUE(db.Exec(R"sql(
+    INSERT INTO contacts (id, alias, status, identity_key, transport_key, name, endpoint, card,
+                          created_at) VALUES (1, 'peer', 1, x'01', x'02', 'Peer', 'tcp://x:1', x'', 0);
+    INSERT INTO messages (seq, id, contact_id, direction, body, state, sent_at)
+      VALUES (10, x'0a', 1, 2, 'queued one', 1, 0), (11, x'0b', 1, 2, 'delivered', 3, 0),
+             (12, x'0c', 1, 2, 'queued two', 1, 0);
+    INSERT INTO outbox (seq, contact_id, envelope) VALUES (10, 1, 'old envelope 10'),
+                                                          (12, 1, 'old envelope 12');
+  )sql")
+                  .ok());
+  ASSERT_TRUE(Migrate(db).ok());
+  auto table = MessageTable::Prepare(db);
+  ASSERT_TRUE(table.ok());
+  auto outbox = table->Outbox(1, 0, 10);
+  ASSERT_TRUE(outbox.ok());
+  ASSERT_EQ(outbox->size(), 2u);
+  EXPECT_EQ(std::string(outbox->at(0).envelope.begin(), outbox->at(0).envelope.end()),
+            "old envelope 10");
+  EXPECT_EQ(outbox->at(1).seq, 12);
+  EXPECT_EQ(table->CountUndelivered().value(), 2);
+  auto rows = table->Latest(1, 10);
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 3u);
+  EXPECT_EQ(rows->at(0).state, kQueued);
+  EXPECT_EQ(rows->at(1).state, kDelivered);
+  EXPECT_EQ(rows->at(2).state, kQueued);
+  // New batches take ids after the migrated ones.
+  MessageRow fresh;
+  fresh.contact_id = 1;
+  fresh.body = "new";
+  ASSERT_TRUE(db.Begin().ok());
+  ASSERT_TRUE(table->InsertOutgoing(fresh, Bytes("new envelope")).ok());
+  ASSERT_TRUE(table->FlushOutbox().ok());
+  ASSERT_TRUE(db.Commit().ok());
+  ASSERT_TRUE(table->MarkDeliveredRange(1, 10, 12).ok());
+  outbox = table->Outbox(1, 0, 10);
+  ASSERT_TRUE(outbox.ok());
+  ASSERT_EQ(outbox->size(), 1u);
+  EXPECT_EQ(std::string(outbox->at(0).envelope.begin(), outbox->at(0).envelope.end()),
+            "new envelope");
 }
 
 }  // namespace
