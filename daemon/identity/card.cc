@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <cstring>
 
 #include "crypto/base64.h"
@@ -12,6 +13,12 @@
 namespace parley::identity {
 
 namespace {
+
+bool EightAsciiBytes(const char* bytes) {
+  std::uint64_t word = 0;
+  std::memcpy(&word, bytes, sizeof word);
+  return (word & 0x8080808080808080u) == 0;
+}
 
 crypto::ByteView View(const std::string& s) { return crypto::AsBytes(s); }
 
@@ -152,14 +159,6 @@ bool IsValidEndpoint(std::string_view endpoint) {
   auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
   return ec == std::errc() && end == port.data() + port.size() && value >= 1 && value <= 65535;
 }
-
-namespace {
-bool EightAsciiBytes(const char* bytes) {
-  std::uint64_t word = 0;
-  std::memcpy(&word, bytes, sizeof word);
-  return (word & 0x8080808080808080u) == 0;
-}
-}  // namespace
 
 bool IsValidUtf8(std::string_view text) {
   std::size_t i = 0;

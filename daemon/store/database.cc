@@ -37,6 +37,7 @@ int ApplyRawKey(sqlite3* db, crypto::ByteView key) {
 // SQLite's allocation statistics take a global mutex on every malloc and
 // free (Debian's SQLCipher has no lookaside, so that is every object);
 // nothing here reads them. Must run before SQLite initialises.
+// (A test's fault VFS initialises it first; nothing depends on the setting.)
 void TurnOffAllocationStatistics() {
   static const int done = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
   (void)done;

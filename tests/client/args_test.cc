@@ -578,8 +578,9 @@ TEST(HelpTest, RevokeInTheOverviewAndItsHelp) {
   }
 
   // The trust words of profiles, contacts and the directory name revocation too.
-  EXPECT_NE(RunParley({"help", "profile", "show"}).out.find("revoked or unknown"),
-            std::string::npos);
+  EXPECT_NE(
+      RunParley({"help", "profile", "show"}).out.find("key-changed, endorsed, revoked or unknown"),
+      std::string::npos);
   EXPECT_NE(RunParley({"help", "contacts", "list"}).out.find("REVOKED"), std::string::npos);
   EXPECT_NE(RunParley({"--lang", "ru", "help", "directory", "search"}).out.find("ОТОЗВАН"),
             std::string::npos);

@@ -247,7 +247,7 @@ std::string Text(std::mt19937& random, int n) {
 
 // A adds B's card (B has A's already) and sends at once: ms until B committed it.
 double ConnectTime(const Options& options) {
-  Node a(options, "Load A", false), b(options, "Load B", true);
+  Node a(options, "Load A", /*watch_events=*/false), b(options, "Load B", /*watch_events=*/true);
   b.Add(a.Card(), "a");
   std::string card = b.Card();
   auto start = Clock::now();
@@ -268,8 +268,8 @@ struct Pair {
 };
 
 Pair Befriended(const Options& options) {
-  Pair pair{std::make_unique<Node>(options, "Load A", false),
-            std::make_unique<Node>(options, "Load B", true)};
+  Pair pair{std::make_unique<Node>(options, "Load A", /*watch_events=*/false),
+            std::make_unique<Node>(options, "Load B", /*watch_events=*/true)};
   pair.a->Add(pair.b->Card(), "b");
   pair.b->Add(pair.a->Card(), "a");
   // Warm up: the link is connected and the session established both ways.
