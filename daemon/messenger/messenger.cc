@@ -197,7 +197,7 @@ Status Messenger::RejectRequest(std::int64_t request_id) {
     return Status::NotFound(std::to_string(request_id));
   }
   PARLEY_RETURN_IF_ERROR(contacts_.Delete(request_id));
-  messages_.DiscardUnflushedOutboxOf(request_id);
+  messages_.ForgetContact(request_id);
   sessions_.Forget(request_id);
   directory_.Remove(request_id);
   directory_changed_ = true;
@@ -209,7 +209,7 @@ Status Messenger::RemoveContact(std::string_view alias) {
   if (contact == nullptr) return Status::NotFound(std::string(alias));
   const std::int64_t id = contact->row.id;
   PARLEY_RETURN_IF_ERROR(contacts_.Delete(id));
-  messages_.DiscardUnflushedOutboxOf(id);  // its stored envelopes went with it
+  messages_.ForgetContact(id);  // its rows went with it
   // The store forgot who they introduced (ON DELETE SET NULL); so does memory,
   // before a later contact could be given the same id.
   for (const Contact* other : directory_.Contacts()) {

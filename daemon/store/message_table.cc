@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <unordered_map>
 
 namespace parley::store {
 
@@ -22,6 +23,7 @@ struct MessageTable::Statements {
   Statement insert_batch;
   Statement insert_incoming;
   Statement has_incoming;
+  Statement newest_incoming_stored;
   Statement delete_entries;
   Statement delete_emptied_batches;
   Statement secure_delete_off;
@@ -34,6 +36,9 @@ struct MessageTable::Statements {
   Statement count_for_contact;
   std::int64_t next_batch_id = 1;
   std::map<std::int64_t, PendingBatch> pending{};  // by contact
+  // The highest incoming id stored per contact, or above it: raised as ids
+  // are inserted, never lowered by a rollback (too high only costs lookups).
+  std::unordered_map<std::int64_t, MessageId> newest_incoming{};
 };
 
 namespace {
@@ -69,6 +74,7 @@ Result<MessageTable> MessageTable::Prepare(Database& db) {
       "INSERT OR IGNORE INTO messages (id, contact_id, direction, body, state, sent_at, "
       "received_at) VALUES (?, ?, 1, ?, 3, ?, ?)",
       "SELECT 1 FROM messages WHERE contact_id = ? AND direction = 1 AND id = ?",
+      "SELECT max(id) FROM messages WHERE contact_id = ? AND direction = 1",
       "DELETE FROM outbox_entries WHERE seq BETWEEN ?2 AND ?3 AND contact_id = ?1",
       "DELETE FROM outbox_batches WHERE contact_id = ?1 AND first_seq <= ?3 AND last_seq >= ?2 "
       "AND NOT EXISTS (SELECT 1 FROM outbox_entries e WHERE e.seq BETWEEN "
@@ -103,7 +109,7 @@ Result<MessageTable> MessageTable::Prepare(Database& db) {
   auto take = [&next] { return std::move(*next++); };
   auto s = std::make_shared<Statements>(Statements{db, take(), take(), take(), take(), take(),
                                                    take(), take(), take(), take(), take(), take(),
-                                                   take(), take(), take(), take()});
+                                                   take(), take(), take(), take(), take()});
   auto last_batch = db.Prepare("SELECT coalesce(max(id), 0) FROM outbox_batches");
   if (!last_batch.ok()) return last_batch.status();
   auto row = last_batch->Step();
@@ -174,8 +180,9 @@ Status MessageTable::FlushOutbox() {
 
 void MessageTable::DiscardUnflushedOutbox() { s_->pending.clear(); }
 
-void MessageTable::DiscardUnflushedOutboxOf(std::int64_t contact_id) {
+void MessageTable::ForgetContact(std::int64_t contact_id) {
   s_->pending.erase(contact_id);
+  s_->newest_incoming.erase(contact_id);
 }
 
 Status MessageTable::InsertAwaiting(MessageRow& row, crypto::ByteView content) {
@@ -233,12 +240,28 @@ Result<bool> MessageTable::InsertIncoming(MessageRow& row) {
                              .Run());
   if (s_->db.changes() == 0) return false;
   row.seq = s_->db.last_insert_rowid();
+  auto [newest, fresh] = s_->newest_incoming.try_emplace(row.contact_id, row.id);
+  if (!fresh && newest->second < row.id) newest->second = row.id;
   row.direction = Direction::kIn;
   row.state = MessageState::kDelivered;
   return true;
 }
 
 Result<bool> MessageTable::HasIncoming(std::int64_t contact_id, const MessageId& id) {
+  auto newest = s_->newest_incoming.find(contact_id);
+  if (newest == s_->newest_incoming.end()) {
+    auto& read = s_->newest_incoming_stored.Bind(1, contact_id);
+    auto row = read.Step();
+    if (!row.ok()) return row.status();
+    MessageId stored{};  // all zeros when nothing was received: every id is above it
+    if (row.value() && !read.ColumnIsNull(0)) {
+      auto bytes = read.ColumnBlob(0);
+      std::copy_n(bytes.begin(), std::min(bytes.size(), kMessageIdSize), stored.begin());
+    }
+    read.Reset();
+    newest = s_->newest_incoming.emplace(contact_id, stored).first;
+  }
+  if (newest->second < id) return false;  // later than anything stored: no duplicate
   auto& stmt = s_->has_incoming.Bind(1, contact_id).Bind(2, crypto::ByteView(id));
   auto row = stmt.Step();
   if (!row.ok()) return row.status();

@@ -60,10 +60,10 @@ class MessageTable {
   // Writes the envelopes added since the last flush; every round that added
   // any must call it before it commits (Messenger::FinishRound does).
   Status FlushOutbox();
-  // A rolled-back round's envelopes are forgotten with it, and a removed
-  // contact's with the contact.
+  // A rolled-back round's envelopes are forgotten with it.
   void DiscardUnflushedOutbox();
-  void DiscardUnflushedOutboxOf(std::int64_t contact_id);
+  // The contact was deleted (with its rows): forgets what is kept of it here.
+  void ForgetContact(std::int64_t contact_id);
   // An outgoing message that cannot be encrypted yet (no session with the
   // contact): its serialized content waits. Sets row.seq.
   Status InsertAwaiting(MessageRow& row, crypto::ByteView content);
@@ -79,6 +79,8 @@ class MessageTable {
   Status MoveToOutbox(std::int64_t seq, std::int64_t contact_id, crypto::ByteView envelope);
   // False (and nothing written) when (contact, id) was already received.
   Result<bool> InsertIncoming(MessageRow& row);
+  // Ids are time-ordered, so an id above the newest one received from the
+  // contact is answered without a lookup.
   Result<bool> HasIncoming(std::int64_t contact_id, const MessageId& id);
   // Outgoing messages of `contact_id` with seq in [first, last] -> delivered:
   // their envelopes are dropped. The caller knows every one was acknowledged.

@@ -191,6 +191,33 @@ TEST_F(MessageTableTest, AnIncomingMessageIsDeliveredAndStoredOnce) {
   EXPECT_EQ(rows->at(1).state, kQueued);
 }
 
+TEST_F(MessageTableTest, ADuplicateIsFoundWhetherOrNotItsIdIsTheNewest) {
+  auto Incoming = [&](std::uint8_t first_byte, std::uint8_t last_byte) {
+    MessageRow row = Row(0);
+    row.id[0] = first_byte;
+    row.id[15] = last_byte;
+    row.direction = Direction::kIn;
+    return row;
+  };
+  auto older = Incoming(5, 1), newest = Incoming(9, 1);
+  ASSERT_TRUE(table_->InsertIncoming(older).value());
+  ASSERT_TRUE(table_->InsertIncoming(newest).value());
+  EXPECT_TRUE(table_->HasIncoming(contact_, older.id).value());
+  EXPECT_TRUE(table_->HasIncoming(contact_, newest.id).value());
+  EXPECT_FALSE(table_->HasIncoming(contact_, Incoming(7, 0).id).value());  // between, unseen
+  EXPECT_FALSE(table_->HasIncoming(contact_, Incoming(9, 2).id).value());  // above the newest
+
+  // A table prepared afresh (a restart) reads the newest id from the store.
+  auto again = MessageTable::Prepare(db());
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->HasIncoming(contact_, newest.id).value());
+  EXPECT_TRUE(again->HasIncoming(contact_, older.id).value());
+  EXPECT_FALSE(again->HasIncoming(contact_, Incoming(9, 2).id).value());
+  auto later = Incoming(9, 3);
+  ASSERT_TRUE(again->InsertIncoming(later).value());
+  EXPECT_TRUE(again->HasIncoming(contact_, later.id).value());
+}
+
 // Schema 6 kept one outbox row per envelope; 7 moves each into a batch of one.
 TEST(MessageTableMigrationTest, EnvelopesOfASchema6StoreStayQueuedAndReadable) {
   testing::TempDir home;
