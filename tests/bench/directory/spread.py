@@ -72,7 +72,10 @@ class Node:
         deadline = time.monotonic() + 30
         while self.client("status").returncode != 0:
             if time.monotonic() > deadline or self.daemon.poll() is not None:
-                raise RuntimeError(f"{self.name}: parleyd did not start")
+                self.log.flush()
+                with open(self.home + ".log") as log:
+                    tail = log.read()[-2000:]
+                raise RuntimeError(f"{self.name}: parleyd did not start:\n{tail}")
             time.sleep(0.05)
 
     def stop(self):
