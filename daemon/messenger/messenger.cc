@@ -715,7 +715,7 @@ void Messenger::OnCommitted() {
 }
 
 Status Messenger::OnRolledBack() {
-  messages_.DiscardUnflushedOutbox();
+  messages_.OnRolledBack();
   sessions_.EvictDirty();
   queued_.clear();
   round_events_.clear();

@@ -136,12 +136,25 @@ Result<Statement> Database::Prepare(const char* sql) {
   return Statement(this, stmt);
 }
 
-Status Database::Begin() { return Exec("BEGIN IMMEDIATE"); }
+Status Database::Begin() {
+  PARLEY_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+  transaction_open_ = true;
+  return Status::Ok();
+}
 
-Status Database::Commit() { return Exec("COMMIT"); }
+Status Database::Commit() {
+  PARLEY_RETURN_IF_ERROR(Exec("COMMIT"));
+  transaction_open_ = false;
+  return Status::Ok();
+}
 
 void Database::Rollback() {
+  transaction_open_ = false;
   if (in_transaction()) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+bool Database::lost_transaction() const {
+  return transaction_open_ && sqlite3_get_autocommit(db_) != 0;
 }
 
 bool Database::in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
@@ -202,6 +215,9 @@ Statement& Statement::BindNull(int index) {
 }
 
 Result<bool> Statement::Step() {
+  if (db_->lost_transaction() && sqlite3_stmt_readonly(stmt_.get()) == 0) {
+    return Status::IoError("the store rolled this round back after an error");
+  }
   int rc = sqlite3_step(stmt_.get());
   if (rc == SQLITE_ROW) return true;
   Status status = db_->StatusFrom(rc, "step");

@@ -64,7 +64,14 @@ class Database {
   Status StatusFrom(int rc, std::string_view what) const;
 
  private:
+  friend class Statement;
+  // Begin succeeded and neither Commit nor Rollback followed, yet SQLite is
+  // out of the transaction: an I/O error, a full disk or no memory made it
+  // roll everything back. Statements that write are then refused (see Step):
+  // otherwise each would commit on its own, half a round made durable.
+  bool lost_transaction() const;
   sqlite3* db_;
+  bool transaction_open_ = false;
 };
 
 // A prepared statement, reset after each Run or exhausted Step loop.

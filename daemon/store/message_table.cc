@@ -25,9 +25,8 @@ struct MessageTable::Statements {
   Statement has_incoming;
   Statement newest_incoming_stored;
   Statement delete_entries;
-  Statement delete_emptied_batches;
-  Statement secure_delete_off;
-  Statement secure_delete_on;
+  Statement batches_of_entries;
+  Statement delete_batch_if_emptied;
   Statement outbox;
   Statement batch_envelopes;
   Statement all_outstanding;
@@ -37,7 +36,8 @@ struct MessageTable::Statements {
   std::int64_t next_batch_id = 1;
   std::map<std::int64_t, PendingBatch> pending{};  // by contact
   // The highest incoming id stored per contact, or above it: raised as ids
-  // are inserted, never lowered by a rollback (too high only costs lookups).
+  // are inserted, and read again after a rollback (which may bring back a
+  // removed contact's messages). Too high only costs lookups.
   std::unordered_map<std::int64_t, MessageId> newest_incoming{};
 };
 
@@ -76,11 +76,11 @@ Result<MessageTable> MessageTable::Prepare(Database& db) {
       "SELECT 1 FROM messages WHERE contact_id = ? AND direction = 1 AND id = ?",
       "SELECT max(id) FROM messages WHERE contact_id = ? AND direction = 1",
       "DELETE FROM outbox_entries WHERE seq BETWEEN ?2 AND ?3 AND contact_id = ?1",
-      "DELETE FROM outbox_batches WHERE contact_id = ?1 AND first_seq <= ?3 AND last_seq >= ?2 "
-      "AND NOT EXISTS (SELECT 1 FROM outbox_entries e WHERE e.seq BETWEEN "
-      "outbox_batches.first_seq AND outbox_batches.last_seq AND e.batch_id = outbox_batches.id)",
-      "PRAGMA secure_delete = OFF",
-      "PRAGMA secure_delete = ON",
+      "SELECT DISTINCT batch_id FROM outbox_entries WHERE seq BETWEEN ?2 AND ?3 AND contact_id = "
+      "?1",
+      "DELETE FROM outbox_batches WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM outbox_entries e "
+      "WHERE e.seq BETWEEN outbox_batches.first_seq AND outbox_batches.last_seq "
+      "AND e.batch_id = ?1)",
       "SELECT e.seq, m.id, e.batch_id, e.offset, e.length FROM outbox_entries e "
       "JOIN messages m ON m.seq = e.seq WHERE e.contact_id = ? AND e.seq > ? ORDER BY e.seq "
       "LIMIT ?",
@@ -109,7 +109,7 @@ Result<MessageTable> MessageTable::Prepare(Database& db) {
   auto take = [&next] { return std::move(*next++); };
   auto s = std::make_shared<Statements>(Statements{db, take(), take(), take(), take(), take(),
                                                    take(), take(), take(), take(), take(), take(),
-                                                   take(), take(), take(), take(), take()});
+                                                   take(), take(), take(), take()});
   auto last_batch = db.Prepare("SELECT coalesce(max(id), 0) FROM outbox_batches");
   if (!last_batch.ok()) return last_batch.status();
   auto row = last_batch->Step();
@@ -178,7 +178,11 @@ Status MessageTable::FlushOutbox() {
   return Status::Ok();
 }
 
-void MessageTable::DiscardUnflushedOutbox() { s_->pending.clear(); }
+void MessageTable::OnRolledBack() {
+  s_->pending.clear();
+  // A removal may be undone: what is known of the newest ids is read again.
+  s_->newest_incoming.clear();
+}
 
 void MessageTable::ForgetContact(std::int64_t contact_id) {
   s_->pending.erase(contact_id);
@@ -240,8 +244,11 @@ Result<bool> MessageTable::InsertIncoming(MessageRow& row) {
                              .Run());
   if (s_->db.changes() == 0) return false;
   row.seq = s_->db.last_insert_rowid();
-  auto [newest, fresh] = s_->newest_incoming.try_emplace(row.contact_id, row.id);
-  if (!fresh && newest->second < row.id) newest->second = row.id;
+  // Only raised where known: a first value is read from the store.
+  if (auto newest = s_->newest_incoming.find(row.contact_id);
+      newest != s_->newest_incoming.end() && newest->second < row.id) {
+    newest->second = row.id;
+  }
   row.direction = Direction::kIn;
   row.state = MessageState::kDelivered;
   return true;
@@ -271,17 +278,29 @@ Result<bool> MessageTable::HasIncoming(std::int64_t contact_id, const MessageId&
 
 Status MessageTable::MarkDeliveredRange(std::int64_t contact_id, std::int64_t first,
                                         std::int64_t last) {
+  std::vector<std::int64_t> batches;
+  auto& read = s_->batches_of_entries.Bind(1, contact_id).Bind(2, first).Bind(3, last);
+  for (;;) {
+    auto row = read.Step();
+    if (!row.ok()) return row.status();
+    if (!row.value()) break;
+    batches.push_back(read.ColumnInt(0));
+  }
   PARLEY_RETURN_IF_ERROR(s_->delete_entries.Bind(1, contact_id).Bind(2, first).Bind(3, last).Run());
+  if (batches.empty()) return Status::Ok();
   // A batch whose envelopes are all delivered is dropped whole. Without
   // secure_delete its pages are freed, not first overwritten with zeros:
   // that write was a third of a message's pages. What stays in the free
-  // pages is encrypted by SQLCipher, and is ciphertext under message keys
-  // no one holds any more (decision 34).
-  PARLEY_RETURN_IF_ERROR(s_->secure_delete_off.Run());
-  Status dropped =
-      s_->delete_emptied_batches.Bind(1, contact_id).Bind(2, first).Bind(3, last).Run();
-  Status restored = s_->secure_delete_on.Run();
-  return dropped.ok() ? restored : dropped;
+  // pages is encrypted by SQLCipher: ciphertext under message keys no one
+  // holds any more, and envelope metadata (decision 34). The pragma takes
+  // effect when prepared, so it is executed each time, and put back on
+  // every path.
+  Status status = s_->db.Exec("PRAGMA secure_delete = OFF");
+  for (std::size_t i = 0; status.ok() && i < batches.size(); ++i) {
+    status = s_->delete_batch_if_emptied.Bind(1, batches[i]).Run();
+  }
+  Status restored = s_->db.Exec("PRAGMA secure_delete = ON");
+  return status.ok() ? restored : status;
 }
 
 Result<std::vector<OutboxEntry>> MessageTable::Outbox(std::int64_t contact_id, std::int64_t after,

@@ -60,8 +60,9 @@ class MessageTable {
   // Writes the envelopes added since the last flush; every round that added
   // any must call it before it commits (Messenger::FinishRound does).
   Status FlushOutbox();
-  // A rolled-back round's envelopes are forgotten with it.
-  void DiscardUnflushedOutbox();
+  // The round was rolled back: its envelopes are forgotten with it. After a
+  // partial failure of FlushOutbox only a rollback may follow.
+  void OnRolledBack();
   // The contact was deleted (with its rows): forgets what is kept of it here.
   void ForgetContact(std::int64_t contact_id);
   // An outgoing message that cannot be encrypted yet (no session with the

@@ -159,7 +159,7 @@ const std::vector<const char*>& Migrations() {
       INSERT INTO outbox_batches (id, contact_id, first_seq, last_seq, envelopes)
         SELECT seq, contact_id, seq, seq, envelope FROM outbox;
       INSERT INTO outbox_entries (seq, contact_id, batch_id, offset, length)
-        SELECT seq, contact_id, seq, 0, length(envelope) FROM outbox;
+        SELECT seq, contact_id, seq, 0, length(CAST(envelope AS BLOB)) FROM outbox;
       DROP TABLE outbox;
       )sql",
   };

@@ -163,7 +163,7 @@ TEST_F(MessageTableTest, ARolledBackRoundLeavesNoEnvelopeBehind) {
   // Read before the round's end: refused rather than answered without it.
   EXPECT_EQ(table_->Outbox(contact_, 0, 10).status().code(), Status::Code::kInternal);
   db().Rollback();
-  table_->DiscardUnflushedOutbox();
+  table_->OnRolledBack();
   EXPECT_TRUE(Envelopes().empty());
   Send({2});
   EXPECT_EQ(Envelopes(), (std::vector<std::string>{"envelope 2"}));
@@ -216,6 +216,57 @@ TEST_F(MessageTableTest, ADuplicateIsFoundWhetherOrNotItsIdIsTheNewest) {
   auto later = Incoming(9, 3);
   ASSERT_TRUE(again->InsertIncoming(later).value());
   EXPECT_TRUE(again->HasIncoming(contact_, later.id).value());
+}
+
+TEST_F(MessageTableTest, SecureDeleteIsOnAgainAfterAcknowledgementsDropABatch) {
+  auto seqs = Send({1, 2});
+  ASSERT_TRUE(table_->MarkDeliveredRange(contact_, seqs[0], seqs[1]).ok());
+  EXPECT_EQ(CountRows(db(), "outbox_batches"), 0);
+  auto pragma = db().Prepare("PRAGMA secure_delete");
+  ASSERT_TRUE(pragma.ok());
+  auto row = pragma->Step();
+  ASSERT_TRUE(row.ok() && row.value());
+  EXPECT_EQ(pragma->ColumnInt(0), 1);
+  pragma->Reset();
+}
+
+TEST_F(MessageTableTest, AcknowledgementsAcrossTheBatchesOfASplitRoundDropEachWhenEmptied) {
+  const std::string big(kMaxOutboxBatchBytes / 2 + 1, 'e');  // one envelope per batch
+  ASSERT_TRUE(db().Begin().ok());
+  std::vector<std::int64_t> seqs;
+  for (std::uint8_t n = 0; n < 3; ++n) {
+    auto row = Row(n);
+    ASSERT_TRUE(table_->InsertOutgoing(row, Bytes(big)).ok());
+    seqs.push_back(row.seq);
+  }
+  ASSERT_TRUE(table_->FlushOutbox().ok());
+  ASSERT_TRUE(db().Commit().ok());
+  EXPECT_EQ(CountRows(db(), "outbox_batches"), 3);
+  ASSERT_TRUE(table_->MarkDeliveredRange(contact_, seqs[1], seqs[2]).ok());
+  EXPECT_EQ(CountRows(db(), "outbox_batches"), 1);
+  EXPECT_EQ(Envelopes(), std::vector<std::string>{big});
+}
+
+TEST_F(MessageTableTest, ANewestIdLearntInARolledBackRoundIsReadAgain) {
+  MessageRow stored = Row(9);
+  stored.direction = Direction::kIn;
+  ASSERT_TRUE(table_->InsertIncoming(stored).value());
+  // A round removes the contact's rows, learns that nothing is stored, and is
+  // rolled back: its messages are back, and so must be their duplicate check.
+  ASSERT_TRUE(db().Begin().ok());
+  ASSERT_TRUE(db().Exec("DELETE FROM messages").ok());
+  table_->ForgetContact(contact_);
+  EXPECT_FALSE(table_->HasIncoming(contact_, Row(5).id).value());
+  db().Rollback();
+  table_->OnRolledBack();
+  EXPECT_TRUE(table_->HasIncoming(contact_, stored.id).value());
+  // A lower id inserted first on a fresh table does not hide the stored newest.
+  auto again = MessageTable::Prepare(db());
+  ASSERT_TRUE(again.ok());
+  MessageRow lower = Row(3);
+  lower.direction = Direction::kIn;
+  ASSERT_TRUE(again->InsertIncoming(lower).value());
+  EXPECT_TRUE(again->HasIncoming(contact_, stored.id).value());
 }
 
 // Schema 6 kept one outbox row per envelope; 7 moves each into a batch of one.

@@ -4,6 +4,9 @@
 
 #include <fstream>
 
+#define SQLITE_HAS_CODEC 1
+#include <sqlite3.h>
+
 #include "crypto/random.h"
 #include "daemon/store/key_file.h"
 #include "daemon/store/schema.h"
@@ -82,6 +85,40 @@ TEST(StoreTest, NewerSchemaIsRefused) {
   auto opened = Store::Open(home.path(), crypto::AsBytes("pass"));
   ASSERT_FALSE(opened.ok());
   EXPECT_NE(opened.status().message().find("newer"), std::string::npos);
+}
+
+TEST(StoreTest, AfterSqliteRolledTheRoundBackNothingMoreIsWrittenUntilItEnds) {
+  TempDir home;
+  crypto::DeterministicRandom random(7);
+  auto store = Store::Create(home.path(), crypto::AsBytes("pass"), CheapKdf(), random);
+  ASSERT_TRUE(store.ok());
+  auto& db = store.value()->db();
+  ASSERT_TRUE(db.Exec("CREATE TABLE probe (x INTEGER)").ok());
+  auto insert = db.Prepare("INSERT INTO probe VALUES (?)");
+  auto count = db.Prepare("SELECT count(*) FROM probe");
+  ASSERT_TRUE(insert.ok() && count.ok());
+
+  ASSERT_TRUE(db.Begin().ok());
+  ASSERT_TRUE(insert->Bind(1, 1).Run().ok());
+  // What SQLite does on an I/O error, a full disk or no memory mid-statement.
+  ASSERT_EQ(sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr), SQLITE_OK);
+  // A later write of the round would commit on its own: it is refused; reads go on.
+  EXPECT_EQ(insert->Bind(1, 2).Run().code(), Status::Code::kIoError);
+  auto row = count->Step();
+  ASSERT_TRUE(row.ok() && row.value());
+  EXPECT_EQ(count->ColumnInt(0), 0);
+  count->Reset();
+  EXPECT_FALSE(db.Commit().ok());
+  db.Rollback();
+
+  // The next round writes again.
+  ASSERT_TRUE(db.Begin().ok());
+  ASSERT_TRUE(insert->Bind(1, 3).Run().ok());
+  ASSERT_TRUE(db.Commit().ok());
+  row = count->Step();
+  ASSERT_TRUE(row.ok() && row.value());
+  EXPECT_EQ(count->ColumnInt(0), 1);
+  count->Reset();
 }
 
 TEST(StoreTest, NoPlaintextReachesAnyFile) {
