@@ -337,7 +337,9 @@ Result<std::vector<OutboxEntry>> MessageTable::Outbox(std::int64_t contact_id, s
       read.Reset();
       batch_id = entry_batch;
     }
-    if (offset < 0 || length < 0 || static_cast<std::size_t>(offset + length) > batch.size()) {
+    // Read from the store, so bounded without trusting it (no overflow either).
+    if (offset < 0 || length < 0 || static_cast<std::uint64_t>(offset) > batch.size() ||
+        static_cast<std::uint64_t>(length) > batch.size() - static_cast<std::size_t>(offset)) {
       stmt.Reset();
       return Status::Corrupt("an outbox entry lies outside its batch");
     }

@@ -269,6 +269,19 @@ TEST_F(MessageTableTest, ANewestIdLearntInARolledBackRoundIsReadAgain) {
   EXPECT_TRUE(again->HasIncoming(contact_, stored.id).value());
 }
 
+TEST_F(MessageTableTest, AnEntryPointingOutsideItsBatchIsCorruptNotRead) {
+  Send({1});
+  for (const char* damage : {"UPDATE outbox_entries SET offset = 9223372036854775800",
+                             "UPDATE outbox_entries SET offset = 0, length = 9223372036854775800",
+                             "UPDATE outbox_entries SET offset = 5, length = 6",
+                             "UPDATE outbox_entries SET offset = -1, length = 1"}) {
+    ASSERT_TRUE(db().Exec(damage).ok());
+    EXPECT_EQ(table_->Outbox(contact_, 0, 10).status().code(), Status::Code::kCorrupt) << damage;
+  }
+  ASSERT_TRUE(db().Exec("UPDATE outbox_entries SET offset = 0, length = 10").ok());
+  EXPECT_EQ(Envelopes(), std::vector<std::string>{"envelope 1"});
+}
+
 // Schema 6 kept one outbox row per envelope; 7 moves each into a batch of one.
 TEST(MessageTableMigrationTest, EnvelopesOfASchema6StoreStayQueuedAndReadable) {
   testing::TempDir home;
